@@ -1,0 +1,4 @@
+//! The `rasd` command line.
+mod kb_build;
+
+fn main() {}
