@@ -1,4 +1,32 @@
-//! The `rasd` command line.
-mod kb_build;
+//! The `rasd` command line: parse arguments, run one subcommand, map errors
+//! to exit codes.
 
-fn main() {}
+mod cmd;
+mod eval;
+mod extract;
+mod input;
+mod kb_build;
+mod output;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cmd::Cli::parse();
+    match cli.command.run() {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rasd: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `rasd extract ... | head` closes the pipe early: that is success.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -4,4 +4,6 @@ mod normalize;
 mod tokenize;
 
 pub use normalize::{fold, normalize, Normalized};
-pub use tokenize::{is_proclitic, proclitic_splits, tokenize, ProcliticSplit, Sentence, Token, TokenKind};
+pub use tokenize::{
+    is_proclitic, proclitic_splits, tokenize, ProcliticSplit, Sentence, Token, TokenKind,
+};

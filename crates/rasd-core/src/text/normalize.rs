@@ -76,9 +76,10 @@ fn fold_char(c: char) -> Folded {
     use Folded::*;
     match c {
         // harakat, tanween, shadda, sukun, superscript alef, Quranic marks, tatweel
-        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => {
-            Drop
-        }
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}' => Drop,
         '\u{0640}' => Drop,
         // bidi controls, zero-width characters, byte order mark, Arabic letter mark
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Drop,

@@ -41,16 +41,17 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
     let mut after_comma = false;
     let bytes = text.as_bytes();
     let mut chars = text.char_indices().peekable();
-    let mut close_sentence = |end: usize, tokens: &Vec<Token>, start: &mut usize, first: &mut usize| {
-        if tokens.len() > *first {
-            sentences.push(Sentence {
-                span: Span::new(*start, end),
-                tokens: *first..tokens.len(),
-            });
-        }
-        *start = end;
-        *first = tokens.len();
-    };
+    let mut close_sentence =
+        |end: usize, tokens: &Vec<Token>, start: &mut usize, first: &mut usize| {
+            if tokens.len() > *first {
+                sentences.push(Sentence {
+                    span: Span::new(*start, end),
+                    tokens: *first..tokens.len(),
+                });
+            }
+            *start = end;
+            *first = tokens.len();
+        };
     while let Some((at, c)) = chars.next() {
         if is_word_char(c) {
             let mut end = at + c.len_utf8();
@@ -72,7 +73,11 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
             }
             tokens.push(Token {
                 span: Span::new(at, end),
-                kind: if all_digits { TokenKind::Number } else { TokenKind::Word },
+                kind: if all_digits {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
                 after_comma,
             });
             after_comma = false;
@@ -88,7 +93,12 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Sentence>) {
             }
         }
     }
-    close_sentence(text.len(), &tokens, &mut sentence_start, &mut sentence_first_token);
+    close_sentence(
+        text.len(),
+        &tokens,
+        &mut sentence_start,
+        &mut sentence_first_token,
+    );
     (tokens, sentences)
 }
 
@@ -168,13 +178,29 @@ mod tests {
     use crate::text::fold;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).0.iter().map(|t| t.span.slice(text)).collect()
+        tokenize(text)
+            .0
+            .iter()
+            .map(|t| t.span.slice(text))
+            .collect()
     }
 
     #[test]
     fn splits_words_numbers_and_sentences() {
         let text = fold("قتل 1,200 شخص. وأصيب ٣.٥ آخرون\nثم انتهى");
-        assert_eq!(words(&text), ["قتل", "1,200", "شخص", "واصيب", "3.5", "اخرون", "ثم", "انتهي"]);
+        assert_eq!(
+            words(&text),
+            [
+                "قتل",
+                "1,200",
+                "شخص",
+                "واصيب",
+                "3.5",
+                "اخرون",
+                "ثم",
+                "انتهي"
+            ]
+        );
         let (tokens, sentences) = tokenize(&text);
         assert_eq!(sentences.len(), 3);
         assert_eq!(tokens[1].kind, TokenKind::Number);
@@ -193,7 +219,9 @@ mod tests {
     fn proclitic_splits_offer_every_reading() {
         let lens = |w: &str| -> Vec<usize> {
             let w = fold(w);
-            proclitic_splits(&w).map(|s| w[s.len..].chars().count()).collect()
+            proclitic_splits(&w)
+                .map(|s| w[s.len..].chars().count())
+                .collect()
         };
         assert_eq!(lens("بمدينة"), [6, 5]);
         assert_eq!(lens("وللميليشيات"), [11, 10, 8, 9]);

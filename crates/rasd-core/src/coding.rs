@@ -1,0 +1,314 @@
+//! From event frames to ACLED records: names, places, dates, fatalities,
+//! notes and evidence.
+
+use crate::document::Document;
+use crate::events::{fallback_date, ActorMention, EventFrame, FigureKind};
+use crate::geo::{Location, Target};
+use crate::knowledge::{Knowledge, PlaceKind};
+use crate::record::{ActorRef, Event, Evidence, Figure};
+use crate::Span;
+use std::collections::HashMap;
+
+/// Where an event happened, in output form.
+struct Site {
+    country_code: String,
+    country: String,
+    admin1: Option<String>,
+    admin2: Option<String>,
+    location: String,
+    lat: f64,
+    lon: f64,
+    precision: u8,
+    evidence: Option<usize>,
+}
+
+/// Turns the frames of one article into records.
+pub fn code_events(
+    doc: &Document,
+    kb: &Knowledge,
+    article_id: &str,
+    frames: &[EventFrame],
+    main_country: Option<&str>,
+) -> Vec<Event> {
+    frames
+        .iter()
+        .enumerate()
+        .map(|(i, frame)| code_event(doc, kb, article_id, frames, i, frame, main_country))
+        .collect()
+}
+
+fn code_event(
+    doc: &Document,
+    kb: &Knowledge,
+    article_id: &str,
+    frames: &[EventFrame],
+    index: usize,
+    frame: &EventFrame,
+    main_country: Option<&str>,
+) -> Event {
+    let mut evidence = Vec::new();
+    let mut cite = |field: &str, span: Span| {
+        let original = doc.original_span(span);
+        evidence.push(Evidence {
+            field: field.to_owned(),
+            start: original.start,
+            end: original.end,
+            text: original.slice(doc.original).to_owned(),
+        });
+    };
+    cite("event_type", doc.matches[frame.trigger].span);
+
+    let site = frame.location.map(|l| site_of(kb, &l)).or_else(|| {
+        main_country.and_then(|c| kb.country(c)).map(|c| Site {
+            country_code: c.iso2.clone(),
+            country: c.name.clone(),
+            admin1: None,
+            admin2: None,
+            location: c.capital.clone(),
+            lat: c.lat,
+            lon: c.lon,
+            precision: 3,
+            evidence: None,
+        })
+    });
+    if let Some(mention) = site.as_ref().and_then(|s| s.evidence) {
+        cite("location", doc.matches[mention].span);
+    }
+    let country_name = site.as_ref().map(|s| s.country.clone());
+    let actor =
+        |a: Option<ActorMention>| a.map(|a| actor_ref(kb, a.actor, country_name.as_deref()));
+    let actor1 = actor(frame.actor1);
+    let actor2 = actor(frame.actor2);
+    if let Some(a) = frame.actor1 {
+        cite("actor1", doc.matches[a.mention].span);
+    }
+    if let Some(a) = frame.actor2 {
+        cite("actor2", doc.matches[a.mention].span);
+    }
+
+    let (event_date, time_precision) = match frame
+        .date
+        .and_then(|d| doc.dates[d].date.map(|day| (d, day)))
+    {
+        Some((d, day)) => {
+            cite("event_date", doc.dates[d].span);
+            (Some(day), doc.dates[d].precision.min(3))
+        }
+        None => match fallback_date(doc, frames, index) {
+            Some((day, precision)) => (Some(day), precision.clamp(2, 3)),
+            None => (None, 3),
+        },
+    };
+
+    let mut figures = Vec::new();
+    for f in &frame.figures {
+        let q = &doc.quantities[f.quantity];
+        let original = doc.original_span(q.span);
+        figures.push(Figure {
+            kind: f.kind.as_str().to_owned(),
+            value: q.value,
+            upper: q.upper,
+            qualifier: q.qualifier.map(|q| q.as_str().to_owned()),
+            party: f
+                .party
+                .map(|p| actor_ref(kb, p.actor, country_name.as_deref()).name),
+            claimed_by: f
+                .claimed_by
+                .map(|p| actor_ref(kb, p.actor, country_name.as_deref()).name),
+            evidence: Evidence {
+                field: format!("figure.{}", f.kind.as_str()),
+                start: original.start,
+                end: original.end,
+                text: original.slice(doc.original).to_owned(),
+            },
+        });
+    }
+    dedupe_figures(&mut figures);
+    let fatalities = fatalities(&figures);
+    for f in figures
+        .iter()
+        .filter(|f| f.kind == FigureKind::Killed.as_str())
+    {
+        let mut e = f.evidence.clone();
+        e.field = "fatalities".into();
+        evidence.push(e);
+    }
+
+    let sub = frame.sub_event;
+    let civilian_targeting = actor2.as_ref().is_some_and(|a| a.inter == 7)
+        || matches!(sub.event_type(), "Violence against civilians");
+    let status = if frame.attempted && fatalities == 0 {
+        "attempted"
+    } else {
+        "occurred"
+    };
+    let notes = notes(
+        event_date,
+        actor1.as_ref(),
+        actor2.as_ref(),
+        sub.as_str(),
+        site.as_ref(),
+        fatalities,
+        status,
+    );
+    let event_id = stable_id(article_id, frame, doc);
+    Event {
+        article_id: article_id.to_owned(),
+        event_id,
+        event_date: event_date.map(|d| d.format("%Y-%m-%d").to_string()),
+        time_precision,
+        event_type: sub.event_type().to_owned(),
+        sub_event_type: sub.as_str().to_owned(),
+        actor1,
+        actor2,
+        assoc_actor_1: Vec::new(),
+        assoc_actor_2: Vec::new(),
+        civilian_targeting,
+        country: site.as_ref().map(|s| s.country.clone()),
+        country_code: site.as_ref().map(|s| s.country_code.clone()),
+        admin1: site.as_ref().and_then(|s| s.admin1.clone()),
+        admin2: site.as_ref().and_then(|s| s.admin2.clone()),
+        location: site.as_ref().map(|s| s.location.clone()),
+        latitude: site.as_ref().map(|s| s.lat),
+        longitude: site.as_ref().map(|s| s.lon),
+        geo_precision: site.as_ref().map_or(3, |s| s.precision),
+        fatalities,
+        figures,
+        status: status.to_owned(),
+        notes,
+        evidence,
+    }
+}
+
+fn site_of(kb: &Knowledge, location: &Location) -> Site {
+    match location.target {
+        Target::Place(p) => {
+            let place = &kb.places[p];
+            let country = kb
+                .country(&place.country)
+                .map_or_else(|| place.country.clone(), |c| c.name.clone());
+            let admin1 = match place.kind {
+                PlaceKind::Admin1 => Some(place.name.clone()),
+                _ => Some(place.admin1.clone()).filter(|a| !a.is_empty()),
+            };
+            Site {
+                country_code: place.country.clone(),
+                country,
+                admin1,
+                admin2: Some(place.admin2.clone()).filter(|a| !a.is_empty()),
+                location: place.name.clone(),
+                lat: place.lat,
+                lon: place.lon,
+                precision: location.precision,
+                evidence: Some(location.mention),
+            }
+        }
+        Target::Country(c) => {
+            let country = &kb.countries[c];
+            Site {
+                country_code: country.iso2.clone(),
+                country: country.name.clone(),
+                admin1: None,
+                admin2: None,
+                location: country.capital.clone(),
+                lat: country.lat,
+                lon: country.lon,
+                precision: 3,
+                evidence: Some(location.mention),
+            }
+        }
+    }
+}
+
+/// An actor's record, with a generic actor's country filled in.
+fn actor_ref(kb: &Knowledge, actor: usize, country: Option<&str>) -> ActorRef {
+    let a = &kb.actors[actor];
+    let name = if a.is_generic() {
+        a.name.replace("{country}", country.unwrap_or("Unknown"))
+    } else {
+        a.name.clone()
+    };
+    ActorRef {
+        id: a.id.clone(),
+        name,
+        name_ar: a.name_ar.clone(),
+        inter: a.inter,
+    }
+}
+
+/// The same number reported twice in one sentence pair is one figure.
+fn dedupe_figures(figures: &mut Vec<Figure>) {
+    let mut seen = std::collections::HashSet::new();
+    figures.retain(|f| seen.insert((f.evidence.start, f.kind.clone())));
+}
+
+/// ACLED's rule: per party, the lowest reported toll; parties add up. A
+/// toll without a party counts as a total, so it is not added to the
+/// parties' own.
+fn fatalities(figures: &[Figure]) -> u64 {
+    let mut by_party: HashMap<&str, u64> = HashMap::new();
+    let mut unattributed: Option<u64> = None;
+    for f in figures.iter().filter(|f| f.kind == "killed") {
+        match &f.party {
+            Some(p) => {
+                let v = by_party.entry(p).or_insert(f.value);
+                *v = (*v).min(f.value);
+            }
+            None => unattributed = Some(unattributed.map_or(f.value, |u| u.min(f.value))),
+        }
+    }
+    let parties: u64 = by_party.values().sum();
+    parties.max(unattributed.unwrap_or(0))
+}
+
+/// One English sentence in ACLED's style.
+fn notes(
+    date: Option<chrono::NaiveDate>,
+    actor1: Option<&ActorRef>,
+    actor2: Option<&ActorRef>,
+    sub: &str,
+    site: Option<&Site>,
+    fatalities: u64,
+    status: &str,
+) -> String {
+    let when = date.map_or_else(
+        || "On an unknown date".to_owned(),
+        |d| format!("On {}", d.format("%-d %B %Y")),
+    );
+    let who = actor1.map_or("Unidentified actors", |a| a.name.as_str());
+    let whom = actor2.map_or(String::new(), |a| format!(" involving {}", a.name));
+    let place = site.map_or(String::new(), |s| match &s.admin1 {
+        Some(a1) if *a1 != s.location => format!(" in {} ({}, {})", s.location, a1, s.country),
+        _ => format!(" in {} ({})", s.location, s.country),
+    });
+    let attempted = if status == "attempted" {
+        " (attempted)"
+    } else {
+        ""
+    };
+    format!(
+        "{when}, {who}: {sub}{attempted}{whom}{place}. Fatalities reported: {fatalities}.",
+        sub = sub.to_lowercase()
+    )
+}
+
+/// An id that stays the same for the same article and event.
+fn stable_id(article_id: &str, frame: &EventFrame, doc: &Document) -> String {
+    let trigger = doc.original_span(doc.matches[frame.trigger].span);
+    let key = format!(
+        "{article_id}:{}:{}",
+        trigger.start,
+        frame.sub_event.as_str()
+    );
+    format!("{article_id}-{:08x}", fnv1a(key.as_bytes()) as u32)
+}
+
+/// FNV-1a: a tiny, stable hash (std's hasher is randomised per process).
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        hash ^= *b as u64;
+        hash = hash.wrapping_mul(0x100000001b3);
+    }
+    hash
+}

@@ -1,0 +1,123 @@
+//! The Document: the original text and the layers the stages add to it.
+
+use crate::dates::{find_dates, DateMention};
+use crate::knowledge::{CueKind, Entry, Knowledge, Match};
+use crate::numbers::{find_quantities, Quantity};
+use crate::text::{normalize, tokenize, Normalized, Sentence, Token};
+use crate::Span;
+use chrono::NaiveDate;
+
+/// One article as it passes through the pipeline. Each stage reads the
+/// layers before it and adds its own; every span is over `normalized` and is
+/// mapped back to `original` only when output is written.
+pub struct Document<'a> {
+    pub original: &'a str,
+    pub published: Option<NaiveDate>,
+    pub normalized: Normalized,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// Names from the knowledge base, in text order, not overlapping.
+    pub matches: Vec<Match>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateMention>,
+}
+
+impl<'a> Document<'a> {
+    /// Runs the text, numbers, dates and lexicon stages.
+    pub fn analyze(
+        original: &'a str,
+        published: Option<NaiveDate>,
+        kb: &Knowledge,
+    ) -> Document<'a> {
+        let normalized = normalize(original);
+        let (tokens, sentences) = tokenize(normalized.as_str());
+        let text = normalized.as_str();
+        let matches = kb.matcher().find(text, &tokens);
+        let quantities = find_quantities(text, &tokens);
+        let dates = find_dates(text, &tokens, published);
+        Document {
+            original,
+            published,
+            normalized,
+            tokens,
+            sentences,
+            matches,
+            quantities,
+            dates,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        self.normalized.as_str()
+    }
+
+    /// The original-text range of a normalized span.
+    pub fn original_span(&self, span: Span) -> Span {
+        self.normalized.to_original(span)
+    }
+
+    /// The folded text of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens[i].span.slice(self.text())
+    }
+
+    /// The sentence holding token `i`.
+    pub fn sentence_of(&self, token: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.tokens.end <= token)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+/// Convenience views of a match's entries.
+pub trait MatchExt {
+    fn actors(&self) -> impl Iterator<Item = usize> + '_;
+    fn places(&self) -> impl Iterator<Item = usize> + '_;
+    fn triggers(&self) -> impl Iterator<Item = usize> + '_;
+    fn country(&self) -> Option<usize>;
+    fn nisba(&self) -> Option<usize>;
+    fn has_cue(&self, kb: &Knowledge, kind: CueKind) -> bool;
+}
+
+impl MatchExt for Match {
+    fn actors(&self) -> impl Iterator<Item = usize> + '_ {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Actor(i) => Some(*i as usize),
+            _ => None,
+        })
+    }
+
+    fn places(&self) -> impl Iterator<Item = usize> + '_ {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Place(i) => Some(*i as usize),
+            _ => None,
+        })
+    }
+
+    fn triggers(&self) -> impl Iterator<Item = usize> + '_ {
+        self.entries.iter().filter_map(|e| match e {
+            Entry::Trigger(i) => Some(*i as usize),
+            _ => None,
+        })
+    }
+
+    fn country(&self) -> Option<usize> {
+        self.entries.iter().find_map(|e| match e {
+            Entry::Country(i) => Some(*i as usize),
+            _ => None,
+        })
+    }
+
+    fn nisba(&self) -> Option<usize> {
+        self.entries.iter().find_map(|e| match e {
+            Entry::Nisba(i) => Some(*i as usize),
+            _ => None,
+        })
+    }
+
+    fn has_cue(&self, kb: &Knowledge, kind: CueKind) -> bool {
+        self.entries
+            .iter()
+            .any(|e| matches!(e, Entry::Cue(i) if kb.cues[*i as usize].kind == kind))
+    }
+}

@@ -1,0 +1,659 @@
+//! Event frames: triggers with their actors, places, dates and figures,
+//! filtered for history and threats, and merged within the article.
+
+use crate::acled::SubEventType;
+use crate::dates::DateKind;
+use crate::document::{Document, MatchExt};
+use crate::geo::{Location, Target};
+use crate::knowledge::{CueKind, Knowledge, TriggerPos};
+use chrono::NaiveDate;
+use std::ops::Range;
+
+/// Kinds of reported numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureKind {
+    Killed,
+    Injured,
+    Captured,
+    Arrested,
+    Escaped,
+    Missing,
+}
+
+impl FigureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Killed => "killed",
+            FigureKind::Injured => "injured",
+            FigureKind::Captured => "captured",
+            FigureKind::Arrested => "arrested",
+            FigureKind::Escaped => "escaped",
+            FigureKind::Missing => "missing",
+        }
+    }
+
+    fn of_cue(kind: CueKind) -> Option<FigureKind> {
+        Some(match kind {
+            CueKind::Killed => FigureKind::Killed,
+            CueKind::Injured => FigureKind::Injured,
+            CueKind::Captured => FigureKind::Captured,
+            CueKind::Arrested => FigureKind::Arrested,
+            CueKind::Escaped => FigureKind::Escaped,
+            CueKind::Missing => FigureKind::Missing,
+            _ => return None,
+        })
+    }
+}
+
+/// An actor named in the text: the match and the actor it stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ActorMention {
+    pub mention: usize,
+    pub actor: usize,
+}
+
+/// A number reported about the event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureMention {
+    pub quantity: usize,
+    pub kind: FigureKind,
+    pub party: Option<ActorMention>,
+    pub claimed_by: Option<ActorMention>,
+}
+
+/// One event as the article tells it, possibly from several clauses.
+#[derive(Clone, Debug)]
+pub struct EventFrame {
+    pub sub_event: SubEventType,
+    /// The match of the deciding trigger word.
+    pub trigger: usize,
+    pub priority: u8,
+    pub actor1: Option<ActorMention>,
+    pub actor2: Option<ActorMention>,
+    pub location: Option<Location>,
+    /// Index into the document's dates.
+    pub date: Option<usize>,
+    pub figures: Vec<FigureMention>,
+    pub attempted: bool,
+    /// Every match that supported this event (for the entity list).
+    pub sentences: Vec<usize>,
+}
+
+/// A clause-level reading before merging.
+struct Clause {
+    tokens: Range<usize>,
+    trigger: Option<(usize, usize)>,
+    anaphoric: bool,
+}
+
+/// Finds the events of a document.
+pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<EventFrame> {
+    let mut events: Vec<EventFrame> = Vec::new();
+    let mut last_claimant: Option<ActorMention> = None;
+    let mut last_group: Option<ActorMention> = None;
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let actors = sentence_actors(doc, kb, sentence.tokens.clone(), &mut last_group);
+        let claimant = sentence_claimant(doc, kb, sentence.tokens.clone(), &actors).or_else(|| {
+            says_without_subject(doc, kb, sentence.tokens.clone())
+                .then_some(last_claimant)
+                .flatten()
+        });
+        if claimant.is_some() {
+            last_claimant = claimant;
+        }
+        if sentence_is_background(doc, kb, sentence.tokens.clone()) {
+            continue;
+        }
+        let clauses = clauses(doc, kb, s);
+        let figures = figures(doc, kb, sentence.tokens.clone(), &actors, claimant);
+        let has_frame = clauses.iter().any(|c| c.trigger.is_some());
+        if !has_frame {
+            if !figures.is_empty() {
+                if let Some(last) = events.last_mut() {
+                    last.figures.extend(figures);
+                    last.sentences.push(s);
+                }
+            }
+            continue;
+        }
+        let mut sentence_frames: Vec<(EventFrame, bool)> = Vec::new();
+        for clause in &clauses {
+            let Some((trigger_match, trigger)) = clause.trigger else {
+                continue;
+            };
+            if is_negated_or_future(
+                doc,
+                kb,
+                sentence.tokens.start,
+                doc.matches[trigger_match].first_token,
+            ) {
+                continue;
+            }
+            let t = &kb.triggers[trigger];
+            let mut frame = EventFrame {
+                sub_event: t.sub_event,
+                trigger: trigger_match,
+                priority: t.priority,
+                actor1: None,
+                actor2: None,
+                location: best_location(doc, kb, locations, clause.tokens.clone()),
+                date: best_date(doc, clause.tokens.clone()),
+                figures: Vec::new(),
+                attempted: t.attempt
+                    || attempt_cue_before(doc, kb, sentence.tokens.start, trigger_match),
+                sentences: vec![s],
+            };
+            assign_roles(doc, kb, &mut frame, t.pos, &actors, claimant);
+            sentence_frames.push((frame, clause.anaphoric));
+        }
+        if sentence_frames.is_empty() {
+            continue;
+        }
+        // sentence-wide context for frames whose clause lacks it
+        let sentence_location = best_location(doc, kb, locations, sentence.tokens.clone());
+        let sentence_date = best_date(doc, sentence.tokens.clone());
+        for (frame, _) in &mut sentence_frames {
+            frame.location = frame.location.or(sentence_location);
+            frame.date = frame.date.or(sentence_date);
+        }
+        // figures go to the frame whose trigger is nearest before them
+        for figure in figures {
+            let at = doc.quantities[figure.quantity].tokens.start;
+            let target = sentence_frames
+                .iter()
+                .rposition(|(f, _)| doc.matches[f.trigger].first_token <= at)
+                .unwrap_or(0);
+            sentence_frames[target].0.figures.push(figure);
+        }
+        for (frame, anaphoric) in sentence_frames {
+            merge_or_push(doc, kb, &mut events, frame, anaphoric);
+        }
+    }
+    for event in &mut events {
+        refine_type(kb, event);
+        fill_victims(event);
+    }
+    events
+}
+
+/// Splits sentence `s` at commas into clauses, each with its best trigger.
+fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
+    let range = doc.sentences[s].tokens.clone();
+    let mut bounds = vec![range.start];
+    bounds.extend(
+        range
+            .clone()
+            .filter(|&t| t > range.start && doc.tokens[t].after_comma),
+    );
+    bounds.push(range.end);
+    let mut out = Vec::new();
+    for w in bounds.windows(2) {
+        let tokens = w[0]..w[1];
+        let mut best: Option<(usize, usize, u8)> = None;
+        for (mi, m) in doc.matches.iter().enumerate() {
+            if !tokens.contains(&m.first_token) {
+                continue;
+            }
+            for t in m.triggers() {
+                let p = kb.triggers[t].priority;
+                if best.is_none_or(|(_, _, bp)| p > bp) {
+                    best = Some((mi, t, p));
+                }
+            }
+        }
+        let anaphoric = best.is_some_and(|(mi, t, _)| {
+            let m = &doc.matches[mi];
+            kb.triggers[t].pos == TriggerPos::Noun
+                && m.clitics > 0
+                && doc.text()[m.span.start - m.clitics..m.span.start].ends_with("ال")
+                || doc.word(m.first_token).starts_with("ال")
+                    && kb.triggers[t].pos == TriggerPos::Noun
+        });
+        out.push(Clause {
+            tokens,
+            trigger: best.map(|(mi, t, _)| (mi, t)),
+            anaphoric,
+        });
+    }
+    out
+}
+
+/// Actors named in a sentence, with anaphors (التنظيم) resolved to the last
+/// named armed group.
+fn sentence_actors(
+    doc: &Document,
+    kb: &Knowledge,
+    tokens: Range<usize>,
+    last_group: &mut Option<ActorMention>,
+) -> Vec<ActorMention> {
+    let mut out = Vec::new();
+    for (mi, m) in doc.matches.iter().enumerate() {
+        if !tokens.contains(&m.first_token) {
+            continue;
+        }
+        if let Some(a) = m.actors().next() {
+            let mention = ActorMention {
+                mention: mi,
+                actor: a,
+            };
+            if !kb.actors[a].is_generic() && matches!(kb.actors[a].inter, 2..=4) {
+                *last_group = Some(mention);
+            }
+            out.push(mention);
+        } else if m.has_cue(kb, CueKind::Anaphor) {
+            if let Some(group) = *last_group {
+                out.push(ActorMention {
+                    mention: mi,
+                    actor: group.actor,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The actor a sentence attributes its content to: the one right after a
+/// saying word (قالت قسد، بحسب الجيش).
+fn sentence_claimant(
+    doc: &Document,
+    kb: &Knowledge,
+    tokens: Range<usize>,
+    actors: &[ActorMention],
+) -> Option<ActorMention> {
+    for m in &doc.matches {
+        if !tokens.contains(&m.first_token) || !m.has_cue(kb, CueKind::Say) {
+            continue;
+        }
+        let claimant = actors.iter().find(|a| {
+            let first = doc.matches[a.mention].first_token;
+            first > m.last_token && first <= m.last_token + 4
+        });
+        if claimant.is_some() {
+            return claimant.copied();
+        }
+    }
+    None
+}
+
+/// A saying word with no named subject (وأضافوا): the claimant carries over.
+fn says_without_subject(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> bool {
+    doc.matches.iter().any(|m| {
+        m.first_token < tokens.start + 2
+            && tokens.contains(&m.first_token)
+            && m.has_cue(kb, CueKind::Say)
+            && tokens.contains(&(m.last_token + 1))
+            && doc.word(m.last_token + 1).starts_with("ان")
+    })
+}
+
+/// A sentence about the past (a history cue, or only dates long before
+/// publication).
+fn sentence_is_background(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> bool {
+    let in_sentence = |t: usize| tokens.contains(&t);
+    let dates: Vec<_> = doc
+        .dates
+        .iter()
+        .filter(|d| in_sentence(d.tokens.start))
+        .collect();
+    let old = dates.iter().any(|d| d.history);
+    let recent = dates.iter().any(|d| !d.history && d.kind != DateKind::Year);
+    let history_cue = doc
+        .matches
+        .iter()
+        .any(|m| in_sentence(m.first_token) && m.has_cue(kb, CueKind::History));
+    (old || history_cue) && !recent
+}
+
+/// A threat, forecast or denial before the trigger in its sentence.
+fn is_negated_or_future(
+    doc: &Document,
+    kb: &Knowledge,
+    sentence_start: usize,
+    trigger_token: usize,
+) -> bool {
+    doc.matches.iter().any(|m| {
+        (sentence_start..trigger_token).contains(&m.first_token)
+            && (m.has_cue(kb, CueKind::Future)
+                || m.has_cue(kb, CueKind::Negation) && trigger_token - m.last_token <= 3)
+    })
+}
+
+fn attempt_cue_before(
+    doc: &Document,
+    kb: &Knowledge,
+    sentence_start: usize,
+    trigger: usize,
+) -> bool {
+    let at = doc.matches[trigger].first_token;
+    doc.matches.iter().any(|m| {
+        (sentence_start..at).contains(&m.first_token)
+            && at - m.last_token <= 2
+            && m.has_cue(kb, CueKind::Attempt)
+    })
+}
+
+/// The most specific location named in a token range.
+fn best_location(
+    doc: &Document,
+    kb: &Knowledge,
+    locations: &[Location],
+    tokens: Range<usize>,
+) -> Option<Location> {
+    locations
+        .iter()
+        .filter(|l| tokens.contains(&doc.matches[l.mention].first_token))
+        .max_by_key(|l| (l.rank(kb), std::cmp::Reverse(l.mention)))
+        .copied()
+}
+
+/// The first recent, resolved date in a token range.
+fn best_date(doc: &Document, tokens: Range<usize>) -> Option<usize> {
+    doc.dates
+        .iter()
+        .position(|d| tokens.contains(&d.tokens.start) && !d.history && d.kind != DateKind::Year)
+}
+
+/// Numbers next to a figure word (مقتل 7، 28 قتيلا), with whose they are
+/// and who says so.
+fn figures(
+    doc: &Document,
+    kb: &Knowledge,
+    tokens: Range<usize>,
+    actors: &[ActorMention],
+    claimant: Option<ActorMention>,
+) -> Vec<FigureMention> {
+    let mut out = Vec::new();
+    for (qi, q) in doc.quantities.iter().enumerate() {
+        if !tokens.contains(&q.tokens.start) {
+            continue;
+        }
+        let mut nearest: Option<(usize, FigureKind)> = None;
+        for m in &doc.matches {
+            let kind = m.entries.iter().find_map(|e| match e {
+                crate::knowledge::Entry::Cue(c) => FigureKind::of_cue(kb.cues[*c as usize].kind),
+                _ => None,
+            });
+            let Some(kind) = kind else { continue };
+            // the counted noun and a qualifier may stand between the number
+            // and a figure word after it (89 سجينا على الأقل من الفرار)
+            let distance = if m.last_token < q.tokens.start {
+                q.tokens.start - m.last_token
+            } else if m.first_token >= q.tokens.end {
+                m.first_token - q.tokens.end + 1
+            } else {
+                continue;
+            };
+            if distance <= 5 && nearest.is_none_or(|(d, _)| distance < d) {
+                nearest = Some((distance, kind));
+            }
+        }
+        let Some((_, kind)) = nearest else { continue };
+        let party = actors.iter().copied().find(|a| {
+            let first = doc.matches[a.mention].first_token;
+            first >= q.tokens.end && first <= q.tokens.end + 3
+        });
+        out.push(FigureMention {
+            quantity: qi,
+            kind,
+            party,
+            claimed_by: claimant,
+        });
+    }
+    out
+}
+
+/// Who did what to whom, from the trigger's part of speech and the words
+/// around each actor.
+fn assign_roles(
+    doc: &Document,
+    kb: &Knowledge,
+    frame: &mut EventFrame,
+    pos: TriggerPos,
+    actors: &[ActorMention],
+    claimant: Option<ActorMention>,
+) {
+    let trigger = &doc.matches[frame.trigger];
+    let participants: Vec<ActorMention> = actors
+        .iter()
+        .copied()
+        .filter(|a| Some(*a) != claimant || actors.len() == 1)
+        .collect();
+    let is_target = |a: &ActorMention| {
+        let first = doc.matches[a.mention].first_token;
+        first > 0
+            && matches!(
+                doc.word(first - 1),
+                "علي" | "ضد" | "استهدف" | "استهدفت" | "مع"
+            )
+    };
+    let is_agent = |a: &ActorMention| {
+        let first = doc.matches[a.mention].first_token;
+        first > 1 && matches!(doc.word(first - 1), "يد" | "برصاص" | "بنيران" | "قبل")
+    };
+    let after: Vec<ActorMention> = participants
+        .iter()
+        .copied()
+        .filter(|a| doc.matches[a.mention].first_token > trigger.last_token)
+        .collect();
+    let before: Vec<ActorMention> = participants
+        .iter()
+        .copied()
+        .filter(|a| doc.matches[a.mention].last_token < trigger.first_token)
+        .collect();
+    let near_after = after
+        .first()
+        .copied()
+        .filter(|a| doc.matches[a.mention].first_token <= trigger.last_token + 4);
+    let (actor1, mut actor2) = match pos {
+        TriggerPos::Verb => {
+            let actor1 = near_after
+                .filter(|a| !is_target(a))
+                .or_else(|| before.last().copied());
+            (actor1, after.iter().copied().find(|a| Some(*a) != actor1))
+        }
+        TriggerPos::Noun => {
+            let with_li = |a: &ActorMention| {
+                let m = &doc.matches[a.mention];
+                m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل')
+            };
+            let actor1 = after
+                .iter()
+                .copied()
+                .find(|a| is_agent(a) || with_li(a))
+                .or_else(|| before.last().copied())
+                .or_else(|| near_after.filter(|a| !is_target(a)));
+            (actor1, after.iter().copied().find(|a| Some(*a) != actor1))
+        }
+        TriggerPos::Passive => {
+            let actor1 = participants
+                .iter()
+                .copied()
+                .find(is_agent)
+                .or_else(|| before.last().copied());
+            (
+                actor1,
+                after
+                    .iter()
+                    .copied()
+                    .find(|a| Some(*a) != actor1 && !is_agent(a)),
+            )
+        }
+    };
+    if let (Some(a), Some(b)) = (actor1, actor2) {
+        if kb.actors[a.actor].id == kb.actors[b.actor].id {
+            actor2 = None;
+        }
+    }
+    frame.actor1 = actor1;
+    frame.actor2 = actor2;
+}
+
+/// Adds `frame` to the event it continues, or starts a new event.
+fn merge_or_push(
+    doc: &Document,
+    kb: &Knowledge,
+    events: &mut Vec<EventFrame>,
+    frame: EventFrame,
+    anaphoric: bool,
+) {
+    let date_of = |f: &EventFrame| f.date.and_then(|d| doc.dates[d].date);
+    let town_level = frame
+        .location
+        .filter(|l| matches!(l.target, Target::Place(_)));
+    // a frame with no town of its own and no toll adds to an event rather
+    // than starting one; a country named in passing does not count
+    let weak = town_level.is_none() && frame.figures.is_empty();
+    let compatible = |e: &EventFrame| {
+        let places_fit = match (e.location, frame.location) {
+            (Some(a), Some(b)) => weak && town_level.is_none() || same_area(kb, &a, &b),
+            _ => true,
+        };
+        let dates_fit = match (date_of(e), date_of(&frame)) {
+            (Some(a), Some(b)) => (a - b).num_days().abs() <= 2,
+            _ => true,
+        };
+        places_fit && dates_fit
+    };
+    let target = events.iter().rposition(compatible);
+    match target {
+        Some(t)
+            if anaphoric
+                || weak
+                || frame.location.is_none()
+                || events[t].location.is_none()
+                || same_place(&events[t], &frame) =>
+        {
+            absorb(doc, &mut events[t], frame);
+        }
+        // "the attack" refers back to the article's last event
+        None if anaphoric && !events.is_empty() => {
+            let last = events.len() - 1;
+            absorb(doc, &mut events[last], frame);
+        }
+        // a generic mention of violence with nothing of its own
+        _ if weak && !events.is_empty() => {}
+        _ => events.push(frame),
+    }
+}
+
+fn same_place(a: &EventFrame, b: &EventFrame) -> bool {
+    match (a.location, b.location) {
+        (Some(x), Some(y)) => x.target == y.target,
+        _ => true,
+    }
+}
+
+/// Whether two locations can be the same event's: one inside the other, or
+/// equal.
+fn same_area(kb: &Knowledge, a: &Location, b: &Location) -> bool {
+    if a.country_code(kb) != b.country_code(kb) {
+        return false;
+    }
+    match (a.target, b.target) {
+        (Target::Place(x), Target::Place(y)) => {
+            let (x, y) = (&kb.places[x], &kb.places[y]);
+            x.id == y.id
+                || x.admin1 == y.admin1 && !x.admin1.is_empty()
+                || x.name == y.admin1
+                || y.name == x.admin1
+        }
+        _ => true,
+    }
+}
+
+/// Folds a later frame into an event: the event keeps its type unless its
+/// own trigger was the weakest kind, and fills what it lacks.
+fn absorb(doc: &Document, event: &mut EventFrame, frame: EventFrame) {
+    let day = |d: usize| doc.dates[d].date;
+    if frame.priority > event.priority && event.priority <= 1 {
+        event.sub_event = frame.sub_event;
+        event.trigger = frame.trigger;
+        event.priority = frame.priority;
+    }
+    event.actor1 = event.actor1.or(frame.actor1);
+    event.actor2 = event.actor2.or(frame.actor2);
+    let more_specific = match (event.location, frame.location) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => b.precision < a.precision && b.mention != a.mention,
+        _ => false,
+    };
+    if more_specific {
+        event.location = frame.location;
+    }
+    event.date = match (event.date, frame.date) {
+        (None, d) => d,
+        (d, None) => d,
+        // ACLED dates an event by its start: the earliest day reported
+        (Some(a), Some(b)) => Some(if day(b) < day(a) && day(b).is_some() {
+            b
+        } else {
+            a
+        }),
+    };
+    event.figures.extend(frame.figures);
+    event.attempted &= frame.attempted;
+    event.sentences.extend(frame.sentences);
+}
+
+/// Generic violence becomes an armed clash against an armed target, an
+/// attack against civilians otherwise.
+fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
+    let trigger_attack = kb
+        .triggers
+        .iter()
+        .any(|t| t.sub_event == event.sub_event && t.attack);
+    if !trigger_attack
+        || !matches!(
+            event.sub_event,
+            SubEventType::ArmedClash | SubEventType::Attack
+        )
+    {
+        return;
+    }
+    let target_armed = event.actor2.is_some_and(|a| kb.actors[a.actor].is_armed());
+    let target_civilian = event
+        .actor2
+        .is_some_and(|a| kb.actors[a.actor].is_civilian());
+    let victims_civilian = event
+        .figures
+        .iter()
+        .any(|f| f.party.is_some_and(|p| kb.actors[p.actor].is_civilian()));
+    event.sub_event = if target_armed {
+        SubEventType::ArmedClash
+    } else if target_civilian || victims_civilian || event.actor1.is_some() {
+        SubEventType::Attack
+    } else {
+        SubEventType::ArmedClash
+    };
+}
+
+/// The dead or wounded party is the target when the text names no other.
+fn fill_victims(event: &mut EventFrame) {
+    if event.actor2.is_some() {
+        return;
+    }
+    let actor1 = event.actor1.map(|a| a.actor);
+    event.actor2 = event
+        .figures
+        .iter()
+        .filter(|f| matches!(f.kind, FigureKind::Killed | FigureKind::Injured))
+        .filter_map(|f| f.party)
+        .find(|p| Some(p.actor) != actor1);
+}
+
+/// The date an event without a date of its own takes: the nearest dated
+/// event before it in the article, else the publication date.
+pub fn fallback_date(
+    doc: &Document,
+    events: &[EventFrame],
+    index: usize,
+) -> Option<(NaiveDate, u8)> {
+    events[..index]
+        .iter()
+        .rev()
+        .find_map(|e| {
+            e.date
+                .and_then(|d| doc.dates[d].date.map(|day| (day, doc.dates[d].precision)))
+        })
+        .or_else(|| doc.published.map(|p| (p, 2)))
+}

@@ -1,0 +1,177 @@
+//! Geocoding: place names to gazetteer entries, with ACLED's precision.
+
+use crate::document::{Document, MatchExt};
+use crate::knowledge::{CueKind, Entry, Knowledge, PlaceKind};
+use std::collections::HashMap;
+
+/// What a location mention resolved to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Target {
+    Place(usize),
+    Country(usize),
+}
+
+/// A place or country named in the text, resolved.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Location {
+    /// Index into the document's matches.
+    pub mention: usize,
+    pub target: Target,
+    /// ACLED geo precision: 1 town, 2 near a town / part of a region, 3 region.
+    pub precision: u8,
+}
+
+impl Location {
+    /// How specific the location is; events keep the most specific one.
+    pub fn rank(&self, kb: &Knowledge) -> u8 {
+        match self.target {
+            Target::Place(p) => match kb.places[p].kind {
+                PlaceKind::City => 4 - self.precision.min(3) + 4,
+                PlaceKind::Admin2 => 3,
+                PlaceKind::Admin1 => 2,
+            },
+            Target::Country(_) => 1,
+        }
+    }
+
+    pub fn country_code<'k>(&self, kb: &'k Knowledge) -> &'k str {
+        match self.target {
+            Target::Place(p) => &kb.places[p].country,
+            Target::Country(c) => &kb.countries[c].iso2,
+        }
+    }
+}
+
+/// The countries an article is about, weighted by how often they are named
+/// directly (names, nisba adjectives, national actors) or through places
+/// that cannot be mistaken for words.
+pub fn country_weights(doc: &Document, kb: &Knowledge) -> HashMap<String, f64> {
+    let mut weights: HashMap<String, f64> = HashMap::new();
+    for m in &doc.matches {
+        if let Some(c) = m.country().or(m.nisba()) {
+            *weights.entry(kb.countries[c].iso2.clone()).or_default() += 2.0;
+        }
+        let only_places = m.entries.iter().all(|e| matches!(e, Entry::Place(_)));
+        let places: Vec<usize> = m
+            .places()
+            .filter(|&p| {
+                let place = &kb.places[p];
+                !place.common && (place.population >= 50_000 || place.kind == PlaceKind::Admin1)
+            })
+            .collect();
+        if only_places && !places.is_empty() {
+            let share = 1.0 / places.len() as f64;
+            for p in places {
+                *weights.entry(kb.places[p].country.clone()).or_default() += share;
+            }
+        }
+        for a in m.actors() {
+            if let Some(c) = &kb.actors[a].country {
+                *weights.entry(c.clone()).or_default() += 0.5;
+            }
+        }
+    }
+    weights
+}
+
+/// Whether a name's span is a date or a number word (الخميس، سبعة): the
+/// gazetteer has places called both.
+fn is_date_or_number(doc: &Document, span: crate::Span) -> bool {
+    doc.dates.iter().any(|d| d.span.overlaps(span))
+        || doc.quantities.iter().any(|q| q.span.overlaps(span))
+}
+
+/// Resolves every place and country mention of the document.
+pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
+    let countries = country_weights(doc, kb);
+    let mut out = Vec::new();
+    for (i, m) in doc.matches.iter().enumerate() {
+        if m.actors().next().is_some() {
+            // a name inside an actor (قوات سوريا الديمقراطية) is not a place
+            continue;
+        }
+        let before = (i > 0)
+            .then(|| &doc.matches[i - 1])
+            .filter(|p| p.last_token + 1 == m.first_token);
+        let cue = |kind| before.is_some_and(|p| p.has_cue(kb, kind));
+        let after = doc
+            .matches
+            .get(i + 1)
+            .filter(|n| n.first_token == m.last_token + 1);
+        let nisba_after = after
+            .and_then(|n| n.nisba())
+            .map(|c| kb.countries[c].iso2.as_str());
+        let administrative = before.is_some_and(|p| {
+            let w = p.span.slice(doc.text());
+            matches!(w, "محافظه" | "ولايه" | "اقليم" | "مديريه")
+        });
+        let town_cue = cue(CueKind::Place) && !administrative;
+        let located_by_preposition = m.clitics > 0
+            && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ب')
+            || m.first_token > 0 && doc.word(m.first_token - 1) == "في";
+        let vicinity = cue(CueKind::Near) || cue(CueKind::Countryside) || cue(CueKind::Direction);
+
+        if is_date_or_number(doc, m.span) {
+            continue;
+        }
+        // a word that is also an event word, a cue or a nisba (بيان، السجن)
+        // is a place only when the text says so (مدينة X)
+        let also_a_word = m
+            .entries
+            .iter()
+            .any(|e| !matches!(e, Entry::Place(_) | Entry::Country(_)));
+        let explicit = town_cue || administrative || vicinity;
+        let mut best: Option<(f64, usize)> = None;
+        for p in m.places() {
+            let place = &kb.places[p];
+            let in_article_country = countries.get(&place.country).copied().unwrap_or(0.0);
+            let well_known = place.population >= 100_000 || place.kind == PlaceKind::Admin1;
+            let plausible = (town_cue || administrative)
+                || explicit && !place.common
+                || !place.common
+                    && !also_a_word
+                    && (well_known || located_by_preposition && in_article_country > 0.0);
+            if !plausible {
+                continue;
+            }
+            let mut score = (place.population as f64 + 10.0).log10();
+            score += in_article_country.min(6.0);
+            if nisba_after == Some(place.country.as_str()) {
+                score += 10.0;
+            }
+            match place.kind {
+                PlaceKind::Admin1 if administrative => score += 8.0,
+                PlaceKind::City if town_cue => score += 8.0,
+                PlaceKind::Admin1 if cue(CueKind::Countryside) => score += 4.0,
+                _ => {}
+            }
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, p));
+            }
+        }
+        let country = m.country().filter(|_| !is_date_or_number(doc, m.span));
+        let location = match (best, country) {
+            (Some((_, p)), _) => {
+                let precision = match kb.places[p].kind {
+                    PlaceKind::City if vicinity => 2,
+                    PlaceKind::City => 1,
+                    PlaceKind::Admin2 => 2,
+                    PlaceKind::Admin1 => 3,
+                };
+                Location {
+                    mention: i,
+                    target: Target::Place(p),
+                    precision,
+                }
+            }
+            (None, Some(c)) => Location {
+                mention: i,
+                target: Target::Country(c),
+                precision: 3,
+            },
+            (None, None) => continue,
+        };
+        out.push(location);
+    }
+    out
+}

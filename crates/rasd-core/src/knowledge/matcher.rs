@@ -1,0 +1,235 @@
+//! One automaton over every name the knowledge base knows, with clitic-aware
+//! word boundaries.
+
+use crate::text::{fold, is_proclitic, Token};
+use crate::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What a pattern names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Entry {
+    Actor(u32),
+    Place(u32),
+    Country(u32),
+    /// A nisba adjective of the country (السورية).
+    Nisba(u32),
+    Trigger(u32),
+    Cue(u32),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct PatternInfo {
+    entry: Entry,
+    /// The pattern is a name with its leading ال removed; it only matches
+    /// after clitics that end in the article (بال، لل، وال).
+    needs_article: bool,
+    /// The last word may continue (`هاجم*`).
+    open_end: bool,
+}
+
+/// A name found in the text: where, and every entry it may stand for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match {
+    /// Normalized-text bytes of the name, clitics excluded.
+    pub span: Span,
+    /// Index of the token the name starts in.
+    pub first_token: usize,
+    /// Index of the token it ends in.
+    pub last_token: usize,
+    /// Byte length of the clitics before the name in its first token.
+    pub clitics: usize,
+    pub entries: Vec<Entry>,
+}
+
+pub struct Matcher {
+    automaton: AhoCorasick,
+    patterns: Vec<PatternInfo>,
+}
+
+/// Collects patterns before the automaton is built.
+#[derive(Default)]
+pub struct MatcherBuilder {
+    folded: Vec<String>,
+    patterns: Vec<PatternInfo>,
+}
+
+impl MatcherBuilder {
+    /// Adds a name as written in a data file (`*` at the end opens it).
+    pub fn add(&mut self, name: &str, entry: Entry) {
+        let (name, open_end) = match name.strip_suffix('*') {
+            Some(n) => (n, true),
+            None => (name, false),
+        };
+        let folded = fold(name.trim());
+        let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+        if folded.chars().count() < 2 {
+            return;
+        }
+        if let Some(bare) = folded.strip_prefix("ال") {
+            if bare.chars().count() >= 2 {
+                self.push(
+                    bare.to_owned(),
+                    PatternInfo {
+                        entry,
+                        needs_article: true,
+                        open_end,
+                    },
+                );
+            }
+        }
+        self.push(
+            folded,
+            PatternInfo {
+                entry,
+                needs_article: false,
+                open_end,
+            },
+        );
+    }
+
+    fn push(&mut self, folded: String, info: PatternInfo) {
+        self.folded.push(folded);
+        self.patterns.push(info);
+    }
+
+    pub fn build(self) -> Matcher {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&self.folded)
+            .expect("knowledge-base patterns fit an automaton");
+        Matcher {
+            automaton,
+            patterns: self.patterns,
+        }
+    }
+}
+
+impl Matcher {
+    /// Every name in `text` that starts at a word start (after optional
+    /// clitics) and ends at a word end. Where names overlap, the longest
+    /// wins; a name found at the same place under several entries keeps
+    /// them all.
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Match> {
+        let mut found: Vec<Match> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let info = self.patterns[m.pattern().as_usize()];
+            let Some(first) = token_at(tokens, m.start()) else {
+                continue;
+            };
+            let Some(last) = token_at(tokens, m.end() - 1) else {
+                continue;
+            };
+            let word_start = tokens[first].span.start;
+            let clitics = &text[word_start..m.start()];
+            let clitics_ok = if info.needs_article {
+                clitics.ends_with("ال") && is_proclitic(clitics) || clitics.ends_with("لل")
+            } else {
+                is_proclitic(clitics)
+            };
+            if !clitics_ok || !(info.open_end || tokens[last].span.end == m.end()) {
+                continue;
+            }
+            let span = Span::new(
+                m.start(),
+                if info.open_end {
+                    tokens[last].span.end
+                } else {
+                    m.end()
+                },
+            );
+            found.push(Match {
+                span,
+                first_token: first,
+                last_token: last,
+                clitics: clitics.len(),
+                entries: vec![info.entry],
+            });
+        }
+        select_longest(found)
+    }
+}
+
+fn token_at(tokens: &[Token], byte: usize) -> Option<usize> {
+    let i = tokens.partition_point(|t| t.span.end <= byte);
+    (i < tokens.len() && tokens[i].span.start <= byte).then_some(i)
+}
+
+/// Keeps the longest of overlapping matches (measured from the word start,
+/// so a name with its article beats the same name without), merging the
+/// entries of matches that cover the very same words.
+fn select_longest(mut found: Vec<Match>) -> Vec<Match> {
+    let reach = |m: &Match| m.span.end;
+    found.sort_by(|a, b| {
+        a.first_token
+            .cmp(&b.first_token)
+            .then(reach(b).cmp(&reach(a)))
+            .then(a.clitics.cmp(&b.clitics))
+            .then(a.entries.cmp(&b.entries))
+    });
+    let mut kept: Vec<Match> = Vec::with_capacity(found.len());
+    for m in found {
+        if let Some(last) = kept.last_mut() {
+            if last.first_token == m.first_token && last.span.end == m.span.end {
+                if !last.entries.contains(&m.entries[0]) {
+                    last.entries.push(m.entries[0]);
+                }
+                continue;
+            }
+            if m.first_token <= last.last_token {
+                continue;
+            }
+        }
+        kept.push(m);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn matcher(names: &[&str]) -> Matcher {
+        let mut b = MatcherBuilder::default();
+        for (i, n) in names.iter().enumerate() {
+            b.add(n, Entry::Cue(i as u32));
+        }
+        b.build()
+    }
+
+    fn find<'t>(m: &Matcher, text: &'t str) -> Vec<(&'t str, Vec<Entry>)> {
+        let (tokens, _) = tokenize(text);
+        m.find(text, &tokens)
+            .into_iter()
+            .map(|x| (x.span.slice(text), x.entries))
+            .collect()
+    }
+
+    #[test]
+    fn matches_through_clitics_but_not_inside_words() {
+        let m = matcher(&["الحسكة", "داعش", "الميليشيات", "مدينة", "لبنان"]);
+        let text = fold("بمدينة الحسكة لداعش وللميليشيات ومدينتهم بلبنان ولبنانيون");
+        let names: Vec<&str> = find(&m, &text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(names, ["مدينه", "الحسكه", "داعش", "ميليشيات", "لبنان"]);
+    }
+
+    #[test]
+    fn longest_match_wins_and_same_span_keeps_all_entries() {
+        let m = matcher(&["قوات", "قوات سوريا الديمقراطية", "سوريا", "قوات"]);
+        let text = fold("هاجمت قوات سوريا الديمقراطية مواقع في سوريا");
+        let got = find(&m, &text);
+        assert_eq!(got[0].0, "قوات سوريا الديمقراطيه");
+        assert_eq!(got[1].0, "سوريا");
+        let m = matcher(&["اعتقال", "اعتقال"]);
+        let got = find(&m, &fold("حملة اعتقال"));
+        assert_eq!(got[0].1, [Entry::Cue(0), Entry::Cue(1)]);
+    }
+
+    #[test]
+    fn open_patterns_take_suffixes() {
+        let m = matcher(&["هاجم*"]);
+        let text = fold("هاجموا المدينة ثم يهاجم");
+        let got: Vec<&str> = find(&m, &text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(got, ["هاجموا"]);
+    }
+}

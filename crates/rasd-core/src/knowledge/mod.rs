@@ -1,0 +1,250 @@
+//! The knowledge base: places, countries, actors, triggers and cues, loaded
+//! once into typed tables and one matching automaton.
+
+mod matcher;
+mod tables;
+
+pub use matcher::{Entry, Match, Matcher};
+pub use tables::{Actor, Country, Cue, CueKind, Place, PlaceKind, Trigger, TriggerPos};
+
+use matcher::MatcherBuilder;
+use std::fmt;
+use std::path::Path;
+
+/// The knowledge-base files, by name, in load order.
+pub const FILES: [&str; 6] = [
+    "countries.tsv",
+    "nisba.tsv",
+    "places.tsv",
+    "actors.tsv",
+    "triggers.tsv",
+    "cues.tsv",
+];
+
+macro_rules! embedded {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/", $name)),
+        )
+    };
+}
+
+/// The files compiled into the binary.
+const EMBEDDED: [(&str, &str); 6] = [
+    embedded!("countries.tsv"),
+    embedded!("nisba.tsv"),
+    embedded!("places.tsv"),
+    embedded!("actors.tsv"),
+    embedded!("triggers.tsv"),
+    embedded!("cues.tsv"),
+];
+
+/// A problem in a knowledge-base file: which file, which line, what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KbError {
+    pub file: String,
+    /// 1-based; 0 when the problem is with the whole file.
+    pub line: usize,
+    pub message: String,
+}
+
+impl KbError {
+    fn new(file: &str, line: usize, message: impl Into<String>) -> KbError {
+        KbError {
+            file: file.to_owned(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for KbError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        } else {
+            write!(f, "{}: {}", self.file, self.message)
+        }
+    }
+}
+
+impl std::error::Error for KbError {}
+
+/// Everything rasd knows, ready for matching. Build it once and share it:
+/// it is read-only and `Sync`.
+pub struct Knowledge {
+    pub countries: Vec<Country>,
+    pub places: Vec<Place>,
+    pub actors: Vec<Actor>,
+    pub triggers: Vec<Trigger>,
+    pub cues: Vec<Cue>,
+    matcher: Matcher,
+}
+
+impl Knowledge {
+    /// The knowledge base compiled into the binary.
+    ///
+    /// # Panics
+    /// Never in a released build: a test checks the embedded files load.
+    pub fn embedded() -> Knowledge {
+        Knowledge::from_sources(EMBEDDED.iter().map(|(n, t)| (n.to_string(), t.to_string())))
+            .expect("the embedded knowledge base is valid")
+    }
+
+    /// The embedded knowledge plus the rows of any of [`FILES`] found in `dir`.
+    ///
+    /// # Errors
+    /// When a file in `dir` cannot be read or has a malformed row.
+    pub fn with_overlay(dir: &Path) -> Result<Knowledge, KbError> {
+        let mut sources: Vec<(String, String)> = EMBEDDED
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        if !dir.is_dir() {
+            return Err(KbError::new(
+                &dir.display().to_string(),
+                0,
+                "not a directory",
+            ));
+        }
+        for name in FILES {
+            let path = dir.join(name);
+            if path.exists() {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| KbError::new(&path.display().to_string(), 0, e.to_string()))?;
+                sources.push((path.display().to_string(), text));
+            }
+        }
+        Knowledge::from_sources(sources)
+    }
+
+    /// Builds from `(file name, contents)` pairs; the name's last component
+    /// says which table a file fills.
+    fn from_sources(
+        sources: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Knowledge, KbError> {
+        let mut sources: Vec<(String, String)> = sources.into_iter().collect();
+        let kind_of = |name: &str| {
+            FILES
+                .iter()
+                .position(|f| name.ends_with(f))
+                .unwrap_or(FILES.len())
+        };
+        // countries before nisba: nisba rows attach to countries
+        sources.sort_by_key(|(name, _)| kind_of(name));
+        let mut kb = Knowledge {
+            countries: Vec::new(),
+            places: Vec::new(),
+            actors: Vec::new(),
+            triggers: Vec::new(),
+            cues: Vec::new(),
+            matcher: MatcherBuilder::default().build(),
+        };
+        for (name, text) in &sources {
+            match FILES.get(kind_of(name)).copied() {
+                Some("countries.tsv") => tables::parse_countries(name, text, &mut kb.countries)?,
+                Some("nisba.tsv") => tables::parse_nisba(name, text, &mut kb.countries)?,
+                Some("places.tsv") => tables::parse_places(name, text, &mut kb.places)?,
+                Some("actors.tsv") => tables::parse_actors(name, text, &mut kb.actors)?,
+                Some("triggers.tsv") => tables::parse_triggers(name, text, &mut kb.triggers)?,
+                Some("cues.tsv") => tables::parse_cues(name, text, &mut kb.cues)?,
+                _ => return Err(KbError::new(name, 0, "not a knowledge-base file")),
+            }
+        }
+        kb.matcher = kb.build_matcher();
+        Ok(kb)
+    }
+
+    fn build_matcher(&self) -> Matcher {
+        let mut b = MatcherBuilder::default();
+        for (i, c) in self.countries.iter().enumerate() {
+            for n in &c.names_ar {
+                b.add(n, Entry::Country(i as u32));
+            }
+            for n in &c.nisba {
+                b.add(n, Entry::Nisba(i as u32));
+            }
+        }
+        for (i, p) in self.places.iter().enumerate() {
+            for n in &p.names_ar {
+                b.add(n, Entry::Place(i as u32));
+            }
+        }
+        for (i, a) in self.actors.iter().enumerate() {
+            for n in std::iter::once(&a.name_ar)
+                .chain(&a.aliases_ar)
+                .chain(&a.aliases_en)
+            {
+                b.add(n, Entry::Actor(i as u32));
+            }
+        }
+        for (i, t) in self.triggers.iter().enumerate() {
+            b.add(&t.pattern, Entry::Trigger(i as u32));
+        }
+        for (i, c) in self.cues.iter().enumerate() {
+            b.add(&c.pattern, Entry::Cue(i as u32));
+        }
+        b.build()
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    pub fn country(&self, iso2: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.iso2 == iso2)
+    }
+
+    pub fn actor_by_id(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_knowledge_loads() {
+        let kb = Knowledge::embedded();
+        assert!(kb.actors.len() >= 150, "{} actors", kb.actors.len());
+        assert!(kb.places.len() > 1000);
+        assert!(kb.country("SY").is_some_and(|c| !c.nisba.is_empty()));
+    }
+
+    #[test]
+    fn every_name_matches_itself_after_normalization() {
+        let kb = Knowledge::embedded();
+        let names = kb
+            .actors
+            .iter()
+            .flat_map(|a| a.aliases_ar.iter())
+            .chain(kb.triggers.iter().map(|t| &t.pattern))
+            .chain(kb.cues.iter().map(|c| &c.pattern));
+        for name in names {
+            let text = crate::text::fold(name.trim_end_matches('*'));
+            let (tokens, _) = crate::text::tokenize(&text);
+            let found = kb.matcher().find(&text, &tokens);
+            assert!(
+                found.iter().any(|m| m.span.len() == text.len()),
+                "{name:?} does not match itself"
+            );
+        }
+    }
+
+    #[test]
+    fn overlay_errors_name_file_and_line() {
+        let dir = std::env::temp_dir().join(format!("rasd-kb-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("actors.tsv"),
+            "id\tname\tname_ar\taliases_ar\taliases_en\tinter\tcountry\tparent\tactive\twikidata\nx\tX\tس\t\t\tnine\tSY\t\t\t\n",
+        )
+        .unwrap();
+        let err = Knowledge::with_overlay(&dir).err().unwrap();
+        assert!(err.file.ends_with("actors.tsv"));
+        assert_eq!(err.line, 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

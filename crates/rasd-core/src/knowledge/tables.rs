@@ -1,0 +1,411 @@
+//! Parsing the knowledge base's TSV files into typed rows.
+
+use super::KbError;
+use crate::acled::SubEventType;
+
+/// An armed group, state force or generic actor from `actors.tsv`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub id: String,
+    /// English canonical name; generic actors carry a `{country}` placeholder.
+    pub name: String,
+    pub name_ar: String,
+    pub aliases_ar: Vec<String>,
+    pub aliases_en: Vec<String>,
+    /// ACLED inter code, 1 to 8.
+    pub inter: u8,
+    /// ISO2 country; `None` for generic actors, which take the event's country.
+    pub country: Option<String>,
+    pub parent: Option<String>,
+}
+
+impl Actor {
+    pub fn is_generic(&self) -> bool {
+        self.country.is_none()
+    }
+
+    /// Civilians in ACLED's sense (inter 7).
+    pub fn is_civilian(&self) -> bool {
+        self.inter == 7
+    }
+
+    /// State forces (inter 1) and armed non-state groups (2, 3, 4, 8).
+    pub fn is_armed(&self) -> bool {
+        matches!(self.inter, 1 | 2 | 3 | 4 | 8)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Admin1,
+    Admin2,
+    City,
+}
+
+/// A place from `places.tsv`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub id: String,
+    pub kind: PlaceKind,
+    pub name: String,
+    pub names_ar: Vec<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub country: String,
+    pub admin1: String,
+    pub admin2: String,
+    pub population: u64,
+    /// One of its Arabic names is an everyday word: only a place after a cue.
+    pub common: bool,
+}
+
+/// A country from `countries.tsv`, with its nisba adjectives from `nisba.tsv`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    pub iso2: String,
+    pub name: String,
+    pub names_ar: Vec<String>,
+    pub nisba: Vec<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub capital: String,
+}
+
+/// How a trigger word relates to the attacker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TriggerPos {
+    /// A verb: its subject (usually right after it) is the attacker.
+    Verb,
+    /// A noun: the attacker follows it with ل or as a genitive, or precedes it.
+    Noun,
+    /// A victim-centred word: the actor after it is the target.
+    Passive,
+}
+
+/// An event word from `triggers.tsv`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trigger {
+    pub pattern: String,
+    pub sub_event: SubEventType,
+    pub pos: TriggerPos,
+    pub priority: u8,
+    /// Generic violence: armed clash or attack on civilians, by target.
+    pub attack: bool,
+    /// Thwarting wording: the event was attempted.
+    pub attempt: bool,
+}
+
+/// What a cue word from `cues.tsv` signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    Place,
+    Countryside,
+    Near,
+    Direction,
+    Say,
+    Killed,
+    Injured,
+    Captured,
+    Arrested,
+    Escaped,
+    Missing,
+    History,
+    Future,
+    Negation,
+    Attempt,
+    /// A word that refers back to the last named armed group (التنظيم، الحركة).
+    Anaphor,
+    /// Qualifier words are handled by the numbers stage; kept so the file stays
+    /// one list an analyst can read whole.
+    Qualifier,
+}
+
+impl CueKind {
+    fn parse(s: &str) -> Option<CueKind> {
+        use CueKind::*;
+        Some(match s {
+            "place" => Place,
+            "countryside" => Countryside,
+            "near" => Near,
+            "direction" => Direction,
+            "say" => Say,
+            "killed" => Killed,
+            "injured" => Injured,
+            "captured" => Captured,
+            "arrested" => Arrested,
+            "escaped" => Escaped,
+            "missing" => Missing,
+            "history" => History,
+            "future" => Future,
+            "negation" => Negation,
+            "attempt" => Attempt,
+            "anaphor" => Anaphor,
+            s if s.starts_with("qualifier_") => Qualifier,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cue {
+    pub pattern: String,
+    pub kind: CueKind,
+}
+
+/// The rows of one TSV file: header checked, comments and blanks skipped.
+pub(super) struct Rows<'a> {
+    file: &'a str,
+    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    columns: usize,
+}
+
+impl<'a> Rows<'a> {
+    pub(super) fn new(file: &'a str, text: &'a str, header: &[&str]) -> Result<Rows<'a>, KbError> {
+        let mut lines = text.lines().enumerate();
+        let first = loop {
+            match lines.next() {
+                Some((_, l)) if l.trim().is_empty() || l.starts_with('#') => continue,
+                Some((_, l)) => break l,
+                None => return Err(KbError::new(file, 0, "empty file: expected a header line")),
+            }
+        };
+        let got: Vec<&str> = first.trim_end_matches('\r').split('\t').collect();
+        if got.len() < header.len() || got[..header.len()] != *header {
+            return Err(KbError::new(
+                file,
+                1,
+                format!("header must start with: {}", header.join(" ")),
+            ));
+        }
+        Ok(Rows {
+            file,
+            lines,
+            columns: header.len(),
+        })
+    }
+}
+
+/// A data row: its 1-based line number and its cells.
+pub(super) struct Row<'a> {
+    pub file: &'a str,
+    pub line: usize,
+    pub cells: Vec<&'a str>,
+}
+
+impl<'a> Row<'a> {
+    pub fn error(&self, message: impl Into<String>) -> KbError {
+        KbError::new(self.file, self.line, message)
+    }
+
+    pub fn list(&self, i: usize) -> Vec<String> {
+        self.cells[i]
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    pub fn number<T: std::str::FromStr>(&self, i: usize, what: &str) -> Result<T, KbError> {
+        self.cells[i]
+            .trim()
+            .parse()
+            .map_err(|_| self.error(format!("{what} is not a number: {:?}", self.cells[i])))
+    }
+}
+
+impl<'a> Iterator for Rows<'a> {
+    type Item = Result<Row<'a>, KbError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let (i, line) = self.lines.next()?;
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cells: Vec<&str> = line.split('\t').collect();
+            if cells.len() < self.columns {
+                // Trailing empty cells are often lost by editors; tolerate them.
+                cells.resize(self.columns, "");
+            }
+            if cells.len() > self.columns {
+                return Some(Err(KbError::new(
+                    self.file,
+                    i + 1,
+                    format!("expected {} columns, found {}", self.columns, cells.len()),
+                )));
+            }
+            return Some(Ok(Row {
+                file: self.file,
+                line: i + 1,
+                cells,
+            }));
+        }
+    }
+}
+
+pub(super) fn parse_actors(file: &str, text: &str, out: &mut Vec<Actor>) -> Result<(), KbError> {
+    let header = [
+        "id",
+        "name",
+        "name_ar",
+        "aliases_ar",
+        "aliases_en",
+        "inter",
+        "country",
+        "parent",
+        "active",
+        "wikidata",
+    ];
+    for row in Rows::new(file, text, &header)? {
+        let row = row?;
+        let inter: u8 = row.number(5, "inter")?;
+        if !(1..=8).contains(&inter) {
+            return Err(row.error(format!("inter must be 1 to 8, found {inter}")));
+        }
+        let country = match row.cells[6].trim() {
+            "*" => None,
+            c if c.len() == 2 => Some(c.to_ascii_uppercase()),
+            c => return Err(row.error(format!("country must be ISO2 or *, found {c:?}"))),
+        };
+        let id = row.cells[0].trim();
+        if id.is_empty() {
+            return Err(row.error("empty id"));
+        }
+        out.push(Actor {
+            id: id.to_owned(),
+            name: row.cells[1].trim().to_owned(),
+            name_ar: row.cells[2].trim().to_owned(),
+            aliases_ar: row.list(3),
+            aliases_en: row.list(4),
+            inter,
+            country,
+            parent: Some(row.cells[7].trim().to_owned()).filter(|p| !p.is_empty()),
+        });
+    }
+    Ok(())
+}
+
+pub(super) fn parse_places(file: &str, text: &str, out: &mut Vec<Place>) -> Result<(), KbError> {
+    let header = [
+        "id",
+        "kind",
+        "name",
+        "names_ar",
+        "lat",
+        "lon",
+        "country",
+        "admin1",
+        "admin2",
+        "population",
+        "flags",
+    ];
+    for row in Rows::new(file, text, &header)? {
+        let row = row?;
+        let kind = match row.cells[1] {
+            "admin1" => PlaceKind::Admin1,
+            "admin2" => PlaceKind::Admin2,
+            "city" => PlaceKind::City,
+            k => return Err(row.error(format!("unknown place kind {k:?}"))),
+        };
+        out.push(Place {
+            id: row.cells[0].to_owned(),
+            kind,
+            name: row.cells[2].to_owned(),
+            names_ar: row.list(3),
+            lat: row.number(4, "lat")?,
+            lon: row.number(5, "lon")?,
+            country: row.cells[6].to_owned(),
+            admin1: row.cells[7].to_owned(),
+            admin2: row.cells[8].to_owned(),
+            population: if row.cells[9].is_empty() {
+                0
+            } else {
+                row.number(9, "population")?
+            },
+            common: row.cells[10].split(',').any(|f| f.trim() == "common"),
+        });
+    }
+    Ok(())
+}
+
+pub(super) fn parse_countries(
+    file: &str,
+    text: &str,
+    out: &mut Vec<Country>,
+) -> Result<(), KbError> {
+    let header = ["iso2", "name", "names_ar", "lat", "lon", "capital"];
+    for row in Rows::new(file, text, &header)? {
+        let row = row?;
+        out.push(Country {
+            iso2: row.cells[0].to_owned(),
+            name: row.cells[1].to_owned(),
+            names_ar: row.list(2),
+            nisba: Vec::new(),
+            lat: row.number(3, "lat").unwrap_or(0.0),
+            lon: row.number(4, "lon").unwrap_or(0.0),
+            capital: row.cells[5].to_owned(),
+        });
+    }
+    Ok(())
+}
+
+pub(super) fn parse_nisba(
+    file: &str,
+    text: &str,
+    countries: &mut [Country],
+) -> Result<(), KbError> {
+    for row in Rows::new(file, text, &["country", "forms"])? {
+        let row = row?;
+        let iso2 = row.cells[0].trim();
+        let country = countries
+            .iter_mut()
+            .find(|c| c.iso2 == iso2)
+            .ok_or_else(|| row.error(format!("unknown country {iso2:?}")))?;
+        country.nisba.extend(row.list(1));
+    }
+    Ok(())
+}
+
+pub(super) fn parse_triggers(
+    file: &str,
+    text: &str,
+    out: &mut Vec<Trigger>,
+) -> Result<(), KbError> {
+    let header = ["pattern", "sub_event_type", "pos", "priority", "flags"];
+    for row in Rows::new(file, text, &header)? {
+        let row = row?;
+        let sub_event = SubEventType::parse(row.cells[1].trim())
+            .ok_or_else(|| row.error(format!("unknown sub_event_type {:?}", row.cells[1])))?;
+        let pos = match row.cells[2].trim() {
+            "V" => TriggerPos::Verb,
+            "N" => TriggerPos::Noun,
+            "P" => TriggerPos::Passive,
+            p => return Err(row.error(format!("pos must be V, N or P, found {p:?}"))),
+        };
+        let flags: Vec<&str> = row.cells[4].split(',').map(str::trim).collect();
+        out.push(Trigger {
+            pattern: row.cells[0].trim().to_owned(),
+            sub_event,
+            pos,
+            priority: row.number(3, "priority")?,
+            attack: flags.contains(&"attack"),
+            attempt: flags.contains(&"attempt"),
+        });
+    }
+    Ok(())
+}
+
+pub(super) fn parse_cues(file: &str, text: &str, out: &mut Vec<Cue>) -> Result<(), KbError> {
+    for row in Rows::new(file, text, &["pattern", "kind"])? {
+        let row = row?;
+        let kind = CueKind::parse(row.cells[1].trim())
+            .ok_or_else(|| row.error(format!("unknown cue kind {:?}", row.cells[1])))?;
+        out.push(Cue {
+            pattern: row.cells[0].trim().to_owned(),
+            kind,
+        });
+    }
+    Ok(())
+}
