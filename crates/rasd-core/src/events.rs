@@ -106,6 +106,16 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
         }
         let clauses = clauses(doc, kb, s);
         let figures = figures(doc, kb, sentence.tokens.clone(), &actors, claimant);
+        let victims: Vec<ActorMention> = figures
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.kind,
+                    FigureKind::Killed | FigureKind::Injured | FigureKind::Captured
+                )
+            })
+            .filter_map(|f| f.party)
+            .collect();
         let has_frame = clauses.iter().any(|c| c.trigger.is_some());
         if !has_frame {
             if !figures.is_empty() {
@@ -143,7 +153,7 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
                     || attempt_cue_before(doc, kb, sentence.tokens.start, trigger_match),
                 sentences: vec![s],
             };
-            assign_roles(doc, kb, &mut frame, t.pos, &actors, claimant);
+            assign_roles(doc, kb, &mut frame, t.pos, &actors, claimant, &victims);
             sentence_frames.push((frame, clause.anaphoric));
         }
         if sentence_frames.is_empty() {
@@ -232,6 +242,10 @@ fn sentence_actors(
             continue;
         }
         if let Some(a) = m.actors().next() {
+            if kb.actors[a].is_generic() && names_a_group_next(doc, mi) {
+                // "عناصر من داعش", "مسلحون من الحركة": the group is the actor
+                continue;
+            }
             let mention = ActorMention {
                 mention: mi,
                 actor: a,
@@ -250,6 +264,18 @@ fn sentence_actors(
         }
     }
     out
+}
+
+/// Whether match `i` is followed by من and another actor or an anaphor.
+fn names_a_group_next(doc: &Document, i: usize) -> bool {
+    let m = &doc.matches[i];
+    let next = m.last_token + 1;
+    next < doc.tokens.len()
+        && doc.word(next) == "من"
+        && doc
+            .matches
+            .get(i + 1)
+            .is_some_and(|n| n.first_token == next + 1)
 }
 
 /// The actor a sentence attributes its content to: the one right after a
@@ -379,7 +405,8 @@ fn figures(
             let distance = if m.last_token < q.tokens.start {
                 q.tokens.start - m.last_token
             } else if m.first_token >= q.tokens.end {
-                m.first_token - q.tokens.end + 1
+                // "ثلاثة قتلى وخمسة جرحى": the word after a number names it
+                m.first_token - q.tokens.end
             } else {
                 continue;
             };
@@ -403,7 +430,9 @@ fn figures(
 }
 
 /// Who did what to whom, from the trigger's part of speech and the words
-/// around each actor.
+/// around each actor. Victims (the dead and wounded, whoever follows على or
+/// استهدف) are never the attacker, and in political violence neither are
+/// civilians or protesters.
 fn assign_roles(
     doc: &Document,
     kb: &Knowledge,
@@ -411,6 +440,7 @@ fn assign_roles(
     pos: TriggerPos,
     actors: &[ActorMention],
     claimant: Option<ActorMention>,
+    victims: &[ActorMention],
 ) {
     let trigger = &doc.matches[frame.trigger];
     let participants: Vec<ActorMention> = actors
@@ -418,17 +448,51 @@ fn assign_roles(
         .copied()
         .filter(|a| Some(*a) != claimant || actors.len() == 1)
         .collect();
-    let is_target = |a: &ActorMention| {
+    let word_before = |a: &ActorMention, back: usize| {
         let first = doc.matches[a.mention].first_token;
-        first > 0
-            && matches!(
-                doc.word(first - 1),
-                "علي" | "ضد" | "استهدف" | "استهدفت" | "مع"
-            )
+        (first >= back).then(|| doc.word(first - back))
+    };
+    let is_target = |a: &ActorMention| {
+        victims.contains(a)
+            || word_before(a, 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "علي" | "ضد" | "استهدف" | "استهدفت" | "استهداف" | "مع" | "بحق"
+                )
+            })
+            || (1..=2).any(|back| {
+                let first = doc.matches[a.mention].first_token;
+                first >= back
+                    && doc.matches.iter().any(|m| {
+                        m.last_token == first - back
+                            && (m.has_cue(kb, CueKind::Killed)
+                                || m.has_cue(kb, CueKind::Injured)
+                                || m.has_cue(kb, CueKind::Captured))
+                    })
+            })
     };
     let is_agent = |a: &ActorMention| {
-        let first = doc.matches[a.mention].first_token;
-        first > 1 && matches!(doc.word(first - 1), "يد" | "برصاص" | "بنيران" | "قبل")
+        word_before(a, 1).is_some_and(|w| {
+            matches!(
+                w,
+                "يد" | "برصاص"
+                    | "بنيران"
+                    | "قبل"
+                    | "شنه"
+                    | "شنها"
+                    | "شنته"
+                    | "نفذه"
+                    | "نفذها"
+                    | "نفذته"
+                    | "تبناه"
+                    | "تبنته"
+            )
+        })
+    };
+    let violent = frame.sub_event.is_violent();
+    let can_attack = |a: &ActorMention| {
+        let actor = &kb.actors[a.actor];
+        !is_target(a) && !(violent && matches!(actor.inter, 6 | 7))
     };
     let after: Vec<ActorMention> = participants
         .iter()
@@ -441,49 +505,48 @@ fn assign_roles(
         .filter(|a| doc.matches[a.mention].last_token < trigger.first_token)
         .collect();
     let near_after = after
-        .first()
+        .iter()
         .copied()
-        .filter(|a| doc.matches[a.mention].first_token <= trigger.last_token + 4);
-    let (actor1, mut actor2) = match pos {
-        TriggerPos::Verb => {
-            let actor1 = near_after
-                .filter(|a| !is_target(a))
-                .or_else(|| before.last().copied());
-            (actor1, after.iter().copied().find(|a| Some(*a) != actor1))
-        }
+        .find(|a| doc.matches[a.mention].first_token <= trigger.last_token + 4 && can_attack(a));
+    let agent = participants.iter().copied().find(is_agent);
+    let last_before = before.iter().rev().copied().find(can_attack);
+    let actor1 = agent.or(match pos {
+        TriggerPos::Verb => near_after.or(last_before),
         TriggerPos::Noun => {
             let with_li = |a: &ActorMention| {
                 let m = &doc.matches[a.mention];
                 m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل')
             };
-            let actor1 = after
+            after
                 .iter()
                 .copied()
-                .find(|a| is_agent(a) || with_li(a))
-                .or_else(|| before.last().copied())
-                .or_else(|| near_after.filter(|a| !is_target(a)));
-            (actor1, after.iter().copied().find(|a| Some(*a) != actor1))
+                .find(|a| with_li(a) && can_attack(a))
+                .or(last_before)
+                .or(near_after)
         }
-        TriggerPos::Passive => {
-            let actor1 = participants
-                .iter()
-                .copied()
-                .find(is_agent)
-                .or_else(|| before.last().copied());
-            (
-                actor1,
-                after
-                    .iter()
-                    .copied()
-                    .find(|a| Some(*a) != actor1 && !is_agent(a)),
-            )
-        }
+        TriggerPos::Passive => last_before.or_else(|| {
+            after.iter().copied().find(|a| {
+                can_attack(a)
+                    && !victims.contains(a)
+                    && doc.matches[a.mention].first_token > trigger.last_token + 1
+            })
+        }),
+    });
+    let same = |a: &ActorMention, b: Option<ActorMention>| {
+        b.is_some_and(|b| kb.actors[a.actor].id == kb.actors[b.actor].id)
     };
-    if let (Some(a), Some(b)) = (actor1, actor2) {
-        if kb.actors[a.actor].id == kb.actors[b.actor].id {
-            actor2 = None;
-        }
-    }
+    let actor2 = participants
+        .iter()
+        .copied()
+        .filter(|a| !same(a, actor1))
+        .find(is_target)
+        .or_else(|| after.iter().copied().find(|a| !same(a, actor1)))
+        .or_else(|| {
+            before
+                .iter()
+                .copied()
+                .find(|a| !same(a, actor1) && !can_attack(a))
+        });
     frame.actor1 = actor1;
     frame.actor2 = actor2;
 }

@@ -1,7 +1,7 @@
 //! Geocoding: place names to gazetteer entries, with ACLED's precision.
 
 use crate::document::{Document, MatchExt};
-use crate::knowledge::{CueKind, Entry, Knowledge, PlaceKind};
+use crate::knowledge::{CueKind, Entry, Knowledge, Match, PlaceKind};
 use std::collections::HashMap;
 
 /// What a location mention resolved to.
@@ -44,14 +44,25 @@ impl Location {
 
 /// The countries an article is about, weighted by how often they are named
 /// directly (names, nisba adjectives, national actors) or through places
-/// that cannot be mistaken for words.
+/// whose names are not everyday words.
 pub fn country_weights(doc: &Document, kb: &Knowledge) -> HashMap<String, f64> {
     let mut weights: HashMap<String, f64> = HashMap::new();
     for m in &doc.matches {
-        if let Some(c) = m.country().or(m.nisba()) {
-            *weights.entry(kb.countries[c].iso2.clone()).or_default() += 2.0;
+        for (country, weight) in country_evidence(doc, kb, m) {
+            *weights.entry(country).or_default() += weight;
         }
-        let only_places = m.entries.iter().all(|e| matches!(e, Entry::Place(_)));
+    }
+    weights
+}
+
+/// What one match says about the article's countries.
+fn country_evidence(doc: &Document, kb: &Knowledge, m: &Match) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
+    if let Some(c) = m.country().or(m.nisba()) {
+        out.push((kb.countries[c].iso2.clone(), 2.0));
+    }
+    let only_places = m.entries.iter().all(|e| matches!(e, Entry::Place(_)));
+    if only_places && !kb.frequent_words.contains(m.span.slice(doc.text())) {
         let places: Vec<usize> = m
             .places()
             .filter(|&p| {
@@ -59,19 +70,19 @@ pub fn country_weights(doc: &Document, kb: &Knowledge) -> HashMap<String, f64> {
                 !place.common && (place.population >= 50_000 || place.kind == PlaceKind::Admin1)
             })
             .collect();
-        if only_places && !places.is_empty() {
-            let share = 1.0 / places.len() as f64;
-            for p in places {
-                *weights.entry(kb.places[p].country.clone()).or_default() += share;
-            }
-        }
-        for a in m.actors() {
-            if let Some(c) = &kb.actors[a].country {
-                *weights.entry(c.clone()).or_default() += 0.5;
-            }
+        let share = 1.0 / places.len().max(1) as f64;
+        out.extend(
+            places
+                .into_iter()
+                .map(|p| (kb.places[p].country.clone(), share)),
+        );
+    }
+    for a in m.actors() {
+        if let Some(c) = &kb.actors[a].country {
+            out.push((c.clone(), 0.5));
         }
     }
-    weights
+    out
 }
 
 /// Whether a name's span is a date or a number word (الخميس، سبعة): the
@@ -94,6 +105,13 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
             .then(|| &doc.matches[i - 1])
             .filter(|p| p.last_token + 1 == m.first_token);
         let cue = |kind| before.is_some_and(|p| p.has_cue(kb, kind));
+        // "مدينة X" names X; "المدينة" (the city) stands alone
+        let construct_cue = |kind| {
+            before.is_some_and(|p| {
+                let word = &doc.text()[doc.tokens[p.first_token].span.start..p.span.end];
+                p.has_cue(kb, kind) && !word.contains("ال")
+            })
+        };
         let after = doc
             .matches
             .get(i + 1)
@@ -105,7 +123,7 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
             let w = p.span.slice(doc.text());
             matches!(w, "محافظه" | "ولايه" | "اقليم" | "مديريه")
         });
-        let town_cue = cue(CueKind::Place) && !administrative;
+        let town_cue = construct_cue(CueKind::Place) && !administrative;
         let located_by_preposition = m.clitics > 0
             && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ب')
             || m.first_token > 0 && doc.word(m.first_token - 1) == "في";
@@ -120,17 +138,42 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
             .entries
             .iter()
             .any(|e| !matches!(e, Entry::Place(_) | Entry::Country(_)));
-        let explicit = town_cue || administrative || vicinity;
+        let frequent_word = kb.frequent_words.contains(m.span.slice(doc.text()));
+        // فرقة is a word, not ف + رقة
+        if m.clitics > 0 && kb.frequent_words.contains(doc.word(m.first_token)) {
+            continue;
+        }
+        // the article's countries, without what this very name says
+        let mut others = countries.clone();
+        for (country, weight) in country_evidence(doc, kb, m) {
+            if let Some(w) = others.get_mut(&country) {
+                *w -= weight;
+            }
+        }
+        let no_country_known = others.values().all(|w| *w <= 0.0);
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
-            let in_article_country = countries.get(&place.country).copied().unwrap_or(0.0);
-            let well_known = place.population >= 100_000 || place.kind == PlaceKind::Admin1;
-            let plausible = (town_cue || administrative)
-                || explicit && !place.common
-                || !place.common
-                    && !also_a_word
-                    && (well_known || located_by_preposition && in_article_country > 0.0);
+            let in_article_country = others.get(&place.country).copied().unwrap_or(0.0).max(0.0);
+            let known = in_article_country > 0.0;
+            let large = place.population >= 100_000 || place.kind == PlaceKind::Admin1;
+            let world_city = place.population >= 1_000_000;
+            let plausible = if m.has_cue(kb, CueKind::Place) || m.has_cue(kb, CueKind::Direction) {
+                // ولاية، جنوب: words that introduce a place, not places
+                false
+            } else if m.country().is_some() && !large {
+                false
+            } else if town_cue || administrative {
+                known || no_country_known || large
+            } else if place.common || also_a_word {
+                false
+            } else if frequent_word {
+                known && large || located_by_preposition && world_city
+            } else {
+                known && (large || located_by_preposition || vicinity)
+                    || world_city
+                    || no_country_known && large
+            };
             if !plausible {
                 continue;
             }

@@ -98,15 +98,14 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     if looks_binary(&bytes) {
         bail!("{name}: binary data, not text");
     }
-    let mut text = String::from_utf8(bytes).map_err(|e| {
+    // a byte-order mark stays: offsets count bytes of the input as given,
+    // and normalization skips the mark
+    let text = String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{name}: invalid UTF-8 at byte {} (rasd reads UTF-8 text; convert the file first, e.g. with iconv)",
             e.utf8_error().valid_up_to()
         )
     })?;
-    if text.starts_with('\u{FEFF}') {
-        text.drain(..3);
-    }
     Ok(text)
 }
 

@@ -30,6 +30,11 @@ const COMMON_WORD_MIN_ZIPF: f32 = 4.0;
 /// Places this large are named often enough that their name stands on its own.
 const COMMON_FLAG_MAX_POPULATION: u64 = 50_000;
 const MIN_ARABIC_LETTERS: usize = 3;
+/// Words at least this frequent (Zipf 4.4: about 25 per million words) go to
+/// `frequent_words.txt`: the geocoder asks for more evidence before it takes
+/// one of them (العاصمة، وإن، دولة) as a place name.
+const FREQUENT_WORD_MIN_ZIPF: f32 = 4.4;
+const FREQUENT_WORDS_FILE: &str = "frequent_words.txt";
 
 /// Words that name a kind of place, not a place.
 const GENERIC_PLACE_WORDS: &[&str] = &[
@@ -134,6 +139,12 @@ pub fn build(
     let countries = country_rows(&inputs);
 
     fs::create_dir_all(out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
+    if let Some(dir) = lexicon_dir {
+        write_frequent_words(
+            &dir.join(WORD_FREQ_FILE),
+            &out_dir.join(FREQUENT_WORDS_FILE),
+        )?;
+    }
     write_places(&out_dir.join("places.tsv"), &places)?;
     write_countries(&out_dir.join("countries.tsv"), &countries)?;
     Ok(BuildSummary {
@@ -323,6 +334,26 @@ fn load_common_words(path: &Path) -> Result<HashSet<String>> {
         Ok(())
     })?;
     Ok(words)
+}
+
+/// Writes the folded forms of the most frequent words, one per line, sorted.
+fn write_frequent_words(word_freq: &Path, out: &Path) -> Result<()> {
+    let mut words = std::collections::BTreeSet::new();
+    for_each_row(word_freq, true, |fields| {
+        let zipf: f32 = parse_column(fields, 1, "zipf")?;
+        if zipf >= FREQUENT_WORD_MIN_ZIPF {
+            words.insert(rasd_core::text::fold(column(fields, 0, "word")?));
+        }
+        Ok(())
+    })?;
+    let mut file =
+        BufWriter::new(File::create(out).with_context(|| format!("creating {}", out.display()))?);
+    writeln!(file, "# folded Arabic word forms with Zipf frequency >= {FREQUENT_WORD_MIN_ZIPF} (from wordfreq; see NOTICE)")?;
+    for word in words {
+        writeln!(file, "{word}")?;
+    }
+    file.flush()
+        .with_context(|| format!("writing {}", out.display()))
 }
 
 fn load_json<T: DeserializeOwned>(path: &Path) -> Result<T> {

@@ -40,6 +40,11 @@ const EMBEDDED: [(&str, &str); 6] = [
     embedded!("cues.tsv"),
 ];
 
+const FREQUENT_WORDS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/frequent_words.txt"
+));
+
 /// A problem in a knowledge-base file: which file, which line, what.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KbError {
@@ -79,6 +84,9 @@ pub struct Knowledge {
     pub actors: Vec<Actor>,
     pub triggers: Vec<Trigger>,
     pub cues: Vec<Cue>,
+    /// Folded everyday words frequent enough that a place of the same name
+    /// needs more evidence (generated, see `rasd kb build`).
+    pub frequent_words: std::collections::HashSet<String>,
     matcher: Matcher,
 }
 
@@ -139,6 +147,11 @@ impl Knowledge {
             actors: Vec::new(),
             triggers: Vec::new(),
             cues: Vec::new(),
+            frequent_words: FREQUENT_WORDS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(str::to_owned)
+                .collect(),
             matcher: MatcherBuilder::default().build(),
         };
         for (name, text) in &sources {
