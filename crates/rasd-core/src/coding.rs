@@ -1,8 +1,9 @@
 //! From event frames to ACLED records: names, places, dates, fatalities,
 //! notes and evidence.
 
+use crate::acled::SubEventType;
 use crate::document::Document;
-use crate::events::{fallback_date, ActorMention, EventFrame, FigureKind};
+use crate::events::{fallback_date, EventFrame, FigureKind};
 use crate::geo::{Location, Target};
 use crate::knowledge::{Knowledge, PlaceKind};
 use crate::record::{ActorRef, Event, Evidence, Figure};
@@ -75,10 +76,19 @@ fn code_event(
         cite("location", doc.matches[mention].span);
     }
     let country_name = site.as_ref().map(|s| s.country.clone());
-    let actor =
-        |a: Option<ActorMention>| a.map(|a| actor_ref(kb, a.actor, country_name.as_deref()));
-    let actor1 = actor(frame.actor1);
-    let actor2 = actor(frame.actor2);
+    let sub = frame.sub_event;
+    let country = country_name.as_deref();
+    let acting = frame
+        .actor1
+        .map(|a| a.actor)
+        .or_else(|| default_actor1(kb, sub));
+    let (actor1, assoc_actor_1) = coded_actor(kb, acting, sub, country);
+    let (mut actor2, mut assoc_actor_2) =
+        coded_actor(kb, frame.actor2.map(|a| a.actor), sub, country);
+    if actor2.is_some() && actor2.as_ref().map(|a| &a.name) == actor1.as_ref().map(|a| &a.name) {
+        actor2 = None;
+        assoc_actor_2.clear();
+    }
     if let Some(a) = frame.actor1 {
         cite("actor1", doc.matches[a.mention].span);
     }
@@ -134,7 +144,6 @@ fn code_event(
         evidence.push(e);
     }
 
-    let sub = frame.sub_event;
     let civilian_targeting = actor2.as_ref().is_some_and(|a| a.inter == 7)
         || matches!(sub.event_type(), "Violence against civilians");
     let status = if frame.attempted && fatalities == 0 {
@@ -161,8 +170,8 @@ fn code_event(
         sub_event_type: sub.as_str().to_owned(),
         actor1,
         actor2,
-        assoc_actor_1: Vec::new(),
-        assoc_actor_2: Vec::new(),
+        assoc_actor_1,
+        assoc_actor_2,
         civilian_targeting,
         country: site.as_ref().map(|s| s.country.clone()),
         country_code: site.as_ref().map(|s| s.country_code.clone()),
@@ -220,6 +229,51 @@ fn site_of(kb: &Knowledge, location: &Location) -> Site {
     }
 }
 
+/// Who acted when the text names no one: ACLED's unidentified armed group
+/// for violence, the crowd for demonstrations.
+fn default_actor1(kb: &Knowledge, sub: SubEventType) -> Option<usize> {
+    let id = match sub.event_type() {
+        "Battles" | "Violence against civilians" => "generic-unidentified",
+        "Explosions/Remote violence" if sub != SubEventType::AirDroneStrike => {
+            "generic-unidentified"
+        }
+        "Protests" => "generic-protesters",
+        "Riots" => "generic-rioters",
+        _ => return None,
+    };
+    kb.actors.iter().position(|a| a.id == id)
+}
+
+/// An actor as ACLED codes it: violent crowds are rioters, and groups of
+/// civilians (journalists, health workers) are civilians with the group as
+/// associated actor.
+fn coded_actor(
+    kb: &Knowledge,
+    actor: Option<usize>,
+    sub: SubEventType,
+    country: Option<&str>,
+) -> (Option<ActorRef>, Vec<ActorRef>) {
+    let Some(actor) = actor else {
+        return (None, Vec::new());
+    };
+    let by_id = |id: &str| kb.actors.iter().position(|a| a.id == id);
+    let a = &kb.actors[actor];
+    if sub == SubEventType::ViolentDemonstration && a.inter == 6 {
+        if let Some(rioters) = by_id("generic-rioters") {
+            return (Some(actor_ref(kb, rioters, country)), Vec::new());
+        }
+    }
+    if a.is_generic() && a.parent.as_deref() == Some("generic-civilians") {
+        if let Some(civilians) = by_id("generic-civilians") {
+            return (
+                Some(actor_ref(kb, civilians, country)),
+                vec![actor_ref(kb, actor, country)],
+            );
+        }
+    }
+    (Some(actor_ref(kb, actor, country)), Vec::new())
+}
+
 /// An actor's record, with a generic actor's country filled in.
 fn actor_ref(kb: &Knowledge, actor: usize, country: Option<&str>) -> ActorRef {
     let a = &kb.actors[actor];
@@ -242,9 +296,10 @@ fn dedupe_figures(figures: &mut Vec<Figure>) {
     figures.retain(|f| seen.insert((f.evidence.start, f.kind.clone())));
 }
 
-/// ACLED's rule: per party, the lowest reported toll; parties add up. A
-/// toll without a party counts as a total, so it is not added to the
-/// parties' own.
+/// ACLED's rule: the most conservative reported toll. Tolls of different
+/// parties add up (7 defenders and 28 attackers); a toll that names no party
+/// is another report of the same dead when there is at most one party, and
+/// a total otherwise.
 fn fatalities(figures: &[Figure]) -> u64 {
     let mut by_party: HashMap<&str, u64> = HashMap::new();
     let mut unattributed: Option<u64> = None;
@@ -258,7 +313,12 @@ fn fatalities(figures: &[Figure]) -> u64 {
         }
     }
     let parties: u64 = by_party.values().sum();
-    parties.max(unattributed.unwrap_or(0))
+    match (by_party.len(), unattributed) {
+        (0, u) => u.unwrap_or(0),
+        (1, Some(u)) => parties.min(u),
+        (_, Some(u)) => parties.max(u),
+        (_, None) => parties,
+    }
 }
 
 /// One English sentence in ACLED's style.

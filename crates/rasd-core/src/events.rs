@@ -75,7 +75,12 @@ pub struct EventFrame {
     pub date: Option<usize>,
     pub figures: Vec<FigureMention>,
     pub attempted: bool,
-    /// Every match that supported this event (for the entity list).
+    /// The deciding trigger is generic violence (armed clash or attack on
+    /// civilians, by target).
+    pub generic_attack: bool,
+    /// Every sub-event type a trigger word of the event pointed to.
+    pub signals: Vec<SubEventType>,
+    /// The sentences that told this event.
     pub sentences: Vec<usize>,
 }
 
@@ -84,6 +89,8 @@ struct Clause {
     tokens: Range<usize>,
     trigger: Option<(usize, usize)>,
     anaphoric: bool,
+    /// The sub-event types of every trigger word in the clause.
+    signals: Vec<SubEventType>,
 }
 
 /// Finds the events of a document.
@@ -151,6 +158,8 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
                 figures: Vec::new(),
                 attempted: t.attempt
                     || attempt_cue_before(doc, kb, sentence.tokens.start, trigger_match),
+                generic_attack: t.attack,
+                signals: clause.signals.clone(),
                 sentences: vec![s],
             };
             assign_roles(doc, kb, &mut frame, t.pos, &actors, claimant, &victims);
@@ -180,9 +189,10 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
         }
     }
     for event in &mut events {
-        refine_type(kb, event);
         fill_victims(event);
+        refine_type(kb, event);
     }
+    events.retain(has_substance);
     events
 }
 
@@ -200,11 +210,13 @@ fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
     for w in bounds.windows(2) {
         let tokens = w[0]..w[1];
         let mut best: Option<(usize, usize, u8)> = None;
+        let mut signals = Vec::new();
         for (mi, m) in doc.matches.iter().enumerate() {
             if !tokens.contains(&m.first_token) {
                 continue;
             }
             for t in m.triggers() {
+                signals.push(kb.triggers[t].sub_event);
                 let p = kb.triggers[t].priority;
                 if best.is_none_or(|(_, _, bp)| p > bp) {
                     best = Some((mi, t, p));
@@ -223,6 +235,7 @@ fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
             tokens,
             trigger: best.map(|(mi, t, _)| (mi, t)),
             anaphoric,
+            signals,
         });
     }
     out
@@ -400,24 +413,35 @@ fn figures(
                 _ => None,
             });
             let Some(kind) = kind else { continue };
-            // the counted noun and a qualifier may stand between the number
-            // and a figure word after it (89 سجينا على الأقل من الفرار)
             let distance = if m.last_token < q.tokens.start {
                 q.tokens.start - m.last_token
             } else if m.first_token >= q.tokens.end {
-                // "ثلاثة قتلى وخمسة جرحى": the word after a number names it
-                m.first_token - q.tokens.end
+                // the word after a number names it ("ثلاثة قتلى وخمسة جرحى");
+                // the counted noun, a qualifier and من may stand between
+                // (89 سجينا على الأقل من الفرار)
+                let between = q.tokens.end..m.first_token;
+                between
+                    .filter(|&t| {
+                        let in_qualifier = q
+                            .qualifier_span
+                            .is_some_and(|s| s.contains(doc.tokens[t].span));
+                        !in_qualifier && doc.word(t) != "من"
+                    })
+                    .count()
             } else {
                 continue;
             };
-            if distance <= 5 && nearest.is_none_or(|(d, _)| distance < d) {
+            if distance <= 3 && nearest.is_none_or(|(d, _)| distance < d) {
                 nearest = Some((distance, kind));
             }
         }
         let Some((_, kind)) = nearest else { continue };
+        // whose dead: the actor right after the number (7 من المليشيات،
+        // 11 جنديا), not one across a comma
         let party = actors.iter().copied().find(|a| {
             let first = doc.matches[a.mention].first_token;
-            first >= q.tokens.end && first <= q.tokens.end + 3
+            (q.tokens.end..=q.tokens.end + 3).contains(&first)
+                && (q.tokens.end..=first).all(|t| !doc.tokens[t].after_comma)
         });
         out.push(FigureMention {
             quantity: qi,
@@ -655,39 +679,69 @@ fn absorb(doc: &Document, event: &mut EventFrame, frame: EventFrame) {
     };
     event.figures.extend(frame.figures);
     event.attempted &= frame.attempted;
+    event.signals.extend(frame.signals);
     event.sentences.extend(frame.sentences);
 }
 
-/// Generic violence becomes an armed clash against an armed target, an
-/// attack against civilians otherwise.
+/// Settles the sub-event type from the actors and every trigger of the
+/// event: who takes territory, crowds that turn violent or are fired on,
+/// and generic violence against armed or civilian targets.
 fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
-    let trigger_attack = kb
-        .triggers
-        .iter()
-        .any(|t| t.sub_event == event.sub_event && t.attack);
-    if !trigger_attack
-        || !matches!(
-            event.sub_event,
-            SubEventType::ArmedClash | SubEventType::Attack
-        )
-    {
-        return;
-    }
-    let target_armed = event.actor2.is_some_and(|a| kb.actors[a.actor].is_armed());
-    let target_civilian = event
-        .actor2
-        .is_some_and(|a| kb.actors[a.actor].is_civilian());
-    let victims_civilian = event
-        .figures
-        .iter()
-        .any(|f| f.party.is_some_and(|p| kb.actors[p.actor].is_civilian()));
-    event.sub_event = if target_armed {
-        SubEventType::ArmedClash
-    } else if target_civilian || victims_civilian || event.actor1.is_some() {
-        SubEventType::Attack
-    } else {
-        SubEventType::ArmedClash
+    use SubEventType::*;
+    let inter = |a: Option<ActorMention>| a.map(|a| kb.actors[a.actor].inter);
+    let (inter1, inter2) = (inter(event.actor1), inter(event.actor2));
+    let killed = event.figures.iter().any(|f| f.kind == FigureKind::Killed);
+    let signals = &event.signals;
+    let crowd =
+        matches!(inter1, Some(5 | 6)) || signals.iter().any(|s| s.event_type() == "Protests");
+    let crowd_violence = signals.iter().any(|s| {
+        matches!(
+            s,
+            LootingPropertyDestruction | ViolentDemonstration | MobViolence
+        ) || s.is_violent() && *s != Attack
+    });
+    event.sub_event = match event.sub_event {
+        GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => {
+            if inter1 == Some(1) {
+                GovernmentRegainsTerritory
+            } else {
+                NonStateActorOvertakesTerritory
+            }
+        }
+        _ if crowd && matches!(inter1, Some(5 | 6) | None) && crowd_violence => {
+            ViolentDemonstration
+        }
+        _ if crowd && killed => ExcessiveForceAgainstProtesters,
+        _ if event.generic_attack && inter2 == Some(6) => ExcessiveForceAgainstProtesters,
+        _ if crowd && signals.contains(&ProtestWithIntervention) => ProtestWithIntervention,
+        ArmedClash | Attack if event.generic_attack => {
+            let victims_civilian = event
+                .figures
+                .iter()
+                .any(|f| f.party.is_some_and(|p| kb.actors[p.actor].is_civilian()));
+            if event.actor2.is_some_and(|a| kb.actors[a.actor].is_armed()) {
+                ArmedClash
+            } else if inter2 == Some(7) || victims_civilian || event.actor1.is_some() {
+                Attack
+            } else {
+                ArmedClash
+            }
+        }
+        other => other,
     };
+}
+
+/// An event needs someone in it (an actor or a reported toll), or a
+/// specific weapon at a named town. A generic word alone ("a ceasefire",
+/// "the attacks") is talk about events.
+pub fn has_substance(event: &EventFrame) -> bool {
+    let at_a_town = event
+        .location
+        .is_some_and(|l| matches!(l.target, Target::Place(_)) && l.precision <= 2);
+    event.actor1.is_some()
+        || event.actor2.is_some()
+        || !event.figures.is_empty()
+        || at_a_town && event.priority >= 5
 }
 
 /// The dead or wounded party is the target when the text names no other.

@@ -36,10 +36,15 @@ struct Sample {
     published: Option<NaiveDate>,
 }
 
+/// A pass over all articles that returns a count of what it found.
+type Pass<'a> = &'a dyn Fn() -> usize;
+
 /// Timings of one stage over all rounds.
 struct StageTiming {
     label: &'static str,
     rounds: Vec<Duration>,
+    /// What every pass counted (the same each round).
+    count: usize,
 }
 
 impl StageTiming {
@@ -51,12 +56,15 @@ impl StageTiming {
         (sorted[(n - 1) / 2] + sorted[n / 2]) / 2
     }
 
+    fn fastest(&self) -> Duration {
+        self.rounds.iter().min().copied().unwrap_or_default()
+    }
+
     /// Slowest minus fastest round, relative to the median: how noisy the
     /// figure is.
     fn spread(&self) -> f64 {
-        let fastest = self.rounds.iter().min().copied().unwrap_or_default();
         let slowest = self.rounds.iter().max().copied().unwrap_or_default();
-        (slowest - fastest).as_secs_f64() / self.median().as_secs_f64()
+        (slowest - self.fastest()).as_secs_f64() / self.median().as_secs_f64()
     }
 }
 
@@ -80,15 +88,18 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     let articles = cycle_to(&samples, args.articles);
     let text_bytes: usize = articles.iter().map(|a| a.text.len()).sum();
 
-    let text = time_stage("text (normalize+tokenize)", args.rounds, || {
-        text_pass(&articles)
-    })?;
-    let analyze = time_stage("analyze (+lexicon/num/date)", args.rounds, || {
-        analyze_pass(&articles, &kb)
-    })?;
-    let (full, events) = time_stage_counted("extract (full pipeline)", args.rounds, || {
-        extract_pass(&articles, &kb)
-    })?;
+    let text_stage = || text_pass(&articles);
+    let analyze_stage = || analyze_pass(&articles, &kb);
+    let extract_stage = || extract_pass(&articles, &kb);
+    let stages = time_interleaved(
+        &[
+            ("text (normalize+tokenize)", &text_stage),
+            ("analyze (+lexicon/num/date)", &analyze_stage),
+            ("extract (full pipeline)", &extract_stage),
+        ],
+        args.rounds,
+    )?;
+    let full = &stages[2];
 
     println!(
         "rasd bench: {} articles per round ({} distinct, from {}), {} rounds, 1 thread",
@@ -98,14 +109,16 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         args.rounds
     );
     println!("knowledge base load: {:.1} ms\n", ms(kb_load));
-    print_table(&[&text, &analyze, &full], &full, articles.len(), text_bytes);
-    print_summary(&full, articles.len(), text_bytes, events);
+    print_table(&stages, full, articles.len(), text_bytes);
+    print_summary(full, articles.len(), text_bytes);
     Ok(())
 }
 
 /// `tests/gold` of the source tree this binary was built from.
 fn default_corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/gold")
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/gold");
+    // Canonical for a readable report; a missing tree is reported on load.
+    gold.canonicalize().unwrap_or(gold)
 }
 
 fn load_corpus(path: &Path) -> Result<Vec<Sample>> {
@@ -209,42 +222,35 @@ fn extract_pass(articles: &[Article], kb: &Knowledge) -> usize {
         .sum()
 }
 
-fn time_stage(
-    label: &'static str,
-    rounds: usize,
-    pass: impl FnMut() -> usize,
-) -> Result<StageTiming> {
-    time_stage_counted(label, rounds, pass).map(|(timing, _)| timing)
-}
-
-/// Runs `pass` once to warm caches and the allocator, then `rounds` timed
-/// times. Returns the timings and the count every pass returned; a round
-/// returning another count is an error, which also keeps the optimiser from
-/// dropping the work.
-fn time_stage_counted(
-    label: &'static str,
-    rounds: usize,
-    mut pass: impl FnMut() -> usize,
-) -> Result<(StageTiming, usize)> {
-    let expected = black_box(pass());
-    let mut timings = Vec::with_capacity(rounds);
+/// Runs every pass once to warm caches and the allocator, then `rounds`
+/// timed rounds of all passes in turn, so that a change in machine load
+/// affects every stage alike. A pass counting differently from its warm-up is
+/// an error; checking the count also keeps the optimiser from dropping work.
+fn time_interleaved(stages: &[(&'static str, Pass)], rounds: usize) -> Result<Vec<StageTiming>> {
+    let mut timings: Vec<StageTiming> = stages
+        .iter()
+        .map(|&(label, pass)| StageTiming {
+            label,
+            rounds: Vec::with_capacity(rounds),
+            count: black_box(pass()),
+        })
+        .collect();
     for round in 1..=rounds {
-        let started = Instant::now();
-        let count = black_box(pass());
-        timings.push(started.elapsed());
-        ensure!(
-            count == expected,
-            "bench: {label}: round {round} counted {count}, the warm-up {expected}; the pipeline is not deterministic"
-        );
+        for (&(label, pass), timing) in stages.iter().zip(&mut timings) {
+            let started = Instant::now();
+            let count = black_box(pass());
+            timing.rounds.push(started.elapsed());
+            ensure!(
+                count == timing.count,
+                "bench: {label}: round {round} counted {count}, the warm-up {}; the pipeline is not deterministic",
+                timing.count
+            );
+        }
     }
-    let timing = StageTiming {
-        label,
-        rounds: timings,
-    };
-    Ok((timing, expected))
+    Ok(timings)
 }
 
-fn print_table(stages: &[&StageTiming], full: &StageTiming, articles: usize, bytes: usize) {
+fn print_table(stages: &[StageTiming], full: &StageTiming, articles: usize, bytes: usize) {
     println!(
         "{:<28} {:>10} {:>11} {:>8} {:>9} {:>7}",
         "stage", "median ms", "articles/s", "MB/s", "of total", "spread"
@@ -263,7 +269,7 @@ fn print_table(stages: &[&StageTiming], full: &StageTiming, articles: usize, byt
     }
 }
 
-fn print_summary(full: &StageTiming, articles: usize, bytes: usize, events: usize) {
+fn print_summary(full: &StageTiming, articles: usize, bytes: usize) {
     let rate = per_sec(articles, full.median());
     println!();
     println!(
@@ -276,7 +282,7 @@ fn print_summary(full: &StageTiming, articles: usize, bytes: usize, events: usiz
     );
     println!(
         "events       {:.2} per article",
-        events as f64 / articles as f64
+        full.count as f64 / articles as f64
     );
     println!(
         "peak memory  {}",

@@ -35,6 +35,10 @@ const MIN_ARABIC_LETTERS: usize = 3;
 /// one of them (العاصمة، وإن، دولة) as a place name.
 const FREQUENT_WORD_MIN_ZIPF: f32 = 4.4;
 const FREQUENT_WORDS_FILE: &str = "frequent_words.txt";
+/// A city this large is named in the news so often that its names are
+/// frequent words themselves (الموصل): none of its names is dropped as an
+/// everyday word.
+const WORD_ALIAS_MAX_POPULATION: u64 = 500_000;
 
 /// Words that name a kind of place, not a place.
 const GENERIC_PLACE_WORDS: &[&str] = &[
@@ -652,7 +656,11 @@ fn place_rows(inputs: &Inputs, common_words: &HashSet<String>) -> Vec<PlaceRow> 
                 .unwrap_or_default(),
             population: city.place.population,
             common: is_common(city, common_words),
-            names_ar: without_word_aliases(&city.names_ar, common_words),
+            names_ar: if city.place.population < WORD_ALIAS_MAX_POPULATION {
+                without_word_aliases(&city.names_ar, common_words)
+            } else {
+                city.names_ar.clone()
+            },
         }
     }));
     rows.sort_by_key(|row| row.id);
