@@ -7,6 +7,7 @@ use crate::document::{Document, MatchExt};
 use crate::geo::{Location, Target};
 use crate::knowledge::{CueKind, Knowledge, TriggerPos};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Kinds of reported numbers.
@@ -95,11 +96,18 @@ struct Clause {
 
 /// Finds the events of a document.
 pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<EventFrame> {
+    let countries = crate::geo::country_weights(doc, kb);
     let mut events: Vec<EventFrame> = Vec::new();
     let mut last_claimant: Option<ActorMention> = None;
     let mut last_group: Option<ActorMention> = None;
     for (s, sentence) in doc.sentences.iter().enumerate() {
-        let actors = sentence_actors(doc, kb, sentence.tokens.clone(), &mut last_group);
+        let actors = sentence_actors(
+            doc,
+            kb,
+            sentence.tokens.clone(),
+            &mut last_group,
+            &countries,
+        );
         let claimant = sentence_claimant(doc, kb, sentence.tokens.clone(), &actors).or_else(|| {
             says_without_subject(doc, kb, sentence.tokens.clone())
                 .then_some(last_claimant)
@@ -248,13 +256,14 @@ fn sentence_actors(
     kb: &Knowledge,
     tokens: Range<usize>,
     last_group: &mut Option<ActorMention>,
+    countries: &HashMap<String, f64>,
 ) -> Vec<ActorMention> {
     let mut out = Vec::new();
     for (mi, m) in doc.matches.iter().enumerate() {
         if !tokens.contains(&m.first_token) {
             continue;
         }
-        if let Some(a) = m.actors().next() {
+        if let Some(a) = pick_actor(kb, m, countries) {
             if kb.actors[a].is_generic() && names_a_group_next(doc, mi) {
                 // "عناصر من داعش", "مسلحون من الحركة": the group is the actor
                 continue;
@@ -277,6 +286,25 @@ fn sentence_actors(
         }
     }
     out
+}
+
+/// Of the actors a name may stand for (قوى الأمن الداخلي: Lebanon's police,
+/// or the Asayish of north-east Syria), the one of the article's country.
+fn pick_actor(
+    kb: &Knowledge,
+    m: &crate::knowledge::Match,
+    countries: &HashMap<String, f64>,
+) -> Option<usize> {
+    let weight = |a: usize| {
+        kb.actors[a]
+            .country
+            .as_ref()
+            .and_then(|c| countries.get(c))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    m.actors()
+        .max_by(|&a, &b| weight(a).total_cmp(&weight(b)).then(b.cmp(&a)))
 }
 
 /// Whether match `i` is followed by من and another actor or an anaphor.
@@ -303,10 +331,14 @@ fn sentence_claimant(
         if !tokens.contains(&m.first_token) || !m.has_cue(kb, CueKind::Say) {
             continue;
         }
-        let claimant = actors.iter().find(|a| {
-            let first = doc.matches[a.mention].first_token;
-            first > m.last_token && first <= m.last_token + 4
-        });
+        // a named group over a generic one (المركز الإعلامي لقسد)
+        let claimant = actors
+            .iter()
+            .filter(|a| {
+                let first = doc.matches[a.mention].first_token;
+                first > m.last_token && first <= m.last_token + 4
+            })
+            .min_by_key(|a| kb.actors[a.actor].is_generic());
         if claimant.is_some() {
             return claimant.copied();
         }
@@ -495,23 +527,27 @@ fn assign_roles(
                     })
             })
     };
+    // "على يد", "برصاص", "هجوم شنه": the actor after these words did it,
+    // also across "عناصر من" (شنه عناصر من تنظيم داعش)
+    let agent_word = |w: &str| {
+        matches!(
+            w,
+            "يد" | "برصاص"
+                | "بنيران"
+                | "قبل"
+                | "شنه"
+                | "شنها"
+                | "شنته"
+                | "نفذه"
+                | "نفذها"
+                | "نفذته"
+                | "تبناه"
+                | "تبنته"
+        )
+    };
     let is_agent = |a: &ActorMention| {
-        word_before(a, 1).is_some_and(|w| {
-            matches!(
-                w,
-                "يد" | "برصاص"
-                    | "بنيران"
-                    | "قبل"
-                    | "شنه"
-                    | "شنها"
-                    | "شنته"
-                    | "نفذه"
-                    | "نفذها"
-                    | "نفذته"
-                    | "تبناه"
-                    | "تبنته"
-            )
-        })
+        word_before(a, 1).is_some_and(agent_word)
+            || word_before(a, 1) == Some("من") && word_before(a, 3).is_some_and(agent_word)
     };
     let violent = frame.sub_event.is_violent();
     let can_attack = |a: &ActorMention| {
@@ -532,7 +568,11 @@ fn assign_roles(
         .iter()
         .copied()
         .find(|a| doc.matches[a.mention].first_token <= trigger.last_token + 4 && can_attack(a));
-    let agent = participants.iter().copied().find(is_agent);
+    let agent = participants
+        .iter()
+        .copied()
+        .find(is_agent)
+        .or_else(|| national_weapon(doc, kb, frame));
     let last_before = before.iter().rev().copied().find(can_attack);
     let actor1 = agent.or(match pos {
         TriggerPos::Verb => near_after.or(last_before),
@@ -564,15 +604,42 @@ fn assign_roles(
         .copied()
         .filter(|a| !same(a, actor1))
         .find(is_target)
-        .or_else(|| after.iter().copied().find(|a| !same(a, actor1)))
         .or_else(|| {
-            before
+            // an armed side before bystanders: "صد هجوما على سجن يضم معتقلين"
+            let armed = |a: &ActorMention| !same(a, actor1) && kb.actors[a.actor].is_armed();
+            after
                 .iter()
                 .copied()
-                .find(|a| !same(a, actor1) && !can_attack(a))
-        });
+                .find(armed)
+                .or_else(|| before.iter().copied().find(armed))
+        })
+        .or_else(|| after.iter().copied().find(|a| !same(a, actor1)))
+        .or_else(|| before.iter().copied().find(|a| !same(a, actor1)));
     frame.actor1 = actor1;
     frame.actor2 = actor2;
+}
+
+/// "غارة إسرائيلية", "مسيرة تركية": a weapon with a nisba adjective is fired
+/// by that country's military.
+fn national_weapon(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> Option<ActorMention> {
+    if !matches!(
+        frame.sub_event.event_type(),
+        "Explosions/Remote violence" | "Battles"
+    ) {
+        return None;
+    }
+    let trigger = &doc.matches[frame.trigger];
+    let (i, m) = doc
+        .matches
+        .iter()
+        .enumerate()
+        .skip(frame.trigger + 1)
+        .take_while(|(_, m)| m.first_token <= trigger.last_token + 2)
+        .find(|(_, m)| m.nisba().is_some())?;
+    let country = &kb.countries[m.nisba()?].iso2;
+    let id = format!("{}-military", country.to_ascii_lowercase());
+    let actor = kb.actors.iter().position(|a| a.id == id)?;
+    Some(ActorMention { mention: i, actor })
 }
 
 /// Adds `frame` to the event it continues, or starts a new event.

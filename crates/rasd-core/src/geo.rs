@@ -55,6 +55,14 @@ pub fn country_weights(doc: &Document, kb: &Knowledge) -> HashMap<String, f64> {
     weights
 }
 
+/// The country the article is mostly about.
+pub fn main_country(doc: &Document, kb: &Knowledge) -> Option<String> {
+    country_weights(doc, kb)
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(c, _)| c)
+}
+
 /// What one match says about the article's countries.
 fn country_evidence(doc: &Document, kb: &Knowledge, m: &Match) -> Vec<(String, f64)> {
     let mut out = Vec::new();
@@ -186,6 +194,8 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
                 PlaceKind::Admin1 if administrative => score += 8.0,
                 PlaceKind::City if town_cue => score += 8.0,
                 PlaceKind::Admin1 if cue(CueKind::Countryside) => score += 4.0,
+                // a name shared by a province and its capital means the town
+                PlaceKind::City if !administrative => score += 3.0,
                 _ => {}
             }
             if best.is_none_or(|(s, _)| score > s) {

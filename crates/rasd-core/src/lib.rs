@@ -49,11 +49,8 @@ pub fn extract(article: &Article, kb: &Knowledge) -> Extraction {
         .unwrap_or_else(|| format!("a{:016x}", coding::fnv1a(article.text.as_bytes())));
     let doc = Document::analyze(&article.text, article.published, kb);
     let locations = geo::locate(&doc, kb);
+    let main_country = geo::main_country(&doc, kb);
     let frames = events::detect(&doc, kb, &locations);
-    let main_country = geo::country_weights(&doc, kb)
-        .into_iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(c, _)| c);
     let events = coding::code_events(&doc, kb, &article_id, &frames, main_country.as_deref());
     let entities = entities(&doc, kb, &locations);
     Extraction {
