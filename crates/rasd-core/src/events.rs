@@ -552,7 +552,7 @@ fn assign_roles(
     let violent = frame.sub_event.is_violent();
     let can_attack = |a: &ActorMention| {
         let actor = &kb.actors[a.actor];
-        !is_target(a) && !(violent && matches!(actor.inter, 6 | 7))
+        !(is_target(a) || violent && matches!(actor.inter, 6 | 7))
     };
     let after: Vec<ActorMention> = participants
         .iter()

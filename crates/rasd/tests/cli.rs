@@ -5,7 +5,7 @@ mod common;
 
 use common::{
     actor_name, all_evidence, arg, assert_evidence_slices, figures, parse_csv, rasd,
-    rasd_with_stdin, seed_article, text, TempDir,
+    rasd_with_stdin, seed_article, text, workspace_root, TempDir,
 };
 use serde_json::{json, Value};
 
@@ -437,4 +437,69 @@ fn eval_prints_loose_and_strict_scores() {
         .json();
     assert!(json_report["loose"].is_object(), "{json_report}");
     assert!(json_report["strict"].is_object(), "{json_report}");
+}
+
+/// The project's own gold articles (tests/gold, written for rasd): the
+/// extractor must keep finding their events. Thresholds sit a little below
+/// the current figures so that a regression fails and noise does not.
+#[test]
+fn gold_articles_are_extracted_to_the_expected_quality() {
+    let report = rasd(&["eval", "--gold", "tests/gold", "--json"])
+        .assert_success()
+        .json();
+    let score = |kind: &str, key: &str| report[kind][key].as_f64().unwrap_or(0.0);
+    assert!(report["articles"].as_u64().unwrap_or(0) >= 40, "{report}");
+    assert!(
+        score("loose", "f1") >= 0.80,
+        "loose F1 fell: {}",
+        report["loose"]
+    );
+    assert!(
+        score("strict", "f1") >= 0.72,
+        "strict F1 fell: {}",
+        report["strict"]
+    );
+    let accuracy = |key: &str| report[key].as_f64().unwrap_or(0.0);
+    assert!(accuracy("sub_event_accuracy") >= 0.75, "{report}");
+    assert!(accuracy("fatalities_accuracy") >= 0.75, "{report}");
+    assert!(
+        report["median_geo_error_km"].as_f64().unwrap_or(f64::MAX) <= 10.0,
+        "{report}"
+    );
+}
+
+/// Every gold article's events: none is dated in a year the article only
+/// mentions as background, and every evidence span slices the text.
+#[test]
+fn gold_articles_never_code_background_years() {
+    let gold_dir = workspace_root().join("tests/gold");
+    for entry in std::fs::read_dir(&gold_dir).expect("tests/gold exists") {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let published = gold["published"].as_str().unwrap();
+        let article = json!({"id": gold["id"], "published": published, "text": gold["text"]});
+        let run = rasd_with_stdin(&["extract", "-"], article.to_string().as_bytes());
+        let text = gold["text"].as_str().unwrap();
+        for event in run.assert_success().events() {
+            if let Some(date) = text_field(&event, "event_date") {
+                let year: i32 = date[..4].parse().unwrap();
+                let published_year: i32 = published[..4].parse().unwrap();
+                assert!(
+                    year >= published_year - 1,
+                    "{}: event dated {date}, article published {published}",
+                    path.display()
+                );
+            }
+            for evidence in all_evidence(&event) {
+                assert_evidence_slices(text.as_bytes(), evidence);
+            }
+        }
+    }
+}
+
+fn text_field(event: &Value, key: &str) -> Option<String> {
+    text(event, key).map(str::to_owned)
 }

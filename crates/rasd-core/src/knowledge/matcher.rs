@@ -221,7 +221,8 @@ mod tests {
         assert_eq!(got[0].0, "قوات سوريا الديمقراطيه");
         assert_eq!(got[1].0, "سوريا");
         let m = matcher(&["اعتقال", "اعتقال"]);
-        let got = find(&m, &fold("حملة اعتقال"));
+        let text = fold("حملة اعتقال");
+        let got = find(&m, &text);
         assert_eq!(got[0].1, [Entry::Cue(0), Entry::Cue(1)]);
     }
 
