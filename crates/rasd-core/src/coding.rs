@@ -30,11 +30,23 @@ pub fn code_events(
     article_id: &str,
     frames: &[EventFrame],
     main_country: Option<&str>,
+    article_place: Option<Location>,
 ) -> Vec<Event> {
     frames
         .iter()
         .enumerate()
-        .map(|(i, frame)| code_event(doc, kb, article_id, frames, i, frame, main_country))
+        .map(|(i, frame)| {
+            code_event(
+                doc,
+                kb,
+                article_id,
+                frames,
+                i,
+                frame,
+                main_country,
+                article_place,
+            )
+        })
         .collect()
 }
 
@@ -46,6 +58,7 @@ fn code_event(
     index: usize,
     frame: &EventFrame,
     main_country: Option<&str>,
+    article_place: Option<Location>,
 ) -> Event {
     let mut evidence = Vec::new();
     let mut cite = |field: &str, span: Span| {
@@ -59,19 +72,30 @@ fn code_event(
     };
     cite("event_type", doc.matches[frame.trigger].span);
 
-    let site = frame.location.map(|l| site_of(kb, &l)).or_else(|| {
-        main_country.and_then(|c| kb.country(c)).map(|c| Site {
-            country_code: c.iso2.clone(),
-            country: c.name.clone(),
-            admin1: None,
-            admin2: None,
-            location: c.capital.clone(),
-            lat: c.lat,
-            lon: c.lon,
-            precision: 3,
-            evidence: None,
-        })
+    // an event told without a place happened where the article is set
+    let article_site = article_place.map(|l| {
+        let mut site = site_of(kb, &l);
+        site.precision = site.precision.max(2);
+        site.evidence = None;
+        site
     });
+    let site = frame
+        .location
+        .map(|l| site_of(kb, &l))
+        .or(article_site)
+        .or_else(|| {
+            main_country.and_then(|c| kb.country(c)).map(|c| Site {
+                country_code: c.iso2.clone(),
+                country: c.name.clone(),
+                admin1: None,
+                admin2: None,
+                location: c.capital.clone(),
+                lat: c.lat,
+                lon: c.lon,
+                precision: 3,
+                evidence: None,
+            })
+        });
     if let Some(mention) = site.as_ref().and_then(|s| s.evidence) {
         cite("location", doc.matches[mention].span);
     }
@@ -112,13 +136,12 @@ fn code_event(
 
     let mut figures = Vec::new();
     for f in &frame.figures {
-        let q = &doc.quantities[f.quantity];
-        let original = doc.original_span(q.span);
+        let original = doc.original_span(f.span);
         figures.push(Figure {
             kind: f.kind.as_str().to_owned(),
-            value: q.value,
-            upper: q.upper,
-            qualifier: q.qualifier.map(|q| q.as_str().to_owned()),
+            value: f.value,
+            upper: f.upper,
+            qualifier: f.qualifier.map(|q| q.as_str().to_owned()),
             party: f
                 .party
                 .map(|p| actor_ref(kb, p.actor, country_name.as_deref()).name),
@@ -155,7 +178,7 @@ fn code_event(
         event_date,
         actor1.as_ref(),
         actor2.as_ref(),
-        sub.as_str(),
+        sub,
         site.as_ref(),
         fatalities,
         status,
@@ -321,12 +344,13 @@ fn fatalities(figures: &[Figure]) -> u64 {
     }
 }
 
-/// One English sentence in ACLED's style.
+/// One English sentence in ACLED's style: when, who did what to whom,
+/// where, and the toll.
 fn notes(
     date: Option<chrono::NaiveDate>,
     actor1: Option<&ActorRef>,
     actor2: Option<&ActorRef>,
-    sub: &str,
+    sub: SubEventType,
     site: Option<&Site>,
     fatalities: u64,
     status: &str,
@@ -335,21 +359,67 @@ fn notes(
         || "On an unknown date".to_owned(),
         |d| format!("On {}", d.format("%-d %B %Y")),
     );
-    let who = actor1.map_or("Unidentified actors", |a| a.name.as_str());
-    let whom = actor2.map_or(String::new(), |a| format!(" involving {}", a.name));
+    let who = actor1.map_or("unidentified actors", |a| a.name.as_str());
+    let whom = actor2.map(|a| a.name.as_str());
+    let what = action(sub, whom, status == "attempted");
     let place = site.map_or(String::new(), |s| match &s.admin1 {
         Some(a1) if *a1 != s.location => format!(" in {} ({}, {})", s.location, a1, s.country),
         _ => format!(" in {} ({})", s.location, s.country),
     });
-    let attempted = if status == "attempted" {
-        " (attempted)"
-    } else {
-        ""
+    let toll = match fatalities {
+        0 => "No fatalities reported.".to_owned(),
+        1 => "1 fatality.".to_owned(),
+        n => format!("{n} fatalities."),
     };
-    format!(
-        "{when}, {who}: {sub}{attempted}{whom}{place}. Fatalities reported: {fatalities}.",
-        sub = sub.to_lowercase()
-    )
+    format!("{when}, {who} {what}{place}. {toll}")
+}
+
+/// The verb phrase of a sub-event type, with its target.
+fn action(sub: SubEventType, whom: Option<&str>, attempted: bool) -> String {
+    use SubEventType::*;
+    let on = |verb: &str, default: &str| format!("{verb} {}", whom.unwrap_or(default));
+    let phrase = match sub {
+        ArmedClash => whom.map_or("clashed with unidentified forces".to_owned(), |w| {
+            format!("clashed with {w}")
+        }),
+        GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => {
+            format!(
+                "took control of the area{}",
+                whom.map_or(String::new(), |w| format!(" from {w}"))
+            )
+        }
+        ChemicalWeapon => on("used chemical weapons against", "the area"),
+        AirDroneStrike => on("carried out an air/drone strike on", "the area"),
+        SuicideBomb => on("carried out a suicide bombing against", "the area"),
+        ShellingArtilleryMissileAttack => on("shelled", "the area"),
+        RemoteExplosiveLandmineIed => on("detonated an explosive device against", "the area"),
+        Grenade => on("threw a grenade at", "the area"),
+        SexualViolence => on("committed sexual violence against", "civilians"),
+        Attack => on("attacked", "civilians"),
+        AbductionForcedDisappearance => on("abducted", "civilians"),
+        PeacefulProtest => "demonstrated".to_owned(),
+        ProtestWithIntervention => whom.map_or("demonstrated and were dispersed".to_owned(), |w| {
+            format!("demonstrated and were dispersed by {w}")
+        }),
+        ExcessiveForceAgainstProtesters => on("used lethal force against", "protesters"),
+        ViolentDemonstration => "rioted".to_owned(),
+        MobViolence => on("attacked", "people"),
+        Agreement => whom.map_or("reached an agreement".to_owned(), |w| {
+            format!("reached an agreement with {w}")
+        }),
+        Arrests => on("arrested", "people"),
+        ChangeToGroupActivity => "changed its organisation or activity".to_owned(),
+        DisruptedWeaponsUse => "defused or intercepted weapons".to_owned(),
+        HeadquartersOrBaseEstablished => "established a base".to_owned(),
+        LootingPropertyDestruction => "looted or destroyed property".to_owned(),
+        NonViolentTransferOfTerritory => "took over territory without fighting".to_owned(),
+        Other => "was involved in a strategic development".to_owned(),
+    };
+    if attempted {
+        format!("attempted to act ({phrase})")
+    } else {
+        phrase
+    }
 }
 
 /// An id that stays the same for the same article and event.

@@ -2,7 +2,7 @@
 
 use crate::dates::{find_dates, DateMention};
 use crate::knowledge::{CueKind, Entry, Knowledge, Match};
-use crate::numbers::{find_quantities, Quantity};
+use crate::numbers::Quantity;
 use crate::text::{normalize, tokenize, Normalized, Sentence, Token};
 use crate::Span;
 use chrono::NaiveDate;
@@ -33,8 +33,8 @@ impl<'a> Document<'a> {
         let (tokens, sentences) = tokenize(normalized.as_str());
         let text = normalized.as_str();
         let matches = kb.matcher().find(text, &tokens);
-        let quantities = find_quantities(text, &tokens);
         let dates = find_dates(text, &tokens, published);
+        let quantities = crate::numbers::find_quantities_with_dates(text, &tokens, &dates);
         Document {
             original,
             published,

@@ -56,7 +56,13 @@ pub struct ActorMention {
 /// A number reported about the event.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FigureMention {
-    pub quantity: usize,
+    /// Normalized bytes of the number (or of the one person counted).
+    pub span: crate::Span,
+    /// The token where the number starts.
+    pub token: usize,
+    pub value: u64,
+    pub upper: Option<u64>,
+    pub qualifier: Option<crate::numbers::Qualifier>,
     pub kind: FigureKind,
     pub party: Option<ActorMention>,
     pub claimed_by: Option<ActorMention>,
@@ -185,7 +191,7 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
         }
         // figures go to the frame whose trigger is nearest before them
         for figure in figures {
-            let at = doc.quantities[figure.quantity].tokens.start;
+            let at = figure.token;
             let target = sentence_frames
                 .iter()
                 .rposition(|(f, _)| doc.matches[f.trigger].first_token <= at)
@@ -434,7 +440,7 @@ fn figures(
     claimant: Option<ActorMention>,
 ) -> Vec<FigureMention> {
     let mut out = Vec::new();
-    for (qi, q) in doc.quantities.iter().enumerate() {
+    for q in &doc.quantities {
         if !tokens.contains(&q.tokens.start) {
             continue;
         }
@@ -476,7 +482,62 @@ fn figures(
                 && (q.tokens.end..=first).all(|t| !doc.tokens[t].after_comma)
         });
         out.push(FigureMention {
-            quantity: qi,
+            span: q.span,
+            token: q.tokens.start,
+            value: q.value,
+            upper: q.upper,
+            qualifier: q.qualifier,
+            kind,
+            party,
+            claimed_by: claimant,
+        });
+    }
+    out.extend(single_victims(doc, kb, tokens, actors, claimant));
+    out
+}
+
+/// "قتلت طفلة", "مقتل جندي": a figure word before one person counts one.
+fn single_victims(
+    doc: &Document,
+    kb: &Knowledge,
+    tokens: Range<usize>,
+    actors: &[ActorMention],
+    claimant: Option<ActorMention>,
+) -> Vec<FigureMention> {
+    let mut out = Vec::new();
+    for (i, m) in doc.matches.iter().enumerate() {
+        if !tokens.contains(&m.first_token) {
+            continue;
+        }
+        let kind = m.entries.iter().find_map(|e| match e {
+            crate::knowledge::Entry::Cue(c) => FigureKind::of_cue(kb.cues[*c as usize].kind),
+            _ => None,
+        });
+        let Some(kind @ (FigureKind::Killed | FigureKind::Injured)) = kind else {
+            continue;
+        };
+        let person = doc.matches[i + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, n)| n.first_token <= m.last_token + 2)
+            .find(|(_, n)| n.has_cue(kb, CueKind::Person));
+        let Some((offset, person)) = person else {
+            continue;
+        };
+        let counted = doc
+            .quantities
+            .iter()
+            .any(|q| (m.last_token..=person.first_token).contains(&q.tokens.start));
+        if counted {
+            continue;
+        }
+        let party = actors.iter().copied().find(|a| a.mention == i + 1 + offset);
+        out.push(FigureMention {
+            span: person.span,
+            token: person.first_token,
+            value: 1,
+            upper: None,
+            qualifier: None,
             kind,
             party,
             claimed_by: claimant,
@@ -662,8 +723,16 @@ fn merge_or_push(
             (Some(a), Some(b)) => weak && town_level.is_none() || same_area(kb, &a, &b),
             _ => true,
         };
+        let precision_of = |f: &EventFrame| f.date.map_or(1, |d| doc.dates[d].precision);
+        // a month-level date fits any day of that month, a week-level one
+        // any day of that week
+        let tolerance = match precision_of(e).max(precision_of(&frame)) {
+            1 => 2,
+            2 => 7,
+            _ => 31,
+        };
         let dates_fit = match (date_of(e), date_of(&frame)) {
-            (Some(a), Some(b)) => (a - b).num_days().abs() <= 2,
+            (Some(a), Some(b)) => (a - b).num_days().abs() <= tolerance,
             _ => true,
         };
         places_fit && dates_fit

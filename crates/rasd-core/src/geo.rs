@@ -19,6 +19,9 @@ pub struct Location {
     pub target: Target,
     /// ACLED geo precision: 1 town, 2 near a town / part of a region, 3 region.
     pub precision: u8,
+    /// Named after حي، سوق، مخيم ...: maybe a neighbourhood that shares a
+    /// town's name, so a town named beside it is the better location.
+    pub after_locality_word: bool,
 }
 
 impl Location {
@@ -26,6 +29,7 @@ impl Location {
     pub fn rank(&self, kb: &Knowledge) -> u8 {
         match self.target {
             Target::Place(p) => match kb.places[p].kind {
+                PlaceKind::City if self.after_locality_word => 3,
                 PlaceKind::City => 4 - self.precision.min(3) + 4,
                 PlaceKind::Admin2 => 3,
                 PlaceKind::Admin1 => 2,
@@ -61,6 +65,31 @@ pub fn main_country(doc: &Document, kb: &Knowledge) -> Option<String> {
         .into_iter()
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(c, _)| c)
+}
+
+/// Where the article is set: its first town in its main country (often the
+/// dateline), else its first province there.
+pub fn article_place(
+    kb: &Knowledge,
+    locations: &[Location],
+    main_country: Option<&str>,
+) -> Option<Location> {
+    let in_main = |l: &&Location| Some(l.country_code(kb)) == main_country;
+    let kind_of = |l: &Location| match l.target {
+        Target::Place(p) => Some(kb.places[p].kind),
+        Target::Country(_) => None,
+    };
+    locations
+        .iter()
+        .filter(in_main)
+        .find(|l| kind_of(l) == Some(PlaceKind::City) && !l.after_locality_word)
+        .or_else(|| {
+            locations
+                .iter()
+                .filter(in_main)
+                .find(|l| kind_of(l).is_some())
+        })
+        .copied()
 }
 
 /// What one match says about the article's countries.
@@ -132,6 +161,7 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
             matches!(w, "محافظه" | "ولايه" | "اقليم" | "مديريه")
         });
         let town_cue = construct_cue(CueKind::Place) && !administrative;
+        let after_locality_word = cue(CueKind::Locality);
         let located_by_preposition = m.clitics > 0
             && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ب')
             || m.first_token > 0 && doc.word(m.first_token - 1) == "في";
@@ -215,12 +245,14 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
                     mention: i,
                     target: Target::Place(p),
                     precision,
+                    after_locality_word,
                 }
             }
             (None, Some(c)) => Location {
                 mention: i,
                 target: Target::Country(c),
                 precision: 3,
+                after_locality_word,
             },
             (None, None) => continue,
         };

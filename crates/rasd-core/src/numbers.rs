@@ -63,7 +63,17 @@ pub struct Quantity {
 /// Digits that belong to a date mention (days, years, "قبل 3 أيام") and
 /// percentages or clock times are not quantities.
 pub fn find_quantities(text: &str, tokens: &[Token]) -> Vec<Quantity> {
-    let cursor = Cursor::new(text, tokens);
+    find_quantities_with_dates(text, tokens, &find_dates(text, tokens, None))
+}
+
+/// [`find_quantities`] with the document's date mentions already found, so
+/// dates are not searched twice.
+pub fn find_quantities_with_dates(
+    text: &str,
+    tokens: &[Token],
+    dates: &[crate::dates::DateMention],
+) -> Vec<Quantity> {
+    let cursor = Cursor::new(text, tokens, dates);
     let mut quantities = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -115,6 +125,9 @@ pub(crate) fn phrase_span(
     let (first, rest) = words.split_first()?;
     let head = tokens.get(i)?;
     let head_word = head.span.slice(text);
+    if !head_word.ends_with(first.as_str()) {
+        return None;
+    }
     let clitic = clitic_splits(head_word).find(|&len| head_word[len..] == **first)?;
     for (k, word) in rest.iter().enumerate() {
         let token = tokens.get(i + 1 + k)?;
@@ -684,10 +697,10 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
-    fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+    fn new(text: &'a str, tokens: &'a [Token], dates: &[crate::dates::DateMention]) -> Self {
         let mut in_date = vec![false; tokens.len()];
-        for mention in find_dates(text, tokens, None) {
-            in_date[mention.tokens].fill(true);
+        for mention in dates {
+            in_date[mention.tokens.clone()].fill(true);
         }
         Cursor {
             text,

@@ -37,6 +37,25 @@ pub enum Command {
     ///
     /// Example: rasd eval --gold tests/gold
     Eval(EvalArgs),
+    /// Measure extraction speed on one thread (a benchmark, not a test).
+    ///
+    /// Times the knowledge-base load and, over a corpus cycled to N articles,
+    /// the text stage, the analysis stages and the whole pipeline; reports
+    /// articles/s against the 2,000/s target, MB/s and peak memory.
+    ///
+    /// Example: cargo run --release -p rasd -- bench --articles 1000
+    Bench {
+        /// A directory of gold-format JSON files or a JSON Lines file
+        /// (default: the project's tests/gold).
+        #[arg(long, value_name = "PATH")]
+        corpus: Option<PathBuf>,
+        /// Articles per timed round.
+        #[arg(long, default_value_t = 500)]
+        articles: usize,
+        /// Timed rounds (the median is reported).
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
     /// Build or inspect the knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
@@ -116,6 +135,18 @@ impl Command {
         match self {
             Command::Extract(args) => crate::extract::run(args),
             Command::Eval(args) => run_eval(args),
+            Command::Bench {
+                corpus,
+                articles,
+                rounds,
+            } => {
+                crate::bench::run(&crate::bench::BenchArgs {
+                    corpus,
+                    articles,
+                    rounds,
+                })?;
+                Ok(ExitCode::SUCCESS)
+            }
             Command::Kb(KbCommand::Build {
                 gazetteer,
                 lexicon,

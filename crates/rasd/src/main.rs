@@ -1,6 +1,7 @@
 //! The `rasd` command line: parse arguments, run one subcommand, map errors
 //! to exit codes.
 
+mod bench;
 mod cmd;
 mod eval;
 mod extract;

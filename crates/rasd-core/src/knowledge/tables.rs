@@ -115,6 +115,10 @@ pub enum CueKind {
     Attempt,
     /// A word that refers back to the last named armed group (التنظيم، الحركة).
     Anaphor,
+    /// One person (طفلة، جندي): after a figure word it counts one.
+    Person,
+    /// A word for a part of a town (حي، شارع، سوق): the name after it is no town.
+    Locality,
     /// Qualifier words are handled by the numbers stage; kept so the file stays
     /// one list an analyst can read whole.
     Qualifier,
@@ -140,6 +144,8 @@ impl CueKind {
             "negation" => Negation,
             "attempt" => Attempt,
             "anaphor" => Anaphor,
+            "person" => Person,
+            "locality" => Locality,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
