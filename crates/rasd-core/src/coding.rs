@@ -23,43 +23,40 @@ struct Site {
     evidence: Option<usize>,
 }
 
+/// What holds for every event of one article.
+pub struct ArticleContext<'a> {
+    pub article_id: &'a str,
+    /// The country the article is mostly about.
+    pub main_country: Option<&'a str>,
+    /// Where the article is set, for events told without a place.
+    pub place: Option<Location>,
+}
+
 /// Turns the frames of one article into records.
 pub fn code_events(
     doc: &Document,
     kb: &Knowledge,
-    article_id: &str,
+    article: &ArticleContext,
     frames: &[EventFrame],
-    main_country: Option<&str>,
-    article_place: Option<Location>,
 ) -> Vec<Event> {
     frames
         .iter()
         .enumerate()
-        .map(|(i, frame)| {
-            code_event(
-                doc,
-                kb,
-                article_id,
-                frames,
-                i,
-                frame,
-                main_country,
-                article_place,
-            )
-        })
+        .map(|(i, _)| code_event(doc, kb, article, frames, i))
         .collect()
 }
 
 fn code_event(
     doc: &Document,
     kb: &Knowledge,
-    article_id: &str,
+    article: &ArticleContext,
     frames: &[EventFrame],
     index: usize,
-    frame: &EventFrame,
-    main_country: Option<&str>,
-    article_place: Option<Location>,
 ) -> Event {
+    let frame = &frames[index];
+    let article_id = article.article_id;
+    let main_country = article.main_country;
+    let article_place = article.place;
     let mut evidence = Vec::new();
     let mut cite = |field: &str, span: Span| {
         let original = doc.original_span(span);

@@ -51,15 +51,12 @@ pub fn extract(article: &Article, kb: &Knowledge) -> Extraction {
     let locations = geo::locate(&doc, kb);
     let main_country = geo::main_country(&doc, kb);
     let frames = events::detect(&doc, kb, &locations);
-    let article_place = geo::article_place(kb, &locations, main_country.as_deref());
-    let events = coding::code_events(
-        &doc,
-        kb,
-        &article_id,
-        &frames,
-        main_country.as_deref(),
-        article_place,
-    );
+    let context = coding::ArticleContext {
+        article_id: &article_id,
+        main_country: main_country.as_deref(),
+        place: geo::article_place(kb, &locations, main_country.as_deref()),
+    };
+    let events = coding::code_events(&doc, kb, &context, &frames);
     let entities = entities(&doc, kb, &locations);
     Extraction {
         article_id,
