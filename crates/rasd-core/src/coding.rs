@@ -291,7 +291,32 @@ fn coded_actor(
             );
         }
     }
+    if let Some(force) = state_force_of(kb, actor) {
+        // ACLED names the state force; the unit is an associated actor
+        return (
+            Some(actor_ref(kb, force, country)),
+            vec![actor_ref(kb, actor, country)],
+        );
+    }
     (Some(actor_ref(kb, actor, country)), Vec::new())
+}
+
+/// The top state force a state unit belongs to (the Federal Police to the
+/// Police Forces of Iraq), if the actor is such a unit.
+fn state_force_of(kb: &Knowledge, actor: usize) -> Option<usize> {
+    let mut current = actor;
+    for _ in 0..4 {
+        let a = &kb.actors[current];
+        let parent = a
+            .parent
+            .as_deref()
+            .and_then(|p| kb.actors.iter().position(|x| x.id == p));
+        match parent {
+            Some(p) if a.inter == 1 && kb.actors[p].inter == 1 => current = p,
+            _ => break,
+        }
+    }
+    (current != actor).then_some(current)
 }
 
 /// An actor's record, with a generic actor's country filled in.

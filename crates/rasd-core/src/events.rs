@@ -5,7 +5,7 @@ use crate::acled::SubEventType;
 use crate::dates::DateKind;
 use crate::document::{Document, MatchExt};
 use crate::geo::{Location, Target};
-use crate::knowledge::{CueKind, Knowledge, TriggerPos};
+use crate::knowledge::{CueKind, Knowledge, PlaceKind, TriggerPos};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -87,6 +87,11 @@ pub struct EventFrame {
     pub generic_attack: bool,
     /// Every sub-event type a trigger word of the event pointed to.
     pub signals: Vec<SubEventType>,
+    /// A word for fighting itself (اشتباكات، معارك), not just "attack".
+    pub explicit_clash: bool,
+    /// The strongest weapon word of the event's frames (match, sub-event
+    /// type, priority): it names the modality of a generic "attack".
+    pub weapon: Option<(usize, SubEventType, u8)>,
     /// The sentences that told this event.
     pub sentences: Vec<usize>,
 }
@@ -98,6 +103,7 @@ struct Clause {
     anaphoric: bool,
     /// The sub-event types of every trigger word in the clause.
     signals: Vec<SubEventType>,
+    explicit_clash: bool,
 }
 
 /// Finds the events of a document.
@@ -174,6 +180,12 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
                     || attempt_cue_before(doc, kb, sentence.tokens.start, trigger_match),
                 generic_attack: t.attack,
                 signals: clause.signals.clone(),
+                explicit_clash: clause.explicit_clash,
+                weapon: (t.sub_event.event_type() == "Explosions/Remote violence").then_some((
+                    trigger_match,
+                    t.sub_event,
+                    t.priority,
+                )),
                 sentences: vec![s],
             };
             assign_roles(doc, kb, &mut frame, t.pos, &actors, claimant, &victims);
@@ -225,12 +237,15 @@ fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
         let tokens = w[0]..w[1];
         let mut best: Option<(usize, usize, u8)> = None;
         let mut signals = Vec::new();
+        let mut explicit_clash = false;
         for (mi, m) in doc.matches.iter().enumerate() {
             if !tokens.contains(&m.first_token) {
                 continue;
             }
             for t in m.triggers() {
                 signals.push(kb.triggers[t].sub_event);
+                explicit_clash |=
+                    kb.triggers[t].sub_event == SubEventType::ArmedClash && !kb.triggers[t].attack;
                 let p = kb.triggers[t].priority;
                 if best.is_none_or(|(_, _, bp)| p > bp) {
                     best = Some((mi, t, p));
@@ -250,6 +265,7 @@ fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
             trigger: best.map(|(mi, t, _)| (mi, t)),
             anaphoric,
             signals,
+            explicit_clash,
         });
     }
     out
@@ -388,9 +404,11 @@ fn is_negated_or_future(
     sentence_start: usize,
     trigger_token: usize,
 ) -> bool {
+    // a threat governs what follows it closely ("توعد بشن هجمات"), not an
+    // event told later in a long sentence
     doc.matches.iter().any(|m| {
         (sentence_start..trigger_token).contains(&m.first_token)
-            && (m.has_cue(kb, CueKind::Future)
+            && (m.has_cue(kb, CueKind::Future) && trigger_token - m.last_token <= 8
                 || m.has_cue(kb, CueKind::Negation) && trigger_token - m.last_token <= 3)
     })
 }
@@ -717,7 +735,7 @@ fn merge_or_push(
         .filter(|l| matches!(l.target, Target::Place(_)));
     // a frame with no town of its own and no toll adds to an event rather
     // than starting one; a country named in passing does not count
-    let weak = town_level.is_none() && frame.figures.is_empty();
+    let weak = town_level.is_none() && frame.figures.is_empty() || aggregate(doc, &frame);
     let compatible = |e: &EventFrame| {
         let places_fit = match (e.location, frame.location) {
             (Some(a), Some(b)) => weak && town_level.is_none() || same_area(kb, &a, &b),
@@ -726,7 +744,10 @@ fn merge_or_push(
         let precision_of = |f: &EventFrame| f.date.map_or(1, |d| doc.dates[d].precision);
         // a month-level date fits any day of that month, a week-level one
         // any day of that week
+        // two different days told for the same town are two events; a
+        // frame with no town may date a statement about the event
         let tolerance = match precision_of(e).max(precision_of(&frame)) {
+            1 if town_level.is_some() => 0,
             1 => 2,
             2 => 7,
             _ => 31,
@@ -735,7 +756,16 @@ fn merge_or_push(
             (Some(a), Some(b)) => (a - b).num_days().abs() <= tolerance,
             _ => true,
         };
-        places_fit && dates_fit
+        // another kind of event by someone else (an arrest after a clash)
+        let other_family = e.sub_event.event_type() != frame.sub_event.event_type()
+            && frame.actor1.is_some_and(|a| {
+                let id = &kb.actors[a.actor].id;
+                [e.actor1, e.actor2]
+                    .iter()
+                    .flatten()
+                    .all(|b| kb.actors[b.actor].id != *id)
+            });
+        places_fit && dates_fit && !other_family
     };
     let target = events.iter().rposition(compatible);
     match target {
@@ -744,7 +774,8 @@ fn merge_or_push(
                 || weak
                 || frame.location.is_none()
                 || events[t].location.is_none()
-                || same_place(&events[t], &frame) =>
+                || same_place(&events[t], &frame)
+                || broader_area(kb, &events[t], &frame) =>
         {
             absorb(doc, &mut events[t], frame);
         }
@@ -757,6 +788,30 @@ fn merge_or_push(
         _ if weak && !events.is_empty() => {}
         _ => events.push(frame),
     }
+}
+
+/// A frame set only in the province (or country) of the event's town adds
+/// to the event.
+fn broader_area(kb: &Knowledge, event: &EventFrame, frame: &EventFrame) -> bool {
+    let (Some(e), Some(f)) = (event.location, frame.location) else {
+        return false;
+    };
+    match (e.target, f.target) {
+        (Target::Place(town), Target::Place(area)) => {
+            kb.places[area].kind == PlaceKind::Admin1
+                && kb.places[town].admin1 == kb.places[area].name
+        }
+        (_, Target::Country(_)) => e.country_code(kb) == f.country_code(kb),
+        _ => false,
+    }
+}
+
+/// Plural event nouns without a day or a toll ("الاغتيالات", "هجمات") speak
+/// of many events in general.
+fn aggregate(doc: &Document, frame: &EventFrame) -> bool {
+    let trigger = doc.matches[frame.trigger].span.slice(doc.text());
+    let day_dated = frame.date.is_some_and(|d| doc.dates[d].precision == 1);
+    trigger.ends_with("ات") && frame.figures.is_empty() && !day_dated
 }
 
 fn same_place(a: &EventFrame, b: &EventFrame) -> bool {
@@ -806,16 +861,21 @@ fn absorb(doc: &Document, event: &mut EventFrame, frame: EventFrame) {
     event.date = match (event.date, frame.date) {
         (None, d) => d,
         (d, None) => d,
-        // ACLED dates an event by its start: the earliest day reported
-        (Some(a), Some(b)) => Some(if day(b) < day(a) && day(b).is_some() {
-            b
-        } else {
-            a
-        }),
+        // the most precise date; ACLED dates an event by its start, so of
+        // equally precise ones the earliest
+        (Some(a), Some(b)) => {
+            let key = |d: usize| (doc.dates[d].precision, day(d).is_none(), day(d));
+            Some(if key(b) < key(a) { b } else { a })
+        }
     };
     event.figures.extend(frame.figures);
     event.attempted &= frame.attempted;
     event.signals.extend(frame.signals);
+    event.explicit_clash |= frame.explicit_clash;
+    event.weapon = match (event.weapon, frame.weapon) {
+        (Some(a), Some(b)) if b.2 > a.2 => Some(b),
+        (a, b) => a.or(b),
+    };
     event.sentences.extend(frame.sentences);
 }
 
@@ -824,12 +884,23 @@ fn absorb(doc: &Document, event: &mut EventFrame, frame: EventFrame) {
 /// and generic violence against armed or civilian targets.
 fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
     use SubEventType::*;
+    // "an attack ... with a car bomb": the weapon names what happened,
+    // unless the text tells of fighting itself
+    if let Some((trigger, weapon, priority)) = event.weapon {
+        if event.generic_attack && !event.explicit_clash {
+            event.sub_event = weapon;
+            event.trigger = trigger;
+            event.priority = priority;
+            event.generic_attack = false;
+        }
+    }
     let inter = |a: Option<ActorMention>| a.map(|a| kb.actors[a.actor].inter);
     let (inter1, inter2) = (inter(event.actor1), inter(event.actor2));
     let killed = event.figures.iter().any(|f| f.kind == FigureKind::Killed);
     let signals = &event.signals;
-    let crowd =
-        matches!(inter1, Some(5 | 6)) || signals.iter().any(|s| s.event_type() == "Protests");
+    // the event is a demonstration when its own trigger or its actor says so;
+    // a protest mentioned in a later sentence is background
+    let crowd = matches!(inter1, Some(5 | 6)) || event.sub_event.event_type() == "Protests";
     let crowd_violence = signals.iter().any(|s| {
         matches!(
             s,

@@ -202,7 +202,7 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
             } else if m.country().is_some() && !large {
                 false
             } else if town_cue || administrative {
-                known || no_country_known || large
+                known || no_country_known
             } else if place.common || also_a_word {
                 false
             } else if frequent_word {

@@ -625,7 +625,7 @@ fn place_rows(inputs: &Inputs, common_words: &HashSet<String>) -> Vec<PlaceRow> 
         .subdivisions
         .iter()
         .filter(|unit| unit.kind() == Some(Kind::Admin1))
-        .map(|unit| (unit.geonames_code.as_str(), fold_to_ascii(&unit.name)))
+        .map(|unit| (unit.geonames_code.as_str(), english_unit_name(unit)))
         .collect();
     let seats = find_seats(&units, &cities);
     let admin2_of_seat = admin2_of_seats(&units, &seats);
@@ -738,7 +738,7 @@ fn admin2_of_seats(units: &[NamedUnit], seats: &HashMap<u64, &Place>) -> HashMap
         if let Some(seat) = seats.get(&unit.unit.geonameid) {
             admin2_names
                 .entry(seat.id)
-                .or_insert_with(|| fold_to_ascii(&unit.unit.name));
+                .or_insert_with(|| english_unit_name(unit.unit));
         }
     }
     admin2_names
@@ -787,6 +787,33 @@ impl<'a> UnitLocator<'a> {
     }
 }
 
+/// Suffixes of the English names of administrative units.
+const UNIT_SUFFIXES: &[&str] = &[
+    " Governorate",
+    " Province",
+    " Region",
+    " State",
+    " Wilayah",
+    " District",
+    " Muhafazah",
+];
+
+/// The name English news uses for a unit: GeoNames spells them in
+/// transliteration (Nīnawá, Ḩamāh), while their English aliases ("Nineveh
+/// Governorate", "Hama Governorate") give the common form.
+fn english_unit_name(unit: &Subdivision) -> String {
+    unit.aliases
+        .split('|')
+        .filter(|alias| alias.is_ascii())
+        .find_map(|alias| {
+            UNIT_SUFFIXES
+                .iter()
+                .find_map(|suffix| alias.strip_suffix(suffix))
+        })
+        .filter(|name| !name.is_empty())
+        .map_or_else(|| fold_to_ascii(&unit.name), str::to_owned)
+}
+
 fn unit_row(
     unit: &NamedUnit,
     (lat, lon): (f64, f64),
@@ -802,7 +829,7 @@ fn unit_row(
     PlaceRow {
         id: unit.unit.geonameid,
         kind: unit.kind,
-        name: fold_to_ascii(&unit.unit.name),
+        name: english_unit_name(unit.unit),
         names_ar: unit.names_ar.clone(),
         lat,
         lon,
