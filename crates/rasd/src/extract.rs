@@ -27,12 +27,13 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         .map_or(0, |d| d.as_secs() as i64);
     let mut writer = Writer::new(BufWriter::new(stdout), args.format, timestamp);
     writer.begin()?;
-    let (mut read, mut problems) = (0usize, 0usize);
+    let progress = Progress::new();
+    let (mut read, mut problems, mut events) = (0usize, 0usize, 0usize);
     for name in &args.inputs {
         let items = match read_input(name, &defaults) {
             Ok(items) => items,
             Err(e) => {
-                eprintln!("rasd: {e:#}");
+                progress.println(format!("rasd: {e:#}"));
                 problems += 1;
                 continue;
             }
@@ -43,14 +44,17 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                     let extraction = rasd_core::extract(&article, &kb);
                     writer.article(&article, &extraction)?;
                     read += 1;
+                    events += extraction.events.len();
                 }
                 Item::Problem(p) => {
-                    eprintln!("rasd: {p}");
+                    progress.println(format!("rasd: {p}"));
                     problems += 1;
                 }
             }
+            progress.update(read, events, problems);
         }
     }
+    progress.finish(read, events, problems);
     writer.finish()?;
     std::io::stderr().flush().ok();
     if read == 0 {
@@ -58,4 +62,46 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A progress line on standard error, shown only when it is a terminal and
+/// the work is long enough to need one.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        use std::io::IsTerminal;
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg} ({per_sec})")
+                    .expect("the progress template is valid"),
+            );
+            bar
+        });
+        Progress { bar }
+    }
+
+    fn update(&self, articles: usize, events: usize, problems: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(articles as u64);
+            bar.set_message(format!("{articles} articles, {events} events, {problems} errors"));
+        }
+    }
+
+    fn println(&self, line: String) {
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self, articles: usize, events: usize, problems: usize) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+            eprintln!("rasd: {articles} articles, {events} events, {problems} errors");
+        }
+    }
 }
