@@ -487,7 +487,12 @@ fn figures(
             } else {
                 continue;
             };
-            if distance <= 3 && nearest.is_none_or(|(d, _)| distance < d) {
+            // "ميدان الشهداء" names a square, not the dead
+            let in_a_name = doc
+                .matches
+                .iter()
+                .any(|p| p.last_token + 1 == m.first_token && p.has_cue(kb, CueKind::Locality));
+            if distance <= 2 && !in_a_name && nearest.is_none_or(|(d, _)| distance < d) {
                 nearest = Some((distance, kind));
             }
         }
@@ -811,7 +816,10 @@ fn broader_area(kb: &Knowledge, event: &EventFrame, frame: &EventFrame) -> bool 
 fn aggregate(doc: &Document, frame: &EventFrame) -> bool {
     let trigger = doc.matches[frame.trigger].span.slice(doc.text());
     let day_dated = frame.date.is_some_and(|d| doc.dates[d].precision == 1);
-    trigger.ends_with("ات") && frame.figures.is_empty() && !day_dated
+    let in_a_town = frame
+        .location
+        .is_some_and(|l| matches!(l.target, Target::Place(_)) && l.precision <= 2);
+    trigger.ends_with("ات") && frame.figures.is_empty() && !day_dated && !in_a_town
 }
 
 fn same_place(a: &EventFrame, b: &EventFrame) -> bool {
@@ -939,7 +947,7 @@ fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
 }
 
 /// An event needs someone in it (an actor or a reported toll), or a
-/// specific weapon at a named town. A generic word alone ("a ceasefire",
+/// specific weapon or a gathering at a named town. A generic word alone ("a ceasefire",
 /// "the attacks") is talk about events.
 pub fn has_substance(event: &EventFrame) -> bool {
     let at_a_town = event
@@ -948,7 +956,7 @@ pub fn has_substance(event: &EventFrame) -> bool {
     event.actor1.is_some()
         || event.actor2.is_some()
         || !event.figures.is_empty()
-        || at_a_town && event.priority >= 5
+        || at_a_town && (event.priority >= 5 || matches!(event.sub_event.event_type(), "Protests" | "Riots"))
 }
 
 /// The dead or wounded party is the target when the text names no other.
