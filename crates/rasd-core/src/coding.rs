@@ -180,10 +180,9 @@ fn code_event(
         fatalities,
         status,
     );
-    let event_id = stable_id(article_id, frame, doc);
     Event {
         article_id: article_id.to_owned(),
-        event_id,
+        event_id: String::new(),
         event_date: event_date.map(|d| d.format("%Y-%m-%d").to_string()),
         time_precision,
         event_type: sub.event_type().to_owned(),
@@ -444,14 +443,15 @@ fn action(sub: SubEventType, whom: Option<&str>, attempted: bool) -> String {
     }
 }
 
-/// An id that stays the same for the same article and event.
-fn stable_id(article_id: &str, frame: &EventFrame, doc: &Document) -> String {
-    let trigger = doc.original_span(doc.matches[frame.trigger].span);
-    let key = format!(
-        "{article_id}:{}:{}",
-        trigger.start,
-        frame.sub_event.as_str()
-    );
+/// An id that stays the same for the same article and event: the article
+/// id and a hash of where the event's trigger is and what type it is.
+pub(crate) fn stable_id(article_id: &str, event: &Event) -> String {
+    let trigger = event
+        .evidence
+        .iter()
+        .find(|e| e.field == "event_type")
+        .map_or(0, |e| e.start);
+    let key = format!("{article_id}:{trigger}:{}", event.sub_event_type);
     format!("{article_id}-{:08x}", fnv1a(key.as_bytes()) as u32)
 }
 

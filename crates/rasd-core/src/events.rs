@@ -956,7 +956,8 @@ pub fn has_substance(event: &EventFrame) -> bool {
     event.actor1.is_some()
         || event.actor2.is_some()
         || !event.figures.is_empty()
-        || at_a_town && (event.priority >= 5 || matches!(event.sub_event.event_type(), "Protests" | "Riots"))
+        || at_a_town
+            && (event.priority >= 5 || matches!(event.sub_event.event_type(), "Protests" | "Riots"))
 }
 
 /// The dead or wounded party is the target when the text names no other.

@@ -41,28 +41,96 @@ pub use text::Normalized;
 
 use document::MatchExt;
 
+/// Longest stretch of text analysed as one document. Articles are a few
+/// kilobytes; a longer input (a whole feed pasted into one file) is read in
+/// paragraph-aligned segments so that time stays linear in its length.
+const SEGMENT_BYTES: usize = 32 * 1024;
+
 /// Reads one article and returns what it reports.
 pub fn extract(article: &Article, kb: &Knowledge) -> Extraction {
     let article_id = article
         .id
         .clone()
         .unwrap_or_else(|| format!("a{:016x}", coding::fnv1a(article.text.as_bytes())));
-    let doc = Document::analyze(&article.text, article.published, kb);
+    let mut extraction = Extraction {
+        article_id,
+        entities: Vec::new(),
+        events: Vec::new(),
+    };
+    for (offset, segment) in segments(&article.text, SEGMENT_BYTES) {
+        let (entities, events) =
+            extract_segment(segment, article.published, &extraction.article_id, kb);
+        extraction
+            .entities
+            .extend(entities.into_iter().map(|e| shift_entity(e, offset)));
+        extraction
+            .events
+            .extend(events.into_iter().map(|e| shift_event(e, offset)));
+    }
+    for event in &mut extraction.events {
+        event.event_id = coding::stable_id(&extraction.article_id, event);
+    }
+    extraction
+}
+
+fn extract_segment(
+    text: &str,
+    published: Option<chrono::NaiveDate>,
+    article_id: &str,
+    kb: &Knowledge,
+) -> (Vec<Entity>, Vec<Event>) {
+    let doc = Document::analyze(text, published, kb);
     let locations = geo::locate(&doc, kb);
     let main_country = geo::main_country(&doc, kb);
     let frames = events::detect(&doc, kb, &locations);
     let context = coding::ArticleContext {
-        article_id: &article_id,
+        article_id,
         main_country: main_country.as_deref(),
         place: geo::article_place(kb, &locations, main_country.as_deref()),
     };
     let events = coding::code_events(&doc, kb, &context, &frames);
-    let entities = entities(&doc, kb, &locations);
-    Extraction {
-        article_id,
-        entities,
-        events,
+    (entities(&doc, kb, &locations), events)
+}
+
+/// Splits `text` into pieces of at most about `limit` bytes, at line breaks
+/// where possible, else at spaces, else at any character boundary.
+fn segments(text: &str, limit: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > limit {
+        let mut end = start + limit;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text[start..end];
+        let cut = window
+            .rfind('\n')
+            .or_else(|| window.rfind(' '))
+            .map_or(end, |i| start + i + 1);
+        out.push((start, &text[start..cut]));
+        start = cut;
     }
+    out.push((start, &text[start..]));
+    out
+}
+
+fn shift_entity(mut entity: Entity, offset: usize) -> Entity {
+    entity.start += offset;
+    entity.end += offset;
+    entity
+}
+
+fn shift_event(mut event: Event, offset: usize) -> Event {
+    let shift = |e: &mut Evidence| {
+        e.start += offset;
+        e.end += offset;
+    };
+    event.evidence.iter_mut().for_each(shift);
+    event
+        .figures
+        .iter_mut()
+        .for_each(|f| shift(&mut f.evidence));
+    event
 }
 
 /// Everything recognised in the text, for inspection and highlighting.
@@ -111,4 +179,40 @@ fn entities(doc: &Document, kb: &Knowledge, locations: &[geo::Location]) -> Vec<
     }
     out.sort_by_key(|e| (e.start, e.end));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_split_at_line_breaks_and_cover_everything() {
+        let text = "سطر أول\nسطر ثان\nسطر ثالث";
+        let parts = segments(text, 20);
+        assert!(parts.len() > 1);
+        let rebuilt: String = parts.iter().map(|(_, s)| *s).collect();
+        assert_eq!(rebuilt, text);
+        for (offset, part) in &parts {
+            assert_eq!(&text[*offset..*offset + part.len()], *part);
+        }
+        assert!(parts[0].1.ends_with('\n'));
+    }
+
+    #[test]
+    fn events_in_later_segments_point_into_the_whole_text() {
+        let kb = Knowledge::embedded();
+        let report = "قتل ثلاثة جنود أمس في هجوم شنه مسلحون على حاجز للجيش قرب مدينة الرمادي.\n";
+        let text = report.repeat(2_000);
+        let article = Article {
+            published: Some("2024-03-02".parse().unwrap()),
+            text: text.clone(),
+            ..Article::default()
+        };
+        let extraction = extract(&article, &kb);
+        let last = extraction.events.last().expect("events are found");
+        for e in &last.evidence {
+            assert_eq!(&text[e.start..e.end], e.text);
+        }
+        assert!(last.evidence[0].start > SEGMENT_BYTES);
+    }
 }

@@ -21,10 +21,60 @@ impl Random {
 }
 
 const PIECES: &[&str] = &[
-    "قتل", "هاجم", "داعش", "الحسكة", "بمدينة", "أمس", "الجمعة", "سبعة", "عشرين", "و", "ال", "ب", "١٢", "۳",
-    "2022", "11", "إلى", "ألف", "على الأقل", "،", "؛", "؟", ".", "\n", " ", " ", " ", "\u{064B}", "\u{0651}",
-    "\u{0640}", "\u{200F}", "\u{202B}", "\u{FEFF}", "\u{00A0}", "«", "»", "ﻻ", "ﺑ", "A", "<p>", "&amp;", "😀",
-    "\u{0}", "\t", "-", "/", "مقتل", "قوات", "سوريا", "الديمقراطية", "محافظة", "ديالى", "في", "عام",
+    "قتل",
+    "هاجم",
+    "داعش",
+    "الحسكة",
+    "بمدينة",
+    "أمس",
+    "الجمعة",
+    "سبعة",
+    "عشرين",
+    "و",
+    "ال",
+    "ب",
+    "١٢",
+    "۳",
+    "2022",
+    "11",
+    "إلى",
+    "ألف",
+    "على الأقل",
+    "،",
+    "؛",
+    "؟",
+    ".",
+    "\n",
+    " ",
+    " ",
+    " ",
+    "\u{064B}",
+    "\u{0651}",
+    "\u{0640}",
+    "\u{200F}",
+    "\u{202B}",
+    "\u{FEFF}",
+    "\u{00A0}",
+    "«",
+    "»",
+    "ﻻ",
+    "ﺑ",
+    "A",
+    "<p>",
+    "&amp;",
+    "😀",
+    "\u{0}",
+    "\t",
+    "-",
+    "/",
+    "مقتل",
+    "قوات",
+    "سوريا",
+    "الديمقراطية",
+    "محافظة",
+    "ديالى",
+    "في",
+    "عام",
 ];
 
 fn random_text(random: &mut Random) -> String {
@@ -48,14 +98,26 @@ fn random_inputs_never_panic_and_spans_slice_the_input() {
     for round in 0..400 {
         let text = random_text(&mut random);
         let published = (round % 2 == 0).then(|| "2022-01-22".parse().unwrap());
-        let article = Article { published, text: text.clone(), ..Article::default() };
+        let article = Article {
+            published,
+            text: text.clone(),
+            ..Article::default()
+        };
         let extraction = extract(&article, &kb);
         for entity in &extraction.entities {
-            assert_eq!(&text[entity.start..entity.end], entity.text, "round {round}");
+            assert_eq!(
+                &text[entity.start..entity.end],
+                entity.text,
+                "round {round}"
+            );
         }
         for event in &extraction.events {
             for evidence in &event.evidence {
-                assert_eq!(&text[evidence.start..evidence.end], evidence.text, "round {round}");
+                assert_eq!(
+                    &text[evidence.start..evidence.end],
+                    evidence.text,
+                    "round {round}"
+                );
             }
         }
     }
@@ -66,8 +128,19 @@ fn degenerate_inputs_give_no_events() {
     let kb = Knowledge::embedded();
     let long_word = "ب".repeat(100_000);
     let digits = "9".repeat(5_000);
-    for text in ["", " ", "\n\n\n", ".", "،،،", long_word.as_str(), digits.as_str()] {
-        let article = Article { text: text.to_owned(), ..Article::default() };
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        ".",
+        "،،،",
+        long_word.as_str(),
+        digits.as_str(),
+    ] {
+        let article = Article {
+            text: text.to_owned(),
+            ..Article::default()
+        };
         assert!(extract(&article, &kb).events.is_empty());
     }
 }

@@ -87,7 +87,9 @@ impl Progress {
     fn update(&self, articles: usize, events: usize, problems: usize) {
         if let Some(bar) = &self.bar {
             bar.set_position(articles as u64);
-            bar.set_message(format!("{articles} articles, {events} events, {problems} errors"));
+            bar.set_message(format!(
+                "{articles} articles, {events} events, {problems} errors"
+            ));
         }
     }
 
