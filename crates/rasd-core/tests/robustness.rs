@@ -81,7 +81,7 @@ fn random_text(random: &mut Random) -> String {
     let len = (random.next() % 400) as usize;
     let mut text = String::new();
     for _ in 0..len {
-        if random.next() % 10 == 0 {
+        if random.next().is_multiple_of(10) {
             let code = (random.next() % 0x10FFFF) as u32;
             text.extend(char::from_u32(code));
         } else {
