@@ -89,6 +89,10 @@ pub struct EventFrame {
     pub signals: Vec<SubEventType>,
     /// A word for fighting itself (اشتباكات، معارك), not just "attack".
     pub explicit_clash: bool,
+    /// Protesters or rioters, or a protest word, in the event's sentences.
+    pub crowd: bool,
+    /// The deciding word means a march as well as a drone (مسيرة).
+    pub march: bool,
     /// The strongest weapon word of the event's frames (match, sub-event
     /// type, priority): it names the modality of a generic "attack".
     pub weapon: Option<(usize, SubEventType, u8)>,
@@ -132,6 +136,13 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
             continue;
         }
         let clauses = clauses(doc, kb, s);
+        let crowd_in_sentence = actors
+            .iter()
+            .any(|a| matches!(kb.actors[a.actor].inter, 5 | 6))
+            || clauses
+                .iter()
+                .flat_map(|c| &c.signals)
+                .any(|s| s.event_type() == "Protests");
         let figures = figures(doc, kb, sentence.tokens.clone(), &actors, claimant);
         let victims: Vec<ActorMention> = figures
             .iter()
@@ -181,6 +192,8 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
                 generic_attack: t.attack,
                 signals: clause.signals.clone(),
                 explicit_clash: clause.explicit_clash,
+                crowd: crowd_in_sentence,
+                march: t.march,
                 weapon: (t.sub_event.event_type() == "Explosions/Remote violence").then_some((
                     trigger_match,
                     t.sub_event,
@@ -198,7 +211,7 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
         let sentence_location = best_location(doc, kb, locations, sentence.tokens.clone());
         let sentence_date = best_date(doc, sentence.tokens.clone());
         for (frame, _) in &mut sentence_frames {
-            frame.location = frame.location.or(sentence_location);
+            frame.location = sharper_location(kb, frame.location, sentence_location);
             frame.date = frame.date.or(sentence_date);
         }
         // figures go to the frame whose trigger is nearest before them
@@ -325,8 +338,15 @@ fn pick_actor(
             .copied()
             .unwrap_or(0.0)
     };
-    m.actors()
-        .max_by(|&a, &b| weight(a).total_cmp(&weight(b)).then(b.cmp(&a)))
+    let best = m
+        .actors()
+        .max_by(|&a, &b| weight(a).total_cmp(&weight(b)).then(b.cmp(&a)))?;
+    // a local militia of a country the article never mentions is a
+    // namesake ("مقاتلو العشائر" in Somalia are not Syria's tribal forces)
+    let actor = &kb.actors[best];
+    let foreign_militia =
+        matches!(actor.inter, 3 | 4) && actor.country.is_some() && weight(best) <= 0.5;
+    (!foreign_militia || countries.is_empty()).then_some(best)
 }
 
 /// Whether match `i` is followed by من and another actor or an anaphor.
@@ -441,6 +461,32 @@ fn best_location(
         .copied()
 }
 
+/// A clause's location, or the sentence's when that is a town inside the
+/// clause's province or country ("قوات الشرطة في محافظة الأنبار ... في مدينة
+/// الرمادي").
+fn sharper_location(
+    kb: &Knowledge,
+    clause: Option<Location>,
+    sentence: Option<Location>,
+) -> Option<Location> {
+    let (Some(c), Some(s)) = (clause, sentence) else {
+        return clause.or(sentence);
+    };
+    let inside = match (c.target, s.target) {
+        (Target::Place(area), Target::Place(town)) => {
+            kb.places[area].kind == PlaceKind::Admin1
+                && kb.places[town].admin1 == kb.places[area].name
+        }
+        (Target::Country(_), _) => c.country_code(kb) == s.country_code(kb),
+        _ => false,
+    };
+    Some(if inside && s.rank(kb) > c.rank(kb) {
+        s
+    } else {
+        c
+    })
+}
+
 /// The first recent, resolved date in a token range.
 fn best_date(doc: &Document, tokens: Range<usize>) -> Option<usize> {
     doc.dates
@@ -470,6 +516,9 @@ fn figures(
             });
             let Some(kind) = kind else { continue };
             let distance = if m.last_token < q.tokens.start {
+                if (m.last_token + 1..=q.tokens.start).any(|t| doc.tokens[t].after_comma) {
+                    continue;
+                }
                 q.tokens.start - m.last_token
             } else if m.first_token >= q.tokens.end {
                 // the word after a number names it ("ثلاثة قتلى وخمسة جرحى");
@@ -629,6 +678,17 @@ fn assign_roles(
                 | "تبنته"
         )
     };
+    // "مدعوما بمقاتلي العشائر", "بدعم من التحالف": a supporting side
+    let is_support = |a: &ActorMention| {
+        (1..=3).any(|back| {
+            word_before(a, back)
+                .is_some_and(|w| matches!(w, "مدعوما" | "مدعومه" | "بدعم" | "بمسانده" | "باسناد"))
+        })
+    };
+    let participants: Vec<ActorMention> = participants
+        .into_iter()
+        .filter(|a| !is_support(a))
+        .collect();
     let is_agent = |a: &ActorMention| {
         word_before(a, 1).is_some_and(agent_word)
             || word_before(a, 1) == Some("من") && word_before(a, 3).is_some_and(agent_word)
@@ -880,6 +940,7 @@ fn absorb(doc: &Document, event: &mut EventFrame, frame: EventFrame) {
     event.attempted &= frame.attempted;
     event.signals.extend(frame.signals);
     event.explicit_clash |= frame.explicit_clash;
+    event.crowd |= frame.crowd;
     event.weapon = match (event.weapon, frame.weapon) {
         (Some(a), Some(b)) if b.2 > a.2 => Some(b),
         (a, b) => a.or(b),
@@ -906,15 +967,23 @@ fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
     let (inter1, inter2) = (inter(event.actor1), inter(event.actor2));
     let killed = event.figures.iter().any(|f| f.kind == FigureKind::Killed);
     let signals = &event.signals;
-    // the event is a demonstration when its own trigger or its actor says so;
-    // a protest mentioned in a later sentence is background
-    let crowd = matches!(inter1, Some(5 | 6)) || event.sub_event.event_type() == "Protests";
-    let crowd_violence = signals.iter().any(|s| {
-        matches!(
-            s,
-            LootingPropertyDestruction | ViolentDemonstration | MobViolence
-        ) || s.is_violent() && *s != Attack
-    });
+    // "مسيرة" is a march among protesters and a drone elsewhere
+    if event.sub_event == AirDroneStrike && event.march && event.crowd {
+        event.sub_event = PeacefulProtest;
+    }
+    // the event is a demonstration when its own trigger or its actor says
+    // so, or when protesters are in its sentences
+    let crowd =
+        matches!(inter1, Some(5 | 6)) || event.sub_event.event_type() == "Protests" || event.crowd;
+    let state_acts = inter1 == Some(1);
+    // what rioters do: destruction, mob violence, fighting itself
+    let crowd_violence = event.explicit_clash
+        || signals.iter().any(|s| {
+            matches!(
+                s,
+                LootingPropertyDestruction | ViolentDemonstration | MobViolence
+            )
+        });
     event.sub_event = match event.sub_event {
         GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => {
             if inter1 == Some(1) {
@@ -923,12 +992,27 @@ fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
                 NonStateActorOvertakesTerritory
             }
         }
-        _ if crowd && matches!(inter1, Some(5 | 6) | None) && crowd_violence => {
-            ViolentDemonstration
+        // a riot stays a riot when the police answer it
+        ViolentDemonstration | MobViolence => {
+            if state_acts {
+                event.actor2 = event.actor1.take();
+            }
+            event.sub_event
         }
-        _ if crowd && killed => ExcessiveForceAgainstProtesters,
+        _ if crowd && !state_acts && crowd_violence => ViolentDemonstration,
+        _ if crowd && killed && (state_acts || inter2 == Some(6)) => {
+            ExcessiveForceAgainstProtesters
+        }
         _ if event.generic_attack && inter2 == Some(6) => ExcessiveForceAgainstProtesters,
-        _ if crowd && signals.contains(&ProtestWithIntervention) => ProtestWithIntervention,
+        Arrests | ProtestWithIntervention | PeacefulProtest
+            if crowd
+                && (state_acts
+                    || signals.contains(&ProtestWithIntervention)
+                    || signals.contains(&Arrests)) =>
+        {
+            ProtestWithIntervention
+        }
+        ArmedClash | Attack if crowd && state_acts => ProtestWithIntervention,
         ArmedClash | Attack if event.generic_attack => {
             let victims_civilian = event
                 .figures

@@ -174,6 +174,10 @@ pub struct Report {
     pub fatalities_accuracy: Option<f64>,
     pub actor_accuracy: Option<f64>,
     pub median_geo_error_km: Option<f64>,
+    /// Loose matches that missed strict: how many had another event type,
+    /// and how many had the type right but the place too far.
+    pub loose_only_other_type: usize,
+    pub loose_only_too_far: usize,
     pub per_article: Vec<ArticleScore>,
 }
 
@@ -213,7 +217,8 @@ impl Report {
             .map_or_else(|| "n/a".to_owned(), |km| format!("{km:.1} km"));
         format!(
             "articles {}   gold events {}   predicted {}\n            P      R      F1\n{}{}\
-             on strict matches: sub-event {}  fatalities {}  actors {}  median geo error {}\n",
+             on strict matches: sub-event {}  fatalities {}  actors {}  median geo error {}\n\
+             loose but not strict: {} with another event type, {} too far\n",
             self.articles,
             self.gold_events,
             self.predicted_events,
@@ -223,6 +228,8 @@ impl Report {
             share(self.fatalities_accuracy),
             share(self.actor_accuracy),
             geo,
+            self.loose_only_other_type,
+            self.loose_only_too_far,
         )
     }
 }
@@ -239,6 +246,8 @@ struct Tally {
     accepted_fatalities: usize,
     actor_points: f64,
     geo_errors_km: Vec<f64>,
+    loose_only_other_type: usize,
+    loose_only_too_far: usize,
 }
 
 impl Tally {
@@ -251,6 +260,13 @@ impl Tally {
         self.loose_tp += pairing.strict.len() + pairing.loose_only.len();
         for pair in &pairing.strict {
             self.add_strict_match(&article.events[pair.gold], &predicted[pair.predicted]);
+        }
+        for pair in &pairing.loose_only {
+            if article.events[pair.gold].event_type == predicted[pair.predicted].event_type {
+                self.loose_only_too_far += 1;
+            } else {
+                self.loose_only_other_type += 1;
+            }
         }
         ArticleScore {
             id: article.id.clone(),
@@ -280,6 +296,8 @@ impl Tally {
             fatalities_accuracy: share(self.accepted_fatalities as f64),
             actor_accuracy: share(self.actor_points),
             median_geo_error_km: median(self.geo_errors_km),
+            loose_only_other_type: self.loose_only_other_type,
+            loose_only_too_far: self.loose_only_too_far,
             per_article,
         }
     }

@@ -93,6 +93,8 @@ pub struct Trigger {
     pub attack: bool,
     /// Thwarting wording: the event was attempted.
     pub attempt: bool,
+    /// Also the word for a march (مسيرة): a protest when protesters are about.
+    pub march: bool,
 }
 
 /// What a cue word from `cues.tsv` signals.
@@ -398,6 +400,7 @@ pub(super) fn parse_triggers(
             priority: row.number(3, "priority")?,
             attack: flags.contains(&"attack"),
             attempt: flags.contains(&"attempt"),
+            march: flags.contains(&"march"),
         });
     }
     Ok(())
