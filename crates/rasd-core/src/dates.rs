@@ -264,7 +264,19 @@ const TIME_UNITS: &[(&str, u64, Count)] = &[
 ];
 
 /// The word before a weekday: "يوم الجمعة".
-const DAY_WORD: &str = "يوم";
+/// Words that may stand before a weekday: "يوم الجمعة", "ليل الأربعاء",
+/// "فجر السبت".
+const DAY_WORDS: &[&str] = &[
+    "يوم",
+    "ليل",
+    "ليلة",
+    "مساء",
+    "صباح",
+    "فجر",
+    "ظهر",
+    "عصر",
+    "ظهيرة",
+];
 /// "20 من يناير", "قبل يومين من الانتخابات".
 const OF: &str = "من";
 /// "20 من شهر يناير".
@@ -373,7 +385,7 @@ struct Lexicon {
     year_words: HashSet<String>,
     ago: HashSet<String>,
     time_units: HashMap<String, TimeUnit>,
-    day_word: String,
+    day_words: Vec<String>,
     of: String,
     month_word: String,
     corresponding: String,
@@ -428,7 +440,7 @@ impl Lexicon {
                 .iter()
                 .map(|&(word, days, count)| (fold(word), TimeUnit { days, count }))
                 .collect(),
-            day_word: fold(DAY_WORD),
+            day_words: DAY_WORDS.iter().map(|w| fold(w)).collect(),
             of: fold(OF),
             month_word: fold(MONTH_WORD),
             corresponding: fold(CORRESPONDING),
@@ -984,7 +996,7 @@ impl<'a> Scanner<'a> {
         let lexicon = self.lexicon;
         let weekday = |stem: &str| lexicon.weekdays.get(stem).copied();
         let day_word = self.stem_at(i, Clitics::Any, |stem| {
-            (stem == lexicon.day_word).then_some(())
+            lexicon.day_words.iter().any(|w| w == stem).then_some(())
         });
         let (weekday, span, at) = match day_word {
             Some(((), day_span)) => {

@@ -429,7 +429,8 @@ fn is_negated_or_future(
     doc.matches.iter().any(|m| {
         (sentence_start..trigger_token).contains(&m.first_token)
             && (m.has_cue(kb, CueKind::Future) && trigger_token - m.last_token <= 8
-                || m.has_cue(kb, CueKind::Negation) && trigger_token - m.last_token <= 3)
+                || m.has_cue(kb, CueKind::Negation) && trigger_token - m.last_token <= 5
+                || m.has_cue(kb, CueKind::History) && trigger_token - m.last_token <= 4)
     })
 }
 
@@ -879,7 +880,8 @@ fn aggregate(doc: &Document, frame: &EventFrame) -> bool {
     let in_a_town = frame
         .location
         .is_some_and(|l| matches!(l.target, Target::Place(_)) && l.precision <= 2);
-    trigger.ends_with("ات") && frame.figures.is_empty() && !day_dated && !in_a_town
+    let month_dated = frame.date.is_some_and(|d| doc.dates[d].precision >= 3);
+    trigger.ends_with("ات") && frame.figures.is_empty() && (month_dated || !day_dated && !in_a_town)
 }
 
 fn same_place(a: &EventFrame, b: &EventFrame) -> bool {
@@ -1037,6 +1039,10 @@ pub fn has_substance(event: &EventFrame) -> bool {
     let at_a_town = event
         .location
         .is_some_and(|l| matches!(l.target, Target::Place(_)) && l.precision <= 2);
+    if event.sub_event == SubEventType::Agreement {
+        // an agreement is between parties the text names
+        return event.actor1.is_some() && event.actor2.is_some();
+    }
     event.actor1.is_some()
         || event.actor2.is_some()
         || !event.figures.is_empty()
