@@ -520,7 +520,17 @@ fn figures(
                 if (m.last_token + 1..=q.tokens.start).any(|t| doc.tokens[t].after_comma) {
                     continue;
                 }
-                q.tokens.start - m.last_token
+                // a date or a qualifier may stand between: "قتل أمس الأحد
+                // ثمانية", "مقتل ما لا يقل عن عشرة"
+                let in_date_or_qualifier = |t: usize| {
+                    let span = doc.tokens[t].span;
+                    doc.dates.iter().any(|d| d.span.contains(span))
+                        || q.qualifier_span.is_some_and(|s| s.contains(span))
+                };
+                (m.last_token + 1..q.tokens.start)
+                    .filter(|&t| !in_date_or_qualifier(t))
+                    .count()
+                    + 1
             } else if m.first_token >= q.tokens.end {
                 // the word after a number names it ("ثلاثة قتلى وخمسة جرحى");
                 // the counted noun, a qualifier and من may stand between
@@ -569,7 +579,8 @@ fn figures(
     out
 }
 
-/// "قتلت طفلة", "مقتل جندي": a figure word before one person counts one.
+/// "قتلت طفلة", "مقتل جندي", "مقتل شخصين": a figure word before one person
+/// (or a pair, in the dual) counts them.
 fn single_victims(
     doc: &Document,
     kb: &Knowledge,
@@ -593,9 +604,14 @@ fn single_victims(
             .iter()
             .enumerate()
             .take_while(|(_, n)| n.first_token <= m.last_token + 2)
-            .find(|(_, n)| n.has_cue(kb, CueKind::Person));
+            .find(|(_, n)| n.has_cue(kb, CueKind::Person) || n.has_cue(kb, CueKind::Pair));
         let Some((offset, person)) = person else {
             continue;
+        };
+        let value = if person.has_cue(kb, CueKind::Pair) {
+            2
+        } else {
+            1
         };
         let counted = doc
             .quantities
@@ -608,7 +624,7 @@ fn single_victims(
         out.push(FigureMention {
             span: person.span,
             token: person.first_token,
-            value: 1,
+            value,
             upper: None,
             qualifier: None,
             kind,

@@ -119,6 +119,8 @@ pub enum CueKind {
     Anaphor,
     /// One person (طفلة، جندي): after a figure word it counts one.
     Person,
+    /// Two people, in the dual (شخصين، جنديين): after a figure word it counts two.
+    Pair,
     /// A word for a part of a town (حي، شارع، سوق): the name after it is no town.
     Locality,
     /// Qualifier words are handled by the numbers stage; kept so the file stays
@@ -147,6 +149,7 @@ impl CueKind {
             "attempt" => Attempt,
             "anaphor" => Anaphor,
             "person" => Person,
+            "pair" => Pair,
             "locality" => Locality,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
