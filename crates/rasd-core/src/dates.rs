@@ -57,10 +57,13 @@ pub fn find_dates(text: &str, tokens: &[Token], published: Option<NaiveDate>) ->
         published,
         lexicon: lexicon(),
     };
-    let mut mentions = Vec::new();
+    let mut mentions: Vec<DateMention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some(mention) = scanner.mention_at(i) else {
+        let Some(mention) = scanner
+            .mention_at(i)
+            .or_else(|| scanner.day_after_at(i, &mentions))
+        else {
             i += 1;
             continue;
         };
@@ -74,6 +77,30 @@ pub fn find_dates(text: &str, tokens: &[Token], published: Option<NaiveDate>) ->
         }
     }
     mentions
+}
+
+impl Scanner<'_> {
+    /// "في اليوم التالي": the day after the last day the text named.
+    fn day_after_at(&self, i: usize, before: &[DateMention]) -> Option<DateMention> {
+        let word = |k: usize| self.tokens.get(k).map(|t| t.span.slice(self.text));
+        let (day, next) = (word(i)?, word(i + 1)?);
+        if !(day.ends_with("اليوم") && (next == "التالي" || next == "الموالي")) {
+            return None;
+        }
+        let last = before
+            .iter()
+            .rev()
+            .find(|d| d.precision == DAY && d.date.is_some())?;
+        let date = last.date?.succ_opt()?;
+        Some(DateMention {
+            span: self.tokens[i].span.cover(self.tokens[i + 1].span),
+            tokens: i..i + 2,
+            kind: DateKind::Relative,
+            date: Some(date),
+            precision: DAY,
+            history: last.history,
+        })
+    }
 }
 
 const DAY: u8 = 1;

@@ -20,6 +20,8 @@ pub struct Document<'a> {
     pub matches: Vec<Match>,
     pub quantities: Vec<Quantity>,
     pub dates: Vec<DateMention>,
+    /// For each token, whether it belongs to a date mention.
+    pub in_date: Vec<bool>,
 }
 
 impl<'a> Document<'a> {
@@ -35,6 +37,10 @@ impl<'a> Document<'a> {
         let matches = kb.matcher().find(text, &tokens);
         let dates = find_dates(text, &tokens, published);
         let quantities = crate::numbers::find_quantities_with_dates(text, &tokens, &dates);
+        let mut in_date = vec![false; tokens.len()];
+        for d in &dates {
+            in_date[d.tokens.clone()].fill(true);
+        }
         Document {
             original,
             published,
@@ -44,6 +50,7 @@ impl<'a> Document<'a> {
             matches,
             quantities,
             dates,
+            in_date,
         }
     }
 

@@ -157,9 +157,11 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
         let has_frame = clauses.iter().any(|c| c.trigger.is_some());
         if !has_frame {
             if !figures.is_empty() {
-                if let Some(last) = events.last_mut() {
-                    last.figures.extend(figures);
-                    last.sentences.push(s);
+                if let Some(target) =
+                    event_told_of(doc, locations, &actors, sentence.tokens.clone(), &events)
+                {
+                    events[target].figures.extend(figures);
+                    events[target].sentences.push(s);
                 }
             }
             continue;
@@ -233,6 +235,37 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
     }
     events.retain(has_substance);
     events
+}
+
+/// The event a sentence without an event word adds to: the one set in a
+/// place the sentence names, else the one with an actor it names, else the
+/// latest.
+fn event_told_of(
+    doc: &Document,
+    locations: &[Location],
+    actors: &[ActorMention],
+    tokens: Range<usize>,
+    events: &[EventFrame],
+) -> Option<usize> {
+    let places: Vec<&Location> = locations
+        .iter()
+        .filter(|l| tokens.contains(&doc.matches[l.mention].first_token))
+        .collect();
+    let by_place = events.iter().rposition(|e| {
+        e.location
+            .is_some_and(|l| places.iter().any(|p| p.target == l.target))
+    });
+    let by_actor = || {
+        events.iter().rposition(|e| {
+            [e.actor1, e.actor2]
+                .iter()
+                .flatten()
+                .any(|a| actors.iter().any(|b| b.actor == a.actor))
+        })
+    };
+    by_place
+        .or_else(by_actor)
+        .or_else(|| events.len().checked_sub(1))
 }
 
 /// Splits sentence `s` at commas into clauses, each with its best trigger.
@@ -523,9 +556,9 @@ fn figures(
                 // a date or a qualifier may stand between: "قتل أمس الأحد
                 // ثمانية", "مقتل ما لا يقل عن عشرة"
                 let in_date_or_qualifier = |t: usize| {
-                    let span = doc.tokens[t].span;
-                    doc.dates.iter().any(|d| d.span.contains(span))
-                        || q.qualifier_span.is_some_and(|s| s.contains(span))
+                    doc.in_date[t]
+                        || q.qualifier_span
+                            .is_some_and(|s| s.contains(doc.tokens[t].span))
                 };
                 (m.last_token + 1..q.tokens.start)
                     .filter(|&t| !in_date_or_qualifier(t))
