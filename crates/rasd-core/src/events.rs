@@ -442,7 +442,11 @@ fn sentence_is_background(doc: &Document, kb: &Knowledge, tokens: Range<usize>) 
         .filter(|d| in_sentence(d.tokens.start))
         .collect();
     let old = dates.iter().any(|d| d.history);
-    let recent = dates.iter().any(|d| !d.history && d.kind != DateKind::Year);
+    // an old full date outweighs a weekday ("في 26 يونيو 2015 ... صلاة الجمعة")
+    let old_full_date = dates.iter().any(|d| d.history && d.kind != DateKind::Weekday);
+    let recent = dates
+        .iter()
+        .any(|d| !d.history && d.kind != DateKind::Year && !(old_full_date && d.kind == DateKind::Weekday));
     let history_cue = doc
         .matches
         .iter()
@@ -460,10 +464,12 @@ fn is_negated_or_future(
     // a threat governs what follows it closely ("توعد بشن هجمات"), not an
     // event told later in a long sentence
     doc.matches.iter().any(|m| {
+        // words between, not counting a date ("نفى الجيش، اليوم الأربعاء، وقوع")
+        let gap = || (m.last_token + 1..trigger_token).filter(|&t| !doc.in_date[t]).count() + 1;
         (sentence_start..trigger_token).contains(&m.first_token)
-            && (m.has_cue(kb, CueKind::Future) && trigger_token - m.last_token <= 8
-                || m.has_cue(kb, CueKind::Negation) && trigger_token - m.last_token <= 5
-                || m.has_cue(kb, CueKind::History) && trigger_token - m.last_token <= 4)
+            && (m.has_cue(kb, CueKind::Future) && gap() <= 8
+                || m.has_cue(kb, CueKind::Negation) && gap() <= 5
+                || m.has_cue(kb, CueKind::History) && gap() <= 4)
     })
 }
 
@@ -929,7 +935,12 @@ fn aggregate(doc: &Document, frame: &EventFrame) -> bool {
     let in_a_town = frame
         .location
         .is_some_and(|l| matches!(l.target, Target::Place(_)) && l.precision <= 2);
-    let month_dated = frame.date.is_some_and(|d| doc.dates[d].precision >= 3);
+    // "منذ تموز الماضي": an ongoing wave, dated by when it began
+    let since = frame.date.is_some_and(|d| {
+        let start = doc.dates[d].tokens.start;
+        start > 0 && doc.word(start - 1) == "منذ"
+    });
+    let month_dated = since || frame.date.is_some_and(|d| doc.dates[d].precision >= 3);
     trigger.ends_with("ات") && frame.figures.is_empty() && (month_dated || !day_dated && !in_a_town)
 }
 
