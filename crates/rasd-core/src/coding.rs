@@ -282,6 +282,22 @@ fn coded_actor(
             return (Some(actor_ref(kb, rioters, country)), Vec::new());
         }
     }
+    // teachers or students who demonstrate are protesters, the group associated
+    let crowd_type = match sub.event_type() {
+        "Protests" => "generic-protesters",
+        "Riots" => "generic-rioters",
+        _ => "",
+    };
+    if a.inter == 7 && !crowd_type.is_empty() {
+        if let Some(crowd) = by_id(crowd_type) {
+            let assoc = if a.id == "generic-civilians" {
+                Vec::new()
+            } else {
+                vec![actor_ref(kb, actor, country)]
+            };
+            return (Some(actor_ref(kb, crowd, country)), assoc);
+        }
+    }
     if a.is_generic() && a.parent.as_deref() == Some("generic-civilians") {
         if let Some(civilians) = by_id("generic-civilians") {
             return (

@@ -443,10 +443,12 @@ fn sentence_is_background(doc: &Document, kb: &Knowledge, tokens: Range<usize>) 
         .collect();
     let old = dates.iter().any(|d| d.history);
     // an old full date outweighs a weekday ("في 26 يونيو 2015 ... صلاة الجمعة")
-    let old_full_date = dates.iter().any(|d| d.history && d.kind != DateKind::Weekday);
-    let recent = dates
+    let old_full_date = dates
         .iter()
-        .any(|d| !d.history && d.kind != DateKind::Year && !(old_full_date && d.kind == DateKind::Weekday));
+        .any(|d| d.history && d.kind != DateKind::Weekday);
+    let recent = dates.iter().any(|d| {
+        !d.history && d.kind != DateKind::Year && !(old_full_date && d.kind == DateKind::Weekday)
+    });
     let history_cue = doc
         .matches
         .iter()
@@ -465,7 +467,12 @@ fn is_negated_or_future(
     // event told later in a long sentence
     doc.matches.iter().any(|m| {
         // words between, not counting a date ("نفى الجيش، اليوم الأربعاء، وقوع")
-        let gap = || (m.last_token + 1..trigger_token).filter(|&t| !doc.in_date[t]).count() + 1;
+        let gap = || {
+            (m.last_token + 1..trigger_token)
+                .filter(|&t| !doc.in_date[t])
+                .count()
+                + 1
+        };
         (sentence_start..trigger_token).contains(&m.first_token)
             && (m.has_cue(kb, CueKind::Future) && gap() <= 8
                 || m.has_cue(kb, CueKind::Negation) && gap() <= 5
@@ -1090,6 +1097,20 @@ fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
         }
         other => other,
     };
+    // ACLED: in a demonstration the crowd is actor 1 and the force that
+    // intervenes actor 2
+    if matches!(event.sub_event, PeacefulProtest | ProtestWithIntervention)
+        && event.actor1.is_some_and(|a| kb.actors[a.actor].inter == 1)
+    {
+        let state = event.actor1.take();
+        if event
+            .actor2
+            .is_some_and(|a| matches!(kb.actors[a.actor].inter, 5 | 6 | 7))
+        {
+            event.actor1 = event.actor2.take();
+        }
+        event.actor2 = state;
+    }
 }
 
 /// An event needs someone in it (an actor or a reported toll), or a
