@@ -33,6 +33,14 @@ impl FigureKind {
         }
     }
 
+    /// The kind of figure a matched word announces (مقتل: killed), if any.
+    fn of_match(kb: &Knowledge, m: &crate::knowledge::Match) -> Option<FigureKind> {
+        m.entries.iter().find_map(|e| match e {
+            crate::knowledge::Entry::Cue(c) => FigureKind::of_cue(kb.cues[*c as usize].kind),
+            _ => None,
+        })
+    }
+
     fn of_cue(kind: CueKind) -> Option<FigureKind> {
         Some(match kind {
             CueKind::Killed => FigureKind::Killed,
@@ -557,11 +565,9 @@ fn figures(
         }
         let mut nearest: Option<(usize, FigureKind)> = None;
         for m in &doc.matches {
-            let kind = m.entries.iter().find_map(|e| match e {
-                crate::knowledge::Entry::Cue(c) => FigureKind::of_cue(kb.cues[*c as usize].kind),
-                _ => None,
-            });
-            let Some(kind) = kind else { continue };
+            let Some(kind) = FigureKind::of_match(kb, m) else {
+                continue;
+            };
             let distance = if m.last_token < q.tokens.start {
                 if (m.last_token + 1..=q.tokens.start).any(|t| doc.tokens[t].after_comma) {
                     continue;
@@ -639,11 +645,8 @@ fn single_victims(
         if !tokens.contains(&m.first_token) {
             continue;
         }
-        let kind = m.entries.iter().find_map(|e| match e {
-            crate::knowledge::Entry::Cue(c) => FigureKind::of_cue(kb.cues[*c as usize].kind),
-            _ => None,
-        });
-        let Some(kind @ (FigureKind::Killed | FigureKind::Injured)) = kind else {
+        let Some(kind @ (FigureKind::Killed | FigureKind::Injured)) = FigureKind::of_match(kb, m)
+        else {
             continue;
         };
         let person = doc.matches[i + 1..]
