@@ -910,6 +910,8 @@ fn merge_or_push(
         {
             absorb(doc, &mut events[t], frame);
         }
+        // "the agreement", "the truce": talk about an earlier development
+        None if anaphoric && frame.sub_event.event_type() == "Strategic developments" => {}
         // "the attack" refers back to the article's last event
         None if anaphoric && !events.is_empty() => {
             let last = events.len() - 1;
