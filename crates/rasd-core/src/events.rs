@@ -1073,7 +1073,9 @@ fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
             }
             event.sub_event
         }
-        _ if crowd && !state_acts && crowd_violence => ViolentDemonstration,
+        _ if crowd && matches!(inter1, None | Some(5 | 6 | 7)) && crowd_violence => {
+            ViolentDemonstration
+        }
         _ if crowd && killed && (state_acts || inter2 == Some(6)) => {
             ExcessiveForceAgainstProtesters
         }
@@ -1102,6 +1104,15 @@ fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
         }
         other => other,
     };
+    // civilians are victims of political violence, never its authors
+    if event.sub_event.is_violent()
+        && event
+            .actor1
+            .is_some_and(|a| kb.actors[a.actor].is_civilian())
+    {
+        let civilians = event.actor1.take();
+        event.actor2 = event.actor2.or(civilians);
+    }
     // ACLED: in a demonstration the crowd is actor 1 and the force that
     // intervenes actor 2
     if matches!(event.sub_event, PeacefulProtest | ProtestWithIntervention)
