@@ -68,6 +68,7 @@ fn code_event(
         });
     };
     cite("event_type", doc.matches[frame.trigger].span);
+    cite("sub_event_type", doc.matches[frame.trigger].span);
 
     // an event told without a place happened where the article is set
     let article_site = article_place.map(|l| {
@@ -95,6 +96,7 @@ fn code_event(
         });
     if let Some(mention) = site.as_ref().and_then(|s| s.evidence) {
         cite("location", doc.matches[mention].span);
+        cite("country", doc.matches[mention].span);
     }
     let country_name = site.as_ref().map(|s| s.country.clone());
     let sub = frame.sub_event;
@@ -133,6 +135,12 @@ fn code_event(
 
     let mut figures = Vec::new();
     for f in &frame.figures {
+        if let Some(party) = f.party {
+            cite("figure.party", doc.matches[party.mention].span);
+        }
+        if let Some(claimant) = f.claimed_by {
+            cite("figure.claimed_by", doc.matches[claimant.mention].span);
+        }
         let original = doc.original_span(f.span);
         figures.push(Figure {
             kind: f.kind.as_str().to_owned(),
@@ -180,6 +188,8 @@ fn code_event(
         fatalities,
         status,
     );
+    let mut seen = std::collections::HashSet::new();
+    evidence.retain(|e| seen.insert((e.field.clone(), e.start, e.end)));
     Event {
         article_id: article_id.to_owned(),
         event_id: String::new(),

@@ -67,13 +67,6 @@ impl<'a> Document<'a> {
     pub fn word(&self, i: usize) -> &str {
         self.tokens[i].span.slice(self.text())
     }
-
-    /// The sentence holding token `i`.
-    pub fn sentence_of(&self, token: usize) -> usize {
-        self.sentences
-            .partition_point(|s| s.tokens.end <= token)
-            .min(self.sentences.len().saturating_sub(1))
-    }
 }
 
 /// Convenience views of a match's entries.

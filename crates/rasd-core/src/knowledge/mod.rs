@@ -208,10 +208,6 @@ impl Knowledge {
     pub fn country(&self, iso2: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.iso2 == iso2)
     }
-
-    pub fn actor_by_id(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
-    }
 }
 
 #[cfg(test)]
