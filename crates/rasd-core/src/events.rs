@@ -211,7 +211,13 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
                 )),
                 sentences: vec![s],
             };
-            assign_roles(doc, kb, &mut frame, t.pos, &actors, claimant, &victims);
+            let scene = Scene {
+                actors: &actors,
+                claimant,
+                victims: &victims,
+                clause: clause.tokens.clone(),
+            };
+            assign_roles(doc, kb, &mut frame, t.pos, &scene);
             sentence_frames.push((frame, clause.anaphoric));
         }
         if sentence_frames.is_empty() {
@@ -684,6 +690,15 @@ fn single_victims(
     out
 }
 
+/// What a clause offers for roles: the sentence's actors, who speaks, who
+/// was hit, and where the clause lies.
+struct Scene<'a> {
+    actors: &'a [ActorMention],
+    claimant: Option<ActorMention>,
+    victims: &'a [ActorMention],
+    clause: Range<usize>,
+}
+
 /// Who did what to whom, from the trigger's part of speech and the words
 /// around each actor. Victims (the dead and wounded, whoever follows على or
 /// استهدف) are never the attacker, and in political violence neither are
@@ -693,10 +708,15 @@ fn assign_roles(
     kb: &Knowledge,
     frame: &mut EventFrame,
     pos: TriggerPos,
-    actors: &[ActorMention],
-    claimant: Option<ActorMention>,
-    victims: &[ActorMention],
+    scene: &Scene,
 ) {
+    let Scene {
+        actors,
+        claimant,
+        victims,
+        clause,
+    } = scene;
+    let (claimant, clause) = (*claimant, clause.clone());
     let trigger = &doc.matches[frame.trigger];
     let participants: Vec<ActorMention> = actors
         .iter()
@@ -762,7 +782,8 @@ fn assign_roles(
     let violent = frame.sub_event.is_violent();
     let can_attack = |a: &ActorMention| {
         let actor = &kb.actors[a.actor];
-        !(is_target(a) || violent && matches!(actor.inter, 6 | 7))
+        // civilians are never actor 1 in ACLED; protesters only demonstrate
+        !(is_target(a) || actor.inter == 7 || violent && actor.inter == 6)
     };
     let after: Vec<ActorMention> = participants
         .iter()
@@ -798,11 +819,15 @@ fn assign_roles(
                 .or(last_before)
                 .or(near_after)
         }
+        // after a passive word the doer comes later in the same clause
+        // ("قتل جنديان في هجوم لمسلحين"), never in the next one
         TriggerPos::Passive => last_before.or_else(|| {
             after.iter().copied().find(|a| {
+                let first = doc.matches[a.mention].first_token;
                 can_attack(a)
                     && !victims.contains(a)
-                    && doc.matches[a.mention].first_token > trigger.last_token + 1
+                    && first > trigger.last_token + 1
+                    && clause.contains(&first)
             })
         }),
     });
@@ -891,10 +916,11 @@ fn merge_or_push(
         let other_family = e.sub_event.event_type() != frame.sub_event.event_type()
             && frame.actor1.is_some_and(|a| {
                 let id = &kb.actors[a.actor].id;
-                [e.actor1, e.actor2]
-                    .iter()
-                    .flatten()
-                    .all(|b| kb.actors[b.actor].id != *id)
+                kb.actors[a.actor].is_armed()
+                    && [e.actor1, e.actor2]
+                        .iter()
+                        .flatten()
+                        .all(|b| kb.actors[b.actor].id != *id)
             });
         places_fit && dates_fit && !other_family
     };
