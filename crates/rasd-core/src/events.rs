@@ -1099,7 +1099,7 @@ fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
             }
             event.sub_event
         }
-        _ if crowd && matches!(inter1, None | Some(5 | 6 | 7)) && crowd_violence => {
+        _ if crowd && matches!(inter1, None | Some(5..=7)) && crowd_violence => {
             ViolentDemonstration
         }
         _ if crowd && killed && (state_acts || inter2 == Some(6)) => {
@@ -1147,7 +1147,7 @@ fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
         let state = event.actor1.take();
         if event
             .actor2
-            .is_some_and(|a| matches!(kb.actors[a.actor].inter, 5 | 6 | 7))
+            .is_some_and(|a| matches!(kb.actors[a.actor].inter, 5..=7))
         {
             event.actor1 = event.actor2.take();
         }

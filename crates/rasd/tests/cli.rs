@@ -138,7 +138,7 @@ fn project_example_yields_hasakah_and_diyala_but_not_2019() {
     ])
     .assert_success()
     .events();
-    event_in(&events, "SY", "Al Hasakah");
+    event_in(&events, "SY", "Hasakah");
     event_in(&events, "IQ", "Diyala");
     assert!(
         events
