@@ -60,6 +60,10 @@ pub fn find_dates(text: &str, tokens: &[Token], published: Option<NaiveDate>) ->
     let mut mentions: Vec<DateMention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !scanner.may_start_a_date(i) {
+            i += 1;
+            continue;
+        }
         let Some(mention) = scanner
             .mention_at(i)
             .or_else(|| scanner.day_after_at(i, &mentions))
@@ -80,6 +84,18 @@ pub fn find_dates(text: &str, tokens: &[Token], published: Option<NaiveDate>) ->
 }
 
 impl Scanner<'_> {
+    /// Digits, or a word that (after clitics) is the first word of some
+    /// date pattern.
+    fn may_start_a_date(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        if token.kind == crate::text::TokenKind::Number {
+            return true;
+        }
+        let word = token.span.slice(self.text);
+        crate::text::proclitic_splits(word)
+            .any(|split| self.lexicon.starters.contains(&word[split.len..]))
+    }
+
     /// "في اليوم التالي": the day after the last day the text named.
     fn day_after_at(&self, i: usize, before: &[DateMention]) -> Option<DateMention> {
         let word = |k: usize| self.tokens.get(k).map(|t| t.span.slice(self.text));
@@ -418,6 +434,9 @@ struct Lexicon {
     corresponding: String,
     to: String,
     ten: HashSet<String>,
+    /// Every word a mention can start with: tokens that are none of them
+    /// (and no digits) are skipped without trying each pattern.
+    starters: HashSet<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -473,7 +492,33 @@ impl Lexicon {
             corresponding: fold(CORRESPONDING),
             to: fold(TO),
             ten: folded_set(TEN),
+            starters: HashSet::new(),
         }
+        .with_starters()
+    }
+
+    fn with_starters(mut self) -> Lexicon {
+        let mut starters: HashSet<String> = self
+            .months
+            .iter()
+            .map(|(words, _)| words[0].clone())
+            .collect();
+        starters.extend(self.relative.iter().map(|(words, _)| words[0].clone()));
+        starters.extend(self.weekdays.keys().cloned());
+        starters.extend(self.month_cues.iter().cloned());
+        starters.extend(self.year_cues.iter().cloned());
+        starters.extend(self.year_words.iter().cloned());
+        starters.extend(self.ago.iter().cloned());
+        starters.extend(self.time_units.keys().cloned());
+        starters.extend(self.day_words.iter().cloned());
+        starters.extend([
+            self.of.clone(),
+            self.month_word.clone(),
+            self.corresponding.clone(),
+            self.to.clone(),
+        ]);
+        self.starters = starters;
+        self
     }
 }
 

@@ -28,7 +28,9 @@ pub struct Sentence {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Arabic letters and ASCII first: the general Unicode lookup is slow
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | 'a'..='z' | 'A'..='Z' | '0'..='9')
+        || !c.is_ascii() && c.is_alphanumeric()
 }
 
 /// Splits normalized text into tokens and sentences. Sentences end at `.`,
