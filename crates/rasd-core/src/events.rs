@@ -43,7 +43,7 @@ impl FigureKind {
 
     fn of_cue(kind: CueKind) -> Option<FigureKind> {
         Some(match kind {
-            CueKind::Killed => FigureKind::Killed,
+            CueKind::Killed | CueKind::KilledOne => FigureKind::Killed,
             CueKind::Injured => FigureKind::Injured,
             CueKind::Captured => FigureKind::Captured,
             CueKind::Arrested => FigureKind::Arrested,
@@ -72,6 +72,8 @@ pub struct FigureMention {
     pub upper: Option<u64>,
     pub qualifier: Option<crate::numbers::Qualifier>,
     pub kind: FigureKind,
+    /// The match of the figure word it belongs to.
+    pub cue: usize,
     pub party: Option<ActorMention>,
     pub claimed_by: Option<ActorMention>,
 }
@@ -99,6 +101,10 @@ pub struct EventFrame {
     pub explicit_clash: bool,
     /// Protesters or rioters, or a protest word, in the event's sentences.
     pub crowd: bool,
+    /// Aircraft are named in the event's clauses (قصفت الطائرات).
+    pub aerial: bool,
+    /// Actor 1 came from a claim of responsibility (تبنت الحركة الهجوم).
+    pub claimed: bool,
     /// The deciding word means a march as well as a drone (مسيرة).
     pub march: bool,
     /// The strongest weapon word of the event's frames (match, sub-event
@@ -203,6 +209,10 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
                 signals: clause.signals.clone(),
                 explicit_clash: clause.explicit_clash,
                 crowd: crowd_in_sentence,
+                aerial: doc.matches.iter().any(|m| {
+                    clause.tokens.contains(&m.first_token) && m.has_cue(kb, CueKind::Aircraft)
+                }),
+                claimed: false,
                 march: t.march,
                 weapon: (t.sub_event.event_type() == "Explosions/Remote violence").then_some((
                     trigger_match,
@@ -569,8 +579,8 @@ fn figures(
         if !tokens.contains(&q.tokens.start) {
             continue;
         }
-        let mut nearest: Option<(usize, FigureKind)> = None;
-        for m in &doc.matches {
+        let mut nearest: Option<(usize, FigureKind, usize)> = None;
+        for (mi, m) in doc.matches.iter().enumerate() {
             let Some(kind) = FigureKind::of_match(kb, m) else {
                 continue;
             };
@@ -610,11 +620,13 @@ fn figures(
                 .matches
                 .iter()
                 .any(|p| p.last_token + 1 == m.first_token && p.has_cue(kb, CueKind::Locality));
-            if distance <= 2 && !in_a_name && nearest.is_none_or(|(d, _)| distance < d) {
-                nearest = Some((distance, kind));
+            if distance <= 2 && !in_a_name && nearest.is_none_or(|(d, ..)| distance < d) {
+                nearest = Some((distance, kind, mi));
             }
         }
-        let Some((_, kind)) = nearest else { continue };
+        let Some((_, kind, cue)) = nearest else {
+            continue;
+        };
         // whose dead: the actor right after the number (7 من المليشيات،
         // 11 جنديا), not one across a comma
         let party = actors.iter().copied().find(|a| {
@@ -629,12 +641,44 @@ fn figures(
             upper: q.upper,
             qualifier: q.qualifier,
             kind,
+            cue,
             party,
             claimed_by: claimant,
         });
     }
     out.extend(single_victims(doc, kb, tokens, actors, claimant));
+    add_up_lists(out)
+}
+
+/// "مقتل ضابط وثلاثة مجندين": numbers listed after one figure word, with
+/// no party of their own, are parts of one toll.
+fn add_up_lists(figures: Vec<FigureMention>) -> Vec<FigureMention> {
+    let mut out: Vec<FigureMention> = Vec::with_capacity(figures.len());
+    for figure in figures {
+        let same_list = out.iter_mut().find(|f| {
+            f.cue == figure.cue
+                && f.kind == figure.kind
+                && f.party.is_none()
+                && figure.party.is_none()
+        });
+        match same_list {
+            Some(list) => {
+                list.value = list.value.saturating_add(figure.value);
+                list.span = list.span.cover(figure.span);
+                list.token = list.token.min(figure.token);
+                list.upper = None;
+            }
+            None => out.push(figure),
+        }
+    }
     out
+}
+
+/// Whether a number stands within three words after a figure word.
+fn quantity_near(doc: &Document, m: &crate::knowledge::Match) -> bool {
+    doc.quantities
+        .iter()
+        .any(|q| (m.last_token + 1..=m.last_token + 3).contains(&q.tokens.start))
 }
 
 /// "قتلت طفلة", "مقتل جندي", "مقتل شخصين": a figure word before one person
@@ -661,6 +705,19 @@ fn single_victims(
             .take_while(|(_, n)| n.first_token <= m.last_token + 2)
             .find(|(_, n)| n.has_cue(kb, CueKind::Person) || n.has_cue(kb, CueKind::Pair));
         let Some((offset, person)) = person else {
+            if m.has_cue(kb, CueKind::KilledOne) && !quantity_near(doc, m) {
+                out.push(FigureMention {
+                    span: m.span,
+                    token: m.first_token,
+                    value: 1,
+                    upper: None,
+                    qualifier: None,
+                    kind,
+                    cue: i,
+                    party: None,
+                    claimed_by: claimant,
+                });
+            }
             continue;
         };
         let value = if person.has_cue(kb, CueKind::Pair) {
@@ -683,11 +740,32 @@ fn single_victims(
             upper: None,
             qualifier: None,
             kind,
+            cue: i,
             party,
             claimed_by: claimant,
         });
     }
     out
+}
+
+/// A figure word that is a noun (مقتل، إصابة، استشهاد، أسر): the people
+/// after it are its victims.
+fn victim_noun(word: &str) -> bool {
+    [
+        "مقتل",
+        "مصرع",
+        "استشهاد",
+        "اصابه",
+        "اصابات",
+        "جرح",
+        "اسر",
+        "اختطاف",
+        "اعتقال",
+        "اغتيال",
+        "اعدام",
+    ]
+    .iter()
+    .any(|noun| word == *noun || word.strip_prefix("ال") == Some(noun))
 }
 
 /// What a clause offers for roles: the sentence's actors, who speaks, who
@@ -729,17 +807,17 @@ fn assign_roles(
     };
     let is_target = |a: &ActorMention| {
         victims.contains(a)
-            || word_before(a, 1).is_some_and(|w| {
-                matches!(
-                    w,
-                    "علي" | "ضد" | "استهدف" | "استهدفت" | "استهداف" | "مع" | "بحق"
-                )
-            })
+            || word_before(a, 1).is_some_and(|w| matches!(w, "علي" | "ضد" | "مع" | "بحق"))
+            // "استهدفت دورية للشرطة": what was targeted
+            || (1..=2).any(|back| word_before(a, back).is_some_and(|w| w.starts_with("استهدف")))
             || (1..=2).any(|back| {
                 let first = doc.matches[a.mention].first_token;
                 first >= back
                     && doc.matches.iter().any(|m| {
+                        // "مقتل جنديين": after a noun the dead follow; after
+                        // a verb (أعدم التنظيم) the killer may
                         m.last_token == first - back
+                            && victim_noun(m.span.slice(doc.text()))
                             && (m.has_cue(kb, CueKind::Killed)
                                 || m.has_cue(kb, CueKind::Injured)
                                 || m.has_cue(kb, CueKind::Captured))
@@ -749,6 +827,7 @@ fn assign_roles(
     // "على يد", "برصاص", "هجوم شنه": the actor after these words did it,
     // also across "عناصر من" (شنه عناصر من تنظيم داعش)
     let agent_word = |w: &str| {
+        let w = w.strip_prefix('و').unwrap_or(w);
         matches!(
             w,
             "يد" | "برصاص"
@@ -762,6 +841,9 @@ fn assign_roles(
                 | "نفذته"
                 | "تبناه"
                 | "تبنته"
+                | "تبني"
+                | "تبنت"
+                | "يتبني"
         )
     };
     // "مدعوما بمقاتلي العشائر", "بدعم من التحالف": a supporting side
@@ -804,28 +886,42 @@ fn assign_roles(
         .copied()
         .find(is_agent)
         .or_else(|| national_weapon(doc, kb, frame));
+    frame.claimed = agent.is_some_and(|a| {
+        word_before(&a, 1).is_some_and(|w| w.trim_start_matches('و').starts_with("تبن"))
+    });
     let last_before = before.iter().rev().copied().find(can_attack);
+    let with_li = |a: &ActorMention| {
+        let m = &doc.matches[a.mention];
+        m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل')
+    };
+    // a verb agreeing in the plural follows its subject (مسلحو الحركة هاجموا)
+    let trigger_word = doc.word(trigger.last_token);
+    let plural_verb = trigger_word.ends_with("وا") || trigger_word.ends_with("ون");
     let actor1 = agent.or(match pos {
+        TriggerPos::Verb if plural_verb => last_before.or(near_after),
         TriggerPos::Verb => near_after.or(last_before),
         TriggerPos::Noun => {
-            let with_li = |a: &ActorMention| {
-                let m = &doc.matches[a.mention];
-                m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل')
-            };
+            // "هجوم للتنظيم", "قصف مدفعي لقوات النظام": right after the noun
             after
                 .iter()
                 .copied()
-                .find(|a| with_li(a) && can_attack(a))
+                .find(|a| {
+                    with_li(a)
+                        && can_attack(a)
+                        && doc.matches[a.mention].first_token <= trigger.last_token + 1
+                })
                 .or(last_before)
                 .or(near_after)
         }
         // after a passive word the doer comes later in the same clause
         // ("قتل جنديان في هجوم لمسلحين"), never in the next one
+        // after a victim-centred word (مقتل، انفجار) the actors that follow
+        // are its victims, unless one is introduced by ل in the same clause
         TriggerPos::Passive => last_before.or_else(|| {
             after.iter().copied().find(|a| {
                 let first = doc.matches[a.mention].first_token;
                 can_attack(a)
-                    && !victims.contains(a)
+                    && with_li(a)
                     && first > trigger.last_token + 1
                     && clause.contains(&first)
             })
@@ -1016,6 +1112,14 @@ fn absorb(doc: &Document, event: &mut EventFrame, frame: EventFrame) {
         event.trigger = frame.trigger;
         event.priority = frame.priority;
     }
+    if let (true, Some(claimant)) = (frame.claimed, frame.actor1) {
+        // a claim of responsibility names who did it
+        let previous = event.actor1.replace(claimant);
+        event.actor2 = event
+            .actor2
+            .or(previous.filter(|p| p.actor != claimant.actor));
+        event.claimed = true;
+    }
     event.actor1 = event.actor1.or(frame.actor1);
     event.actor2 = event.actor2.or(frame.actor2);
     let more_specific = match (event.location, frame.location) {
@@ -1041,6 +1145,7 @@ fn absorb(doc: &Document, event: &mut EventFrame, frame: EventFrame) {
     event.signals.extend(frame.signals);
     event.explicit_clash |= frame.explicit_clash;
     event.crowd |= frame.crowd;
+    event.aerial |= frame.aerial;
     event.weapon = match (event.weapon, frame.weapon) {
         (Some(a), Some(b)) if b.2 > a.2 => Some(b),
         (a, b) => a.or(b),
@@ -1067,6 +1172,14 @@ fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
     let (inter1, inter2) = (inter(event.actor1), inter(event.actor2));
     let killed = event.figures.iter().any(|f| f.kind == FigureKind::Killed);
     let signals = &event.signals;
+    // "قصفت الطائرات": bombardment from the air
+    if event.sub_event == ShellingArtilleryMissileAttack && event.aerial {
+        event.sub_event = AirDroneStrike;
+    }
+    // a foiled bombing is a disrupted use of weapons
+    if event.attempted && event.sub_event.event_type() == "Explosions/Remote violence" {
+        event.sub_event = DisruptedWeaponsUse;
+    }
     // "مسيرة" is a march among protesters and a drone elsewhere
     if event.sub_event == AirDroneStrike && event.march && event.crowd {
         event.sub_event = PeacefulProtest;

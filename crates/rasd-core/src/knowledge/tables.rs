@@ -119,6 +119,10 @@ pub enum CueKind {
     Anaphor,
     /// One person (طفلة، جندي): after a figure word it counts one.
     Person,
+    /// A killing of one person (اغتيال): one dead unless a number says more.
+    KilledOne,
+    /// Aircraft (طائرات، جوية): bombardment from the air, not artillery.
+    Aircraft,
     /// Two people, in the dual (شخصين، جنديين): after a figure word it counts two.
     Pair,
     /// A word for a part of a town (حي، شارع، سوق): the name after it is no town.
@@ -149,6 +153,8 @@ impl CueKind {
             "attempt" => Attempt,
             "anaphor" => Anaphor,
             "person" => Person,
+            "killed_one" => KilledOne,
+            "aircraft" => Aircraft,
             "pair" => Pair,
             "locality" => Locality,
             s if s.starts_with("qualifier_") => Qualifier,
