@@ -209,9 +209,7 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
                 signals: clause.signals.clone(),
                 explicit_clash: clause.explicit_clash,
                 crowd: crowd_in_sentence,
-                aerial: doc.matches.iter().any(|m| {
-                    clause.tokens.contains(&m.first_token) && m.has_cue(kb, CueKind::Aircraft)
-                }),
+                aerial: aerial(doc, kb, clause.tokens.clone()),
                 claimed: false,
                 march: t.march,
                 weapon: (t.sub_event.event_type() == "Explosions/Remote violence").then_some((
@@ -249,7 +247,20 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
                 .unwrap_or(0);
             sentence_frames[target].0.figures.push(figure);
         }
+        // "..., ما أسفر عن مقتل جنديين": a bare toll word in a later clause
+        // tells the consequence of the sentence's event
+        let mut sentence_frames = sentence_frames.into_iter();
+        let Some(first) = sentence_frames.next() else {
+            continue;
+        };
+        let mut kept = vec![first];
         for (frame, anaphoric) in sentence_frames {
+            match kept.last_mut() {
+                Some((previous, _)) if frame.priority <= 1 => absorb(doc, previous, frame),
+                _ => kept.push((frame, anaphoric)),
+            }
+        }
+        for (frame, anaphoric) in kept {
             merge_or_push(doc, kb, &mut events, frame, anaphoric);
         }
     }
@@ -401,8 +412,7 @@ fn pick_actor(
     // a local militia of a country the article never mentions is a
     // namesake ("مقاتلو العشائر" in Somalia are not Syria's tribal forces)
     let actor = &kb.actors[best];
-    let foreign_militia =
-        matches!(actor.inter, 3 | 4) && actor.country.is_some() && weight(best) <= 0.5;
+    let foreign_militia = actor.inter == 4 && actor.country.is_some() && weight(best) <= 0.5;
     (!foreign_militia || countries.is_empty()).then_some(best)
 }
 
@@ -629,10 +639,18 @@ fn figures(
         };
         // whose dead: the actor right after the number (7 من المليشيات،
         // 11 جنديا), not one across a comma
+        let event_word_between = |first: usize| {
+            doc.matches.iter().any(|m| {
+                m.first_token >= q.tokens.end
+                    && m.first_token < first
+                    && m.triggers().next().is_some()
+            })
+        };
         let party = actors.iter().copied().find(|a| {
             let first = doc.matches[a.mention].first_token;
             (q.tokens.end..=q.tokens.end + 3).contains(&first)
                 && (q.tokens.end..=first).all(|t| !doc.tokens[t].after_comma)
+                && !event_word_between(first)
         });
         out.push(FigureMention {
             span: q.span,
@@ -732,7 +750,19 @@ fn single_victims(
         if counted {
             continue;
         }
-        let party = actors.iter().copied().find(|a| a.mention == i + 1 + offset);
+        // "جنديان من الجيش السوري": the group named after من
+        let person_at = i + 1 + offset;
+        let party = actors
+            .iter()
+            .copied()
+            .find(|a| a.mention == person_at)
+            .or_else(|| {
+                let after = doc.matches.get(person_at + 1)?;
+                let gap = after.first_token.checked_sub(person.last_token + 1)?;
+                (gap == 1 && doc.word(person.last_token + 1) == "من")
+                    .then(|| actors.iter().copied().find(|a| a.mention == person_at + 1))
+                    .flatten()
+            });
         out.push(FigureMention {
             span: person.span,
             token: person.first_token,
@@ -766,6 +796,22 @@ fn victim_noun(word: &str) -> bool {
     ]
     .iter()
     .any(|noun| word == *noun || word.strip_prefix("ال") == Some(noun))
+}
+
+/// Aircraft are named in a token range, on their own or inside a longer
+/// name (الطائرات الإسرائيلية).
+fn aerial(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> bool {
+    let aircraft_word = |t: usize| {
+        let word = doc.word(t);
+        ["طاير", "طيران", "مقاتلات", "جوي"].iter().any(|stem| {
+            crate::text::proclitic_splits(word).any(|split| word[split.len..].starts_with(stem))
+        })
+    };
+    tokens.clone().any(aircraft_word)
+        || doc
+            .matches
+            .iter()
+            .any(|m| tokens.contains(&m.first_token) && m.has_cue(kb, CueKind::Aircraft))
 }
 
 /// What a clause offers for roles: the sentence's actors, who speaks, who
@@ -877,10 +923,19 @@ fn assign_roles(
         .copied()
         .filter(|a| doc.matches[a.mention].last_token < trigger.first_token)
         .collect();
-    let near_after = after
-        .iter()
+    let with_li = |a: &ActorMention| {
+        let m = &doc.matches[a.mention];
+        m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل')
+    };
+    // the subject right after a verb; not a "ل" phrase (تجمع للجنود)
+    let near_after = after.iter().copied().find(|a| {
+        doc.matches[a.mention].first_token <= trigger.last_token + 4 && can_attack(a) && !with_li(a)
+    });
+    // a noun's doer in a genitive right after it (هجوم مسلحين)
+    let genitive = after
+        .first()
         .copied()
-        .find(|a| doc.matches[a.mention].first_token <= trigger.last_token + 4 && can_attack(a));
+        .filter(|a| doc.matches[a.mention].first_token == trigger.last_token + 1 && can_attack(a));
     let agent = participants
         .iter()
         .copied()
@@ -890,10 +945,6 @@ fn assign_roles(
         word_before(&a, 1).is_some_and(|w| w.trim_start_matches('و').starts_with("تبن"))
     });
     let last_before = before.iter().rev().copied().find(can_attack);
-    let with_li = |a: &ActorMention| {
-        let m = &doc.matches[a.mention];
-        m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل')
-    };
     // a verb agreeing in the plural follows its subject (مسلحو الحركة هاجموا)
     let trigger_word = doc.word(trigger.last_token);
     let plural_verb = trigger_word.ends_with("وا") || trigger_word.ends_with("ون");
@@ -911,7 +962,7 @@ fn assign_roles(
                         && doc.matches[a.mention].first_token <= trigger.last_token + 1
                 })
                 .or(last_before)
-                .or(near_after)
+                .or(genitive)
         }
         // after a passive word the doer comes later in the same clause
         // ("قتل جنديان في هجوم لمسلحين"), never in the next one
