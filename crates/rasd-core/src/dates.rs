@@ -96,18 +96,28 @@ impl Scanner<'_> {
             .any(|split| self.lexicon.starters.contains(&word[split.len..]))
     }
 
-    /// "في اليوم التالي": the day after the last day the text named.
+    /// "في اليوم التالي" / "في اليوم السابق": the day after (before) the last
+    /// day the text named.
     fn day_after_at(&self, i: usize, before: &[DateMention]) -> Option<DateMention> {
         let word = |k: usize| self.tokens.get(k).map(|t| t.span.slice(self.text));
         let (day, next) = (word(i)?, word(i + 1)?);
-        if !(day.ends_with("اليوم") && (next == "التالي" || next == "الموالي")) {
+        let forward = match next {
+            "التالي" | "الموالي" => true,
+            "السابق" => false,
+            _ => return None,
+        };
+        if !day.ends_with("اليوم") {
             return None;
         }
         let last = before
             .iter()
             .rev()
             .find(|d| d.precision == DAY && d.date.is_some())?;
-        let date = last.date?.succ_opt()?;
+        let date = if forward {
+            last.date?.succ_opt()?
+        } else {
+            last.date?.pred_opt()?
+        };
         Some(DateMention {
             span: self.tokens[i].span.cover(self.tokens[i + 1].span),
             tokens: i..i + 2,
