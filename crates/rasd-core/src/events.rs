@@ -1232,7 +1232,14 @@ fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
         event.sub_event = DisruptedWeaponsUse;
     }
     // "مسيرة" is a march among protesters and a drone elsewhere
-    if event.sub_event == AirDroneStrike && event.march && event.crowd {
+    let weapon_context = event.aerial
+        || !event.figures.is_empty()
+        || event
+            .signals
+            .iter()
+            .filter(|s| **s != AirDroneStrike)
+            .any(|s| s.is_violent());
+    if event.sub_event == AirDroneStrike && event.march && (event.crowd || !weapon_context) {
         event.sub_event = PeacefulProtest;
     }
     // the event is a demonstration when its own trigger or its actor says
