@@ -27,6 +27,7 @@ pub enum Command {
     ///   rasd extract --published 2022-01-22 examples/hasakah-prison-attack.txt
     ///   rasd extract articles.jsonl --format csv > events.csv
     ///   cat article.txt | rasd extract --published 2024-03-01 -
+    #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
     /// Score extraction against gold articles (one JSON file each).
     ///
