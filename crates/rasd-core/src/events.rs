@@ -316,7 +316,7 @@ fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
     let mut out = Vec::new();
     for w in bounds.windows(2) {
         let tokens = w[0]..w[1];
-        let mut best: Option<(usize, usize, u8)> = None;
+        let mut best: Option<(usize, usize, (u8, bool))> = None;
         let mut signals = Vec::new();
         let mut explicit_clash = false;
         for (mi, m) in doc.matches.iter().enumerate() {
@@ -327,20 +327,15 @@ fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
                 signals.push(kb.triggers[t].sub_event);
                 explicit_clash |=
                     kb.triggers[t].sub_event == SubEventType::ArmedClash && !kb.triggers[t].attack;
-                let p = kb.triggers[t].priority;
-                if best.is_none_or(|(_, _, bp)| p > bp) {
-                    best = Some((mi, t, p));
+                // of equally strong words, a new one (هجوم آخر) over one
+                // that refers back (تلك الهجمات)
+                let rank = (kb.triggers[t].priority, !definite_noun(doc, kb, m, t));
+                if best.is_none_or(|(_, _, b)| rank > b) {
+                    best = Some((mi, t, rank));
                 }
             }
         }
-        let anaphoric = best.is_some_and(|(mi, t, _)| {
-            let m = &doc.matches[mi];
-            kb.triggers[t].pos == TriggerPos::Noun
-                && m.clitics > 0
-                && doc.text()[m.span.start - m.clitics..m.span.start].ends_with("ال")
-                || doc.word(m.first_token).starts_with("ال")
-                    && kb.triggers[t].pos == TriggerPos::Noun
-        });
+        let anaphoric = best.is_some_and(|(mi, t, _)| definite_noun(doc, kb, &doc.matches[mi], t));
         out.push(Clause {
             tokens,
             trigger: best.map(|(mi, t, _)| (mi, t)),
@@ -350,6 +345,19 @@ fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
         });
     }
     out
+}
+
+/// An event noun with the article (الهجوم، الاشتباكات): it refers back to an
+/// event already told.
+fn definite_noun(
+    doc: &Document,
+    kb: &Knowledge,
+    m: &crate::knowledge::Match,
+    trigger: usize,
+) -> bool {
+    kb.triggers[trigger].pos == TriggerPos::Noun
+        && (m.clitics > 0 && doc.text()[m.span.start - m.clitics..m.span.start].ends_with("ال")
+            || doc.word(m.first_token).starts_with("ال"))
 }
 
 /// Actors named in a sentence, with anaphors (التنظيم) resolved to the last
