@@ -57,9 +57,18 @@ pub fn extract(article: &Article, kb: &Knowledge) -> Extraction {
         entities: Vec::new(),
         events: Vec::new(),
     };
+    let headline = article
+        .title
+        .as_deref()
+        .map(|title| Headline::read(title, article.published, kb));
     for (offset, segment) in segments(&article.text, SEGMENT_BYTES) {
-        let (entities, events) =
-            extract_segment(segment, article.published, &extraction.article_id, kb);
+        let (entities, events) = extract_segment(
+            segment,
+            article.published,
+            &extraction.article_id,
+            headline.as_ref(),
+            kb,
+        );
         extraction
             .entities
             .extend(entities.into_iter().map(|e| shift_entity(e, offset)));
@@ -73,20 +82,45 @@ pub fn extract(article: &Article, kb: &Knowledge) -> Extraction {
     extraction
 }
 
+/// What an article's headline says about where it is set. The headline is
+/// not part of the text that offsets point into, so it only gives context.
+struct Headline {
+    country: Option<String>,
+    place: Option<geo::Location>,
+}
+
+impl Headline {
+    fn read(title: &str, published: Option<chrono::NaiveDate>, kb: &Knowledge) -> Headline {
+        let doc = Document::analyze(title, published, kb);
+        let locations = geo::locate(&doc, kb);
+        let country = geo::main_country(&doc, kb);
+        let place = geo::article_place(kb, &locations, country.as_deref());
+        Headline { country, place }
+    }
+}
+
 fn extract_segment(
     text: &str,
     published: Option<chrono::NaiveDate>,
     article_id: &str,
+    headline: Option<&Headline>,
     kb: &Knowledge,
 ) -> (Vec<Entity>, Vec<Event>) {
     let doc = Document::analyze(text, published, kb);
     let locations = geo::locate(&doc, kb);
-    let main_country = geo::main_country(&doc, kb);
+    let main_country =
+        geo::main_country(&doc, kb).or_else(|| headline.and_then(|h| h.country.clone()));
     let frames = events::detect(&doc, kb, &locations);
+    // the headline names the place of the main event; the text's first town
+    // is often only the dateline
+    let headline_place = headline
+        .and_then(|h| h.place)
+        .filter(|p| Some(p.country_code(kb)) == main_country.as_deref());
     let context = coding::ArticleContext {
         article_id,
         main_country: main_country.as_deref(),
-        place: geo::article_place(kb, &locations, main_country.as_deref()),
+        place: headline_place
+            .or_else(|| geo::article_place(kb, &locations, main_country.as_deref())),
     };
     let events = coding::code_events(&doc, kb, &context, &frames);
     (entities(&doc, kb, &locations), events)
