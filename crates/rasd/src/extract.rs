@@ -25,7 +25,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let timestamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
-    let mut writer = Writer::new(BufWriter::new(stdout), args.format, timestamp);
+    let countries = crate::output::CountryColumns::new(&kb);
+    let mut writer = Writer::new(BufWriter::new(stdout), args.format, timestamp, countries);
     writer.begin()?;
     let progress = Progress::new();
     let (mut read, mut problems, mut events) = (0usize, 0usize, 0usize);

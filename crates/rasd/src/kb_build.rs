@@ -261,6 +261,7 @@ struct State {
 struct CountryInfo {
     name: String,
     capital: String,
+    isonumeric: u32,
 }
 
 #[derive(Deserialize)]
@@ -876,6 +877,7 @@ fn is_common(city: &NamedCity, common_words: &HashSet<String>) -> bool {
 
 struct CountryRow<'a> {
     iso2: &'a str,
+    iso_numeric: u32,
     name: &'a str,
     names_ar: Vec<String>,
     capital_name: String,
@@ -907,6 +909,7 @@ fn country_rows(inputs: &Inputs) -> Vec<CountryRow<'_>> {
             let capital = find_capital(capital_name, candidates);
             Some(CountryRow {
                 iso2,
+                iso_numeric: info.isonumeric,
                 name: info.name.trim(),
                 names_ar,
                 capital_name: fold_to_ascii(
@@ -982,23 +985,28 @@ fn write_places(path: &Path, rows: &[PlaceRow]) -> Result<()> {
 
 /// Countries whose capital is not in cities500 get empty coordinates.
 fn write_countries(path: &Path, rows: &[CountryRow]) -> Result<()> {
-    write_table(path, "iso2\tname\tnames_ar\tlat\tlon\tcapital", |out| {
-        for row in rows {
-            let (lat, lon) = row
-                .capital
-                .map(|place| (format!("{:.5}", place.lat), format!("{:.5}", place.lon)))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{lat}\t{lon}\t{}",
-                row.iso2,
-                row.name,
-                row.names_ar.join("|"),
-                row.capital_name
-            )?;
-        }
-        Ok(())
-    })
+    write_table(
+        path,
+        "iso2\tname\tnames_ar\tlat\tlon\tcapital\tiso_numeric",
+        |out| {
+            for row in rows {
+                let (lat, lon) = row
+                    .capital
+                    .map(|place| (format!("{:.5}", place.lat), format!("{:.5}", place.lon)))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{lat}\t{lon}\t{}\t{}",
+                    row.iso2,
+                    row.name,
+                    row.names_ar.join("|"),
+                    row.capital_name,
+                    row.iso_numeric
+                )?;
+            }
+            Ok(())
+        },
+    )
 }
 
 fn write_table(

@@ -1,7 +1,8 @@
 //! Writing extractions as JSON Lines, one JSON document, or ACLED CSV.
 
-use rasd_core::{Article, Event, Extraction};
+use rasd_core::{Article, Event, Extraction, Knowledge};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// ACLED's export columns, in ACLED's order.
@@ -61,21 +62,48 @@ struct ArticleOut<'a> {
     events: &'a [Event],
 }
 
+/// ACLED's country columns that the event record does not carry: the ISO
+/// numeric code and the region, by ISO2 code.
+#[derive(Default)]
+pub struct CountryColumns(HashMap<String, (String, String)>);
+
+impl CountryColumns {
+    pub fn new(kb: &Knowledge) -> CountryColumns {
+        CountryColumns(
+            kb.countries
+                .iter()
+                .map(|c| {
+                    let iso = c.iso_numeric.map_or_else(String::new, |n| n.to_string());
+                    (c.iso2.clone(), (iso, c.region.clone().unwrap_or_default()))
+                })
+                .collect(),
+        )
+    }
+
+    fn of(&self, iso2: Option<&str>) -> (String, String) {
+        iso2.and_then(|c| self.0.get(c))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
 /// Streams results in one of the formats.
 pub struct Writer<W: Write> {
     out: W,
     format: Format,
     written: usize,
     timestamp: i64,
+    countries: CountryColumns,
 }
 
 impl<W: Write> Writer<W> {
-    pub fn new(out: W, format: Format, timestamp: i64) -> Writer<W> {
+    pub fn new(out: W, format: Format, timestamp: i64, countries: CountryColumns) -> Writer<W> {
         Writer {
             out,
             format,
             written: 0,
             timestamp,
+            countries,
         }
     }
 
@@ -112,7 +140,12 @@ impl<W: Write> Writer<W> {
             }
             Format::Csv => {
                 for event in &extraction.events {
-                    let row = csv_row(event, article.source.as_deref(), self.timestamp);
+                    let row = csv_row(
+                        event,
+                        article.source.as_deref(),
+                        self.timestamp,
+                        &self.countries,
+                    );
                     writeln!(
                         self.out,
                         "{}",
@@ -137,7 +170,13 @@ impl<W: Write> Writer<W> {
 }
 
 /// One event as ACLED's columns.
-pub fn csv_row(e: &Event, source: Option<&str>, timestamp: i64) -> Vec<String> {
+pub fn csv_row(
+    e: &Event,
+    source: Option<&str>,
+    timestamp: i64,
+    countries: &CountryColumns,
+) -> Vec<String> {
+    let (iso, region) = countries.of(e.country_code.as_deref());
     let names = |actors: &[rasd_core::ActorRef]| {
         actors
             .iter()
@@ -182,8 +221,8 @@ pub fn csv_row(e: &Event, source: Option<&str>, timestamp: i64) -> Vec<String> {
         } else {
             String::new()
         },
-        opt(&e.country_code),
-        String::new(),
+        iso,
+        region,
         opt(&e.country),
         opt(&e.admin1),
         opt(&e.admin2),

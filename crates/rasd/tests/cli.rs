@@ -229,7 +229,9 @@ fn csv_format_has_acled_columns() {
         };
         assert_eq!(column("event_date"), "2024-03-01");
         assert_eq!(column("year"), "2024");
-        assert_eq!(column("iso"), "SY");
+        // ACLED's iso column is the ISO 3166-1 numeric code
+        assert_eq!(column("iso"), "760");
+        assert_eq!(column("region"), "Middle East");
         assert_eq!(column("country"), "Syria");
     }
 }

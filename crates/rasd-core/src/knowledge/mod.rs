@@ -12,9 +12,10 @@ use std::fmt;
 use std::path::Path;
 
 /// The knowledge-base files, by name, in load order.
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 7] = [
     "countries.tsv",
     "nisba.tsv",
+    "regions.tsv",
     "places.tsv",
     "actors.tsv",
     "triggers.tsv",
@@ -31,9 +32,10 @@ macro_rules! embedded {
 }
 
 /// The files compiled into the binary.
-const EMBEDDED: [(&str, &str); 6] = [
+const EMBEDDED: [(&str, &str); 7] = [
     embedded!("countries.tsv"),
     embedded!("nisba.tsv"),
+    embedded!("regions.tsv"),
     embedded!("places.tsv"),
     embedded!("actors.tsv"),
     embedded!("triggers.tsv"),
@@ -158,6 +160,7 @@ impl Knowledge {
             match FILES.get(kind_of(name)).copied() {
                 Some("countries.tsv") => tables::parse_countries(name, text, &mut kb.countries)?,
                 Some("nisba.tsv") => tables::parse_nisba(name, text, &mut kb.countries)?,
+                Some("regions.tsv") => tables::parse_regions(name, text, &mut kb.countries)?,
                 Some("places.tsv") => tables::parse_places(name, text, &mut kb.places)?,
                 Some("actors.tsv") => tables::parse_actors(name, text, &mut kb.actors)?,
                 Some("triggers.tsv") => tables::parse_triggers(name, text, &mut kb.triggers)?,

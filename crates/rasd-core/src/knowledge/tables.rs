@@ -69,6 +69,10 @@ pub struct Country {
     pub lat: f64,
     pub lon: f64,
     pub capital: String,
+    /// ISO 3166-1 numeric code, which ACLED's `iso` column carries.
+    pub iso_numeric: Option<u32>,
+    /// ACLED's region ("Middle East", "Western Africa"), from `regions.tsv`.
+    pub region: Option<String>,
 }
 
 /// How a trigger word relates to the attacker.
@@ -186,12 +190,16 @@ impl<'a> Rows<'a> {
                 None => return Err(KbError::new(file, 0, "empty file: expected a header line")),
             }
         };
+        // a name starting with '?' is an optional trailing column
         let got: Vec<&str> = first.trim_end_matches('\r').split('\t').collect();
-        if got.len() < header.len() || got[..header.len()] != *header {
+        let required = header.iter().take_while(|h| !h.starts_with('?')).count();
+        let names: Vec<&str> = header.iter().map(|h| h.trim_start_matches('?')).collect();
+        let shared = got.len().min(names.len());
+        if got.len() < required || got[..shared] != names[..shared] {
             return Err(KbError::new(
                 file,
                 1,
-                format!("header must start with: {}", header.join(" ")),
+                format!("header must start with: {}", names[..required].join(" ")),
             ));
         }
         Ok(Rows {
@@ -352,7 +360,15 @@ pub(super) fn parse_countries(
     text: &str,
     out: &mut Vec<Country>,
 ) -> Result<(), KbError> {
-    let header = ["iso2", "name", "names_ar", "lat", "lon", "capital"];
+    let header = [
+        "iso2",
+        "name",
+        "names_ar",
+        "lat",
+        "lon",
+        "capital",
+        "?iso_numeric",
+    ];
     for row in Rows::new(file, text, &header)? {
         let row = row?;
         out.push(Country {
@@ -363,6 +379,8 @@ pub(super) fn parse_countries(
             lat: row.number(3, "lat").unwrap_or(0.0),
             lon: row.number(4, "lon").unwrap_or(0.0),
             capital: row.cells[5].to_owned(),
+            iso_numeric: row.cells[6].trim().parse().ok(),
+            region: None,
         });
     }
     Ok(())
@@ -381,6 +399,23 @@ pub(super) fn parse_nisba(
             .find(|c| c.iso2 == iso2)
             .ok_or_else(|| row.error(format!("unknown country {iso2:?}")))?;
         country.nisba.extend(row.list(1));
+    }
+    Ok(())
+}
+
+pub(super) fn parse_regions(
+    file: &str,
+    text: &str,
+    countries: &mut [Country],
+) -> Result<(), KbError> {
+    for row in Rows::new(file, text, &["country", "region"])? {
+        let row = row?;
+        let iso2 = row.cells[0].trim();
+        let country = countries
+            .iter_mut()
+            .find(|c| c.iso2 == iso2)
+            .ok_or_else(|| row.error(format!("unknown country {iso2:?}")))?;
+        country.region = Some(row.cells[1].trim().to_owned()).filter(|r| !r.is_empty());
     }
     Ok(())
 }
