@@ -185,14 +185,6 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
             let Some((trigger_match, trigger)) = clause.trigger else {
                 continue;
             };
-            if is_negated_or_future(
-                doc,
-                kb,
-                sentence.tokens.start,
-                doc.matches[trigger_match].first_token,
-            ) {
-                continue;
-            }
             let t = &kb.triggers[trigger];
             let mut frame = EventFrame {
                 sub_event: t.sub_event,
@@ -261,6 +253,15 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
             }
         }
         for (frame, anaphoric) in kept {
+            // a bare toll ("أقر بمقتل ثلاثة") reports on an event already told
+            if frame.priority <= 1 && !events.is_empty() {
+                if let Some(target) =
+                    event_told_of(doc, locations, &actors, sentence.tokens.clone(), &events)
+                {
+                    absorb(doc, &mut events[target], frame);
+                    continue;
+                }
+            }
             merge_or_push(doc, kb, &mut events, frame, anaphoric);
         }
     }
@@ -323,7 +324,13 @@ fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
             if !tokens.contains(&m.first_token) {
                 continue;
             }
+            // a word under a threat, denial or accusation (يشتبه بضلوعهما
+            // في اغتيال) does not compete for the clause
+            let blocked = is_negated_or_future(doc, kb, range.start, m.first_token);
             for t in m.triggers() {
+                if blocked {
+                    continue;
+                }
                 signals.push(kb.triggers[t].sub_event);
                 explicit_clash |=
                     kb.triggers[t].sub_event == SubEventType::ArmedClash && !kb.triggers[t].attack;
@@ -1093,6 +1100,12 @@ fn merge_or_push(
         }
         // "the agreement", "the truce": talk about an earlier development
         None if anaphoric && frame.sub_event.event_type() == "Strategic developments" => {}
+        // "the attack" with nothing before it, no toll and no day: a
+        // reference to an event this article does not report
+        None if anaphoric
+            && events.is_empty()
+            && frame.figures.is_empty()
+            && !day_dated(doc, &frame) => {}
         // "the attack" refers back to the article's last event
         None if anaphoric && !events.is_empty() => {
             let last = events.len() - 1;
@@ -1118,6 +1131,11 @@ fn broader_area(kb: &Knowledge, event: &EventFrame, frame: &EventFrame) -> bool 
         (_, Target::Country(_)) => e.country_code(kb) == f.country_code(kb),
         _ => false,
     }
+}
+
+/// The frame has a date to the day.
+fn day_dated(doc: &Document, frame: &EventFrame) -> bool {
+    frame.date.is_some_and(|d| doc.dates[d].precision == 1)
 }
 
 /// Plural event nouns without a day or a toll ("الاغتيالات", "هجمات") speak
