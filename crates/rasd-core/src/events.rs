@@ -683,23 +683,23 @@ fn figures(
     add_up_lists(out)
 }
 
-/// "مقتل ضابط وثلاثة مجندين": numbers listed after one figure word, with
-/// no party of their own, are parts of one toll.
+/// "مقتل ضابط وأربعة جنود وسبعة مسلحين": numbers listed after one figure
+/// word are parts of one toll; the parts keep a party only when they share it.
 fn add_up_lists(figures: Vec<FigureMention>) -> Vec<FigureMention> {
     let mut out: Vec<FigureMention> = Vec::with_capacity(figures.len());
     for figure in figures {
-        let same_list = out.iter_mut().find(|f| {
-            f.cue == figure.cue
-                && f.kind == figure.kind
-                && f.party.is_none()
-                && figure.party.is_none()
-        });
+        let same_list = out
+            .iter_mut()
+            .find(|f| f.cue == figure.cue && f.kind == figure.kind);
         match same_list {
             Some(list) => {
                 list.value = list.value.saturating_add(figure.value);
                 list.span = list.span.cover(figure.span);
                 list.token = list.token.min(figure.token);
                 list.upper = None;
+                if list.party.map(|p| p.actor) != figure.party.map(|p| p.actor) {
+                    list.party = None;
+                }
             }
             None => out.push(figure),
         }
