@@ -218,6 +218,13 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
                 clause: clause.tokens.clone(),
             };
             assign_roles(doc, kb, &mut frame, t.pos, &scene);
+            // "في مدينتي بجاية وتيزي وزو": one report, an event in each town
+            for town in coordinated_towns(doc, kb, locations, clause.tokens.clone()) {
+                let mut twin = frame.clone();
+                twin.location = Some(town);
+                twin.figures.clear();
+                sentence_frames.push((twin, clause.anaphoric));
+            }
             sentence_frames.push((frame, clause.anaphoric));
         }
         if sentence_frames.is_empty() {
@@ -581,6 +588,32 @@ fn sharper_location(
     } else {
         c
     })
+}
+
+/// Towns joined to an earlier town of the same clause by و (حلب وإدلب):
+/// every town but the first.
+fn coordinated_towns(
+    doc: &Document,
+    kb: &Knowledge,
+    locations: &[Location],
+    tokens: Range<usize>,
+) -> Vec<Location> {
+    let towns: Vec<&Location> = locations
+        .iter()
+        .filter(|l| {
+            tokens.contains(&doc.matches[l.mention].first_token)
+                && matches!(l.target, Target::Place(p) if kb.places[p].kind == PlaceKind::City)
+        })
+        .collect();
+    towns
+        .windows(2)
+        .filter(|pair| {
+            let (first, second) = (&doc.matches[pair[0].mention], &doc.matches[pair[1].mention]);
+            let joined = second.clitics > 0 && doc.word(second.first_token).starts_with('و');
+            joined && second.first_token == first.last_token + 1 && pair[0].target != pair[1].target
+        })
+        .map(|pair| *pair[1])
+        .collect()
 }
 
 /// The first recent, resolved date in a token range.
@@ -1295,6 +1328,16 @@ fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
                 event.actor2 = event.actor1.take();
             }
             event.sub_event
+        }
+        // stones and burning tyres against the police: a riot, even when
+        // the text never says "protesters"
+        ArmedClash | Attack
+            if !crowd
+                && signals.contains(&ViolentDemonstration)
+                && matches!(inter1, None | Some(5..=7))
+                && inter2 == Some(1) =>
+        {
+            ViolentDemonstration
         }
         _ if crowd && matches!(inter1, None | Some(5..=7)) && crowd_violence => {
             ViolentDemonstration
