@@ -1,0 +1,160 @@
+//! Clauses and their triggers: a sentence split at commas, the strongest
+//! event word of each clause, and the cues around it (history, threats and
+//! denials, attempts, aircraft).
+
+use crate::acled::SubEventType;
+use crate::dates::DateKind;
+use crate::document::{Document, MatchExt};
+use crate::knowledge::{CueKind, Knowledge, TriggerPos};
+use std::ops::Range;
+
+/// A clause-level reading before merging.
+pub(super) struct Clause {
+    pub(super) tokens: Range<usize>,
+    pub(super) trigger: Option<(usize, usize)>,
+    pub(super) anaphoric: bool,
+    /// The sub-event types of every trigger word in the clause.
+    pub(super) signals: Vec<SubEventType>,
+    pub(super) explicit_clash: bool,
+}
+
+/// Splits sentence `s` at commas into clauses, each with its best trigger.
+pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
+    let range = doc.sentences[s].tokens.clone();
+    let mut bounds = vec![range.start];
+    bounds.extend(
+        range
+            .clone()
+            .filter(|&t| t > range.start && doc.tokens[t].after_comma),
+    );
+    bounds.push(range.end);
+    let mut out = Vec::new();
+    for w in bounds.windows(2) {
+        let tokens = w[0]..w[1];
+        let mut best: Option<(usize, usize, (u8, bool))> = None;
+        let mut signals = Vec::new();
+        let mut explicit_clash = false;
+        for (mi, m) in doc.matches.iter().enumerate() {
+            if !tokens.contains(&m.first_token) {
+                continue;
+            }
+            // a word under a threat, denial or accusation (يشتبه بضلوعهما
+            // في اغتيال) does not compete for the clause
+            let blocked = is_negated_or_future(doc, kb, range.start, m.first_token);
+            for t in m.triggers() {
+                if blocked {
+                    continue;
+                }
+                signals.push(kb.triggers[t].sub_event);
+                explicit_clash |=
+                    kb.triggers[t].sub_event == SubEventType::ArmedClash && !kb.triggers[t].attack;
+                // of equally strong words, a new one (هجوم آخر) over one
+                // that refers back (تلك الهجمات)
+                let rank = (kb.triggers[t].priority, !definite_noun(doc, kb, m, t));
+                if best.is_none_or(|(_, _, b)| rank > b) {
+                    best = Some((mi, t, rank));
+                }
+            }
+        }
+        let anaphoric = best.is_some_and(|(mi, t, _)| definite_noun(doc, kb, &doc.matches[mi], t));
+        out.push(Clause {
+            tokens,
+            trigger: best.map(|(mi, t, _)| (mi, t)),
+            anaphoric,
+            signals,
+            explicit_clash,
+        });
+    }
+    out
+}
+
+/// An event noun with the article (الهجوم، الاشتباكات): it refers back to an
+/// event already told.
+fn definite_noun(
+    doc: &Document,
+    kb: &Knowledge,
+    m: &crate::knowledge::Match,
+    trigger: usize,
+) -> bool {
+    kb.triggers[trigger].pos == TriggerPos::Noun
+        && (m.clitics > 0 && doc.text()[m.span.start - m.clitics..m.span.start].ends_with("ال")
+            || doc.word(m.first_token).starts_with("ال"))
+}
+
+/// A sentence about the past (a history cue, or only dates long before
+/// publication).
+pub(super) fn sentence_is_background(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> bool {
+    let in_sentence = |t: usize| tokens.contains(&t);
+    let dates: Vec<_> = doc
+        .dates
+        .iter()
+        .filter(|d| in_sentence(d.tokens.start))
+        .collect();
+    let old = dates.iter().any(|d| d.history);
+    // an old full date outweighs a weekday ("في 26 يونيو 2015 ... صلاة الجمعة")
+    let old_full_date = dates
+        .iter()
+        .any(|d| d.history && d.kind != DateKind::Weekday);
+    let recent = dates.iter().any(|d| {
+        !d.history && d.kind != DateKind::Year && !(old_full_date && d.kind == DateKind::Weekday)
+    });
+    let history_cue = doc
+        .matches
+        .iter()
+        .any(|m| in_sentence(m.first_token) && m.has_cue(kb, CueKind::History));
+    (old || history_cue) && !recent
+}
+
+/// A threat, forecast or denial before the trigger in its sentence.
+fn is_negated_or_future(
+    doc: &Document,
+    kb: &Knowledge,
+    sentence_start: usize,
+    trigger_token: usize,
+) -> bool {
+    // a threat governs what follows it closely ("توعد بشن هجمات"), not an
+    // event told later in a long sentence
+    doc.matches.iter().any(|m| {
+        // words between, not counting a date ("نفى الجيش، اليوم الأربعاء، وقوع")
+        let gap = || {
+            (m.last_token + 1..trigger_token)
+                .filter(|&t| !doc.in_date[t])
+                .count()
+                + 1
+        };
+        (sentence_start..trigger_token).contains(&m.first_token)
+            && (m.has_cue(kb, CueKind::Future) && gap() <= 8
+                || m.has_cue(kb, CueKind::Negation) && gap() <= 5
+                || m.has_cue(kb, CueKind::History) && gap() <= 4)
+    })
+}
+
+pub(super) fn attempt_cue_before(
+    doc: &Document,
+    kb: &Knowledge,
+    sentence_start: usize,
+    trigger: usize,
+) -> bool {
+    let at = doc.matches[trigger].first_token;
+    doc.matches.iter().any(|m| {
+        (sentence_start..at).contains(&m.first_token)
+            && at - m.last_token <= 2
+            && m.has_cue(kb, CueKind::Attempt)
+    })
+}
+
+/// Aircraft are named in a token range, on their own or inside a longer
+/// name (الطائرات الإسرائيلية).
+pub(super) fn aerial(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> bool {
+    let aircraft_word = |t: usize| {
+        let word = doc.word(t);
+        ["طاير", "طيران", "مقاتلات", "جوي"].iter().any(|stem| {
+            crate::text::proclitic_splits(word).any(|split| word[split.len..].starts_with(stem))
+        })
+    };
+    tokens.clone().any(aircraft_word)
+        || doc
+            .matches
+            .iter()
+            .any(|m| tokens.contains(&m.first_token) && m.has_cue(kb, CueKind::Aircraft))
+}

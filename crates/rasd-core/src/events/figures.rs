@@ -1,0 +1,210 @@
+//! Figures: the numbers of dead, wounded, captured or missing a sentence
+//! reports, whose they are and who says so.
+
+use super::{ActorMention, FigureKind, FigureMention};
+use crate::document::{Document, MatchExt};
+use crate::knowledge::{CueKind, Knowledge};
+use std::ops::Range;
+
+/// Numbers next to a figure word (مقتل 7، 28 قتيلا), with whose they are
+/// and who says so.
+pub(super) fn figures(
+    doc: &Document,
+    kb: &Knowledge,
+    tokens: Range<usize>,
+    actors: &[ActorMention],
+    claimant: Option<ActorMention>,
+) -> Vec<FigureMention> {
+    let mut out = Vec::new();
+    for q in &doc.quantities {
+        if !tokens.contains(&q.tokens.start) {
+            continue;
+        }
+        let mut nearest: Option<(usize, FigureKind, usize)> = None;
+        for (mi, m) in doc.matches.iter().enumerate() {
+            let Some(kind) = FigureKind::of_match(kb, m) else {
+                continue;
+            };
+            let distance = if m.last_token < q.tokens.start {
+                if (m.last_token + 1..=q.tokens.start).any(|t| doc.tokens[t].after_comma) {
+                    continue;
+                }
+                // a date or a qualifier may stand between: "قتل أمس الأحد
+                // ثمانية", "مقتل ما لا يقل عن عشرة"
+                let in_date_or_qualifier = |t: usize| {
+                    doc.in_date[t]
+                        || q.qualifier_span
+                            .is_some_and(|s| s.contains(doc.tokens[t].span))
+                };
+                (m.last_token + 1..q.tokens.start)
+                    .filter(|&t| !in_date_or_qualifier(t))
+                    .count()
+                    + 1
+            } else if m.first_token >= q.tokens.end {
+                // the word after a number names it ("ثلاثة قتلى وخمسة جرحى");
+                // the counted noun, a qualifier and من may stand between
+                // (89 سجينا على الأقل من الفرار)
+                let between = q.tokens.end..m.first_token;
+                between
+                    .filter(|&t| {
+                        let in_qualifier = q
+                            .qualifier_span
+                            .is_some_and(|s| s.contains(doc.tokens[t].span));
+                        !in_qualifier && doc.word(t) != "من"
+                    })
+                    .count()
+            } else {
+                continue;
+            };
+            // "ميدان الشهداء" names a square, not the dead
+            let in_a_name = doc
+                .matches
+                .iter()
+                .any(|p| p.last_token + 1 == m.first_token && p.has_cue(kb, CueKind::Locality));
+            if distance <= 2 && !in_a_name && nearest.is_none_or(|(d, ..)| distance < d) {
+                nearest = Some((distance, kind, mi));
+            }
+        }
+        let Some((_, kind, cue)) = nearest else {
+            continue;
+        };
+        // whose dead: the actor right after the number (7 من المليشيات،
+        // 11 جنديا), not one across a comma
+        let event_word_between = |first: usize| {
+            doc.matches.iter().any(|m| {
+                m.first_token >= q.tokens.end
+                    && m.first_token < first
+                    && m.triggers().next().is_some()
+            })
+        };
+        let party = actors.iter().copied().find(|a| {
+            let first = doc.matches[a.mention].first_token;
+            (q.tokens.end..=q.tokens.end + 3).contains(&first)
+                && (q.tokens.end..=first).all(|t| !doc.tokens[t].after_comma)
+                && !event_word_between(first)
+        });
+        out.push(FigureMention {
+            span: q.span,
+            token: q.tokens.start,
+            value: q.value,
+            upper: q.upper,
+            qualifier: q.qualifier,
+            kind,
+            cue,
+            party,
+            claimed_by: claimant,
+        });
+    }
+    out.extend(single_victims(doc, kb, tokens, actors, claimant));
+    add_up_lists(out)
+}
+
+/// "مقتل ضابط وأربعة جنود وسبعة مسلحين": numbers listed after one figure
+/// word are parts of one toll; the parts keep a party only when they share it.
+fn add_up_lists(figures: Vec<FigureMention>) -> Vec<FigureMention> {
+    let mut out: Vec<FigureMention> = Vec::with_capacity(figures.len());
+    for figure in figures {
+        let same_list = out
+            .iter_mut()
+            .find(|f| f.cue == figure.cue && f.kind == figure.kind);
+        match same_list {
+            Some(list) => {
+                list.value = list.value.saturating_add(figure.value);
+                list.span = list.span.cover(figure.span);
+                list.token = list.token.min(figure.token);
+                list.upper = None;
+                if list.party.map(|p| p.actor) != figure.party.map(|p| p.actor) {
+                    list.party = None;
+                }
+            }
+            None => out.push(figure),
+        }
+    }
+    out
+}
+
+/// Whether a number stands within three words after a figure word.
+fn quantity_near(doc: &Document, m: &crate::knowledge::Match) -> bool {
+    doc.quantities
+        .iter()
+        .any(|q| (m.last_token + 1..=m.last_token + 3).contains(&q.tokens.start))
+}
+
+/// "قتلت طفلة", "مقتل جندي", "مقتل شخصين": a figure word before one person
+/// (or a pair, in the dual) counts them.
+fn single_victims(
+    doc: &Document,
+    kb: &Knowledge,
+    tokens: Range<usize>,
+    actors: &[ActorMention],
+    claimant: Option<ActorMention>,
+) -> Vec<FigureMention> {
+    let mut out = Vec::new();
+    for (i, m) in doc.matches.iter().enumerate() {
+        if !tokens.contains(&m.first_token) {
+            continue;
+        }
+        let Some(kind @ (FigureKind::Killed | FigureKind::Injured)) = FigureKind::of_match(kb, m)
+        else {
+            continue;
+        };
+        let person = doc.matches[i + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, n)| n.first_token <= m.last_token + 2)
+            .find(|(_, n)| n.has_cue(kb, CueKind::Person) || n.has_cue(kb, CueKind::Pair));
+        let Some((offset, person)) = person else {
+            if m.has_cue(kb, CueKind::KilledOne) && !quantity_near(doc, m) {
+                out.push(FigureMention {
+                    span: m.span,
+                    token: m.first_token,
+                    value: 1,
+                    upper: None,
+                    qualifier: None,
+                    kind,
+                    cue: i,
+                    party: None,
+                    claimed_by: claimant,
+                });
+            }
+            continue;
+        };
+        let value = if person.has_cue(kb, CueKind::Pair) {
+            2
+        } else {
+            1
+        };
+        let counted = doc
+            .quantities
+            .iter()
+            .any(|q| (m.last_token..=person.first_token).contains(&q.tokens.start));
+        if counted {
+            continue;
+        }
+        // "جنديان من الجيش السوري": the group named after من
+        let person_at = i + 1 + offset;
+        let party = actors
+            .iter()
+            .copied()
+            .find(|a| a.mention == person_at)
+            .or_else(|| {
+                let after = doc.matches.get(person_at + 1)?;
+                let gap = after.first_token.checked_sub(person.last_token + 1)?;
+                (gap == 1 && doc.word(person.last_token + 1) == "من")
+                    .then(|| actors.iter().copied().find(|a| a.mention == person_at + 1))
+                    .flatten()
+            });
+        out.push(FigureMention {
+            span: person.span,
+            token: person.first_token,
+            value,
+            upper: None,
+            qualifier: None,
+            kind,
+            cue: i,
+            party,
+            claimed_by: claimant,
+        });
+    }
+    out
+}

@@ -1,0 +1,230 @@
+//! Merging: which event a frame or a bare toll continues, and how a later
+//! frame folds into it.
+
+use super::{ActorMention, EventFrame};
+use crate::document::Document;
+use crate::geo::{Location, Target};
+use crate::knowledge::{Knowledge, PlaceKind};
+use std::ops::Range;
+
+/// The event a sentence without an event word adds to: the one set in a
+/// place the sentence names, else the one with an actor it names, else the
+/// latest.
+pub(super) fn event_told_of(
+    doc: &Document,
+    locations: &[Location],
+    actors: &[ActorMention],
+    tokens: Range<usize>,
+    events: &[EventFrame],
+) -> Option<usize> {
+    let places: Vec<&Location> = locations
+        .iter()
+        .filter(|l| tokens.contains(&doc.matches[l.mention].first_token))
+        .collect();
+    let by_place = events.iter().rposition(|e| {
+        e.location
+            .is_some_and(|l| places.iter().any(|p| p.target == l.target))
+    });
+    let by_actor = || {
+        events.iter().rposition(|e| {
+            [e.actor1, e.actor2]
+                .iter()
+                .flatten()
+                .any(|a| actors.iter().any(|b| b.actor == a.actor))
+        })
+    };
+    by_place
+        .or_else(by_actor)
+        .or_else(|| events.len().checked_sub(1))
+}
+
+/// Adds `frame` to the event it continues, or starts a new event.
+pub(super) fn merge_or_push(
+    doc: &Document,
+    kb: &Knowledge,
+    events: &mut Vec<EventFrame>,
+    frame: EventFrame,
+    anaphoric: bool,
+) {
+    let date_of = |f: &EventFrame| f.date.and_then(|d| doc.dates[d].date);
+    let town_level = frame
+        .location
+        .filter(|l| matches!(l.target, Target::Place(_)));
+    // a frame with no town of its own and no toll adds to an event rather
+    // than starting one; a country named in passing does not count
+    let weak = town_level.is_none() && frame.figures.is_empty() || aggregate(doc, &frame);
+    let compatible = |e: &EventFrame| {
+        let places_fit = match (e.location, frame.location) {
+            (Some(a), Some(b)) => weak && town_level.is_none() || same_area(kb, &a, &b),
+            _ => true,
+        };
+        let precision_of = |f: &EventFrame| f.date.map_or(1, |d| doc.dates[d].precision);
+        // a month-level date fits any day of that month, a week-level one
+        // any day of that week
+        // two different days told for the same town are two events; a
+        // frame with no town may date a statement about the event
+        let tolerance = match precision_of(e).max(precision_of(&frame)) {
+            1 if town_level.is_some() => 0,
+            1 => 2,
+            2 => 7,
+            _ => 31,
+        };
+        let dates_fit = match (date_of(e), date_of(&frame)) {
+            (Some(a), Some(b)) => (a - b).num_days().abs() <= tolerance,
+            _ => true,
+        };
+        // another kind of event by someone else (an arrest after a clash)
+        let other_family = e.sub_event.event_type() != frame.sub_event.event_type()
+            && frame.actor1.is_some_and(|a| {
+                let id = &kb.actors[a.actor].id;
+                kb.actors[a.actor].is_armed()
+                    && [e.actor1, e.actor2]
+                        .iter()
+                        .flatten()
+                        .all(|b| kb.actors[b.actor].id != *id)
+            });
+        places_fit && dates_fit && !other_family
+    };
+    let target = events.iter().rposition(compatible);
+    match target {
+        Some(t)
+            if anaphoric
+                || weak
+                || frame.location.is_none()
+                || events[t].location.is_none()
+                || same_place(&events[t], &frame)
+                || broader_area(kb, &events[t], &frame) =>
+        {
+            absorb(doc, &mut events[t], frame);
+        }
+        // "the agreement", "the truce": talk about an earlier development
+        None if anaphoric && frame.sub_event.event_type() == "Strategic developments" => {}
+        // "the attack" with nothing before it, no toll and no day: a
+        // reference to an event this article does not report
+        None if anaphoric
+            && events.is_empty()
+            && frame.figures.is_empty()
+            && !day_dated(doc, &frame) => {}
+        // "the attack" refers back to the article's last event
+        None if anaphoric && !events.is_empty() => {
+            let last = events.len() - 1;
+            absorb(doc, &mut events[last], frame);
+        }
+        // a generic mention of violence with nothing of its own
+        _ if weak && !events.is_empty() => {}
+        _ => events.push(frame),
+    }
+}
+
+/// A frame set only in the province (or country) of the event's town adds
+/// to the event.
+fn broader_area(kb: &Knowledge, event: &EventFrame, frame: &EventFrame) -> bool {
+    let (Some(e), Some(f)) = (event.location, frame.location) else {
+        return false;
+    };
+    match (e.target, f.target) {
+        (Target::Place(town), Target::Place(area)) => {
+            kb.places[area].kind == PlaceKind::Admin1
+                && kb.places[town].admin1 == kb.places[area].name
+        }
+        (_, Target::Country(_)) => e.country_code(kb) == f.country_code(kb),
+        _ => false,
+    }
+}
+
+/// The frame has a date to the day.
+fn day_dated(doc: &Document, frame: &EventFrame) -> bool {
+    frame.date.is_some_and(|d| doc.dates[d].precision == 1)
+}
+
+/// Plural event nouns without a day or a toll ("الاغتيالات", "هجمات") speak
+/// of many events in general.
+fn aggregate(doc: &Document, frame: &EventFrame) -> bool {
+    let trigger = doc.matches[frame.trigger].span.slice(doc.text());
+    let day_dated = frame.date.is_some_and(|d| doc.dates[d].precision == 1);
+    let in_a_town = frame
+        .location
+        .is_some_and(|l| matches!(l.target, Target::Place(_)) && l.precision <= 2);
+    // "منذ تموز الماضي": an ongoing wave, dated by when it began
+    let since = frame.date.is_some_and(|d| {
+        let start = doc.dates[d].tokens.start;
+        start > 0 && doc.word(start - 1) == "منذ"
+    });
+    let month_dated = since || frame.date.is_some_and(|d| doc.dates[d].precision >= 3);
+    trigger.ends_with("ات") && frame.figures.is_empty() && (month_dated || !day_dated && !in_a_town)
+}
+
+fn same_place(a: &EventFrame, b: &EventFrame) -> bool {
+    match (a.location, b.location) {
+        (Some(x), Some(y)) => x.target == y.target,
+        _ => true,
+    }
+}
+
+/// Whether two locations can be the same event's: one inside the other, or
+/// equal.
+fn same_area(kb: &Knowledge, a: &Location, b: &Location) -> bool {
+    if a.country_code(kb) != b.country_code(kb) {
+        return false;
+    }
+    match (a.target, b.target) {
+        (Target::Place(x), Target::Place(y)) => {
+            let (x, y) = (&kb.places[x], &kb.places[y]);
+            x.id == y.id
+                || x.admin1 == y.admin1 && !x.admin1.is_empty()
+                || x.name == y.admin1
+                || y.name == x.admin1
+        }
+        _ => true,
+    }
+}
+
+/// Folds a later frame into an event: the event keeps its type unless its
+/// own trigger was the weakest kind, and fills what it lacks.
+pub(super) fn absorb(doc: &Document, event: &mut EventFrame, frame: EventFrame) {
+    let day = |d: usize| doc.dates[d].date;
+    if frame.priority > event.priority && event.priority <= 1 {
+        event.sub_event = frame.sub_event;
+        event.trigger = frame.trigger;
+        event.priority = frame.priority;
+    }
+    if let (true, Some(claimant)) = (frame.claimed, frame.actor1) {
+        // a claim of responsibility names who did it
+        let previous = event.actor1.replace(claimant);
+        event.actor2 = event
+            .actor2
+            .or(previous.filter(|p| p.actor != claimant.actor));
+        event.claimed = true;
+    }
+    event.actor1 = event.actor1.or(frame.actor1);
+    event.actor2 = event.actor2.or(frame.actor2);
+    let more_specific = match (event.location, frame.location) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => b.precision < a.precision && b.mention != a.mention,
+        _ => false,
+    };
+    if more_specific {
+        event.location = frame.location;
+    }
+    event.date = match (event.date, frame.date) {
+        (None, d) => d,
+        (d, None) => d,
+        // the most precise date; ACLED dates an event by its start, so of
+        // equally precise ones the earliest
+        (Some(a), Some(b)) => {
+            let key = |d: usize| (doc.dates[d].precision, day(d).is_none(), day(d));
+            Some(if key(b) < key(a) { b } else { a })
+        }
+    };
+    event.figures.extend(frame.figures);
+    event.attempted &= frame.attempted;
+    event.signals.extend(frame.signals);
+    event.explicit_clash |= frame.explicit_clash;
+    event.crowd |= frame.crowd;
+    event.aerial |= frame.aerial;
+    event.weapon = match (event.weapon, frame.weapon) {
+        (Some(a), Some(b)) if b.2 > a.2 => Some(b),
+        (a, b) => a.or(b),
+    };
+    event.sentences.extend(frame.sentences);
+}

@@ -1,0 +1,316 @@
+//! Event frames: triggers with their actors, places, dates and figures,
+//! filtered for history and threats, and merged within the article.
+
+mod clauses;
+mod figures;
+mod merge;
+mod refine;
+mod roles;
+mod setting;
+
+use self::clauses::{aerial, attempt_cue_before, clauses, sentence_is_background};
+use self::figures::figures;
+use self::merge::{absorb, event_told_of, merge_or_push};
+use self::refine::{fill_victims, refine_type};
+use self::roles::{assign_roles, says_without_subject, sentence_actors, sentence_claimant, Scene};
+use self::setting::{best_date, best_location, coordinated_towns, sharper_location};
+use crate::acled::SubEventType;
+use crate::document::Document;
+use crate::geo::{Location, Target};
+use crate::knowledge::{CueKind, Knowledge};
+use chrono::NaiveDate;
+
+/// Kinds of reported numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureKind {
+    Killed,
+    Injured,
+    Captured,
+    Arrested,
+    Escaped,
+    Missing,
+}
+
+impl FigureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Killed => "killed",
+            FigureKind::Injured => "injured",
+            FigureKind::Captured => "captured",
+            FigureKind::Arrested => "arrested",
+            FigureKind::Escaped => "escaped",
+            FigureKind::Missing => "missing",
+        }
+    }
+
+    /// The kind of figure a matched word announces (مقتل: killed), if any.
+    fn of_match(kb: &Knowledge, m: &crate::knowledge::Match) -> Option<FigureKind> {
+        m.entries.iter().find_map(|e| match e {
+            crate::knowledge::Entry::Cue(c) => FigureKind::of_cue(kb.cues[*c as usize].kind),
+            _ => None,
+        })
+    }
+
+    fn of_cue(kind: CueKind) -> Option<FigureKind> {
+        Some(match kind {
+            CueKind::Killed | CueKind::KilledOne => FigureKind::Killed,
+            CueKind::Injured => FigureKind::Injured,
+            CueKind::Captured => FigureKind::Captured,
+            CueKind::Arrested => FigureKind::Arrested,
+            CueKind::Escaped => FigureKind::Escaped,
+            CueKind::Missing => FigureKind::Missing,
+            _ => return None,
+        })
+    }
+}
+
+/// An actor named in the text: the match and the actor it stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ActorMention {
+    pub mention: usize,
+    pub actor: usize,
+}
+
+/// A number reported about the event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureMention {
+    /// Normalized bytes of the number (or of the one person counted).
+    pub span: crate::Span,
+    /// The token where the number starts.
+    pub token: usize,
+    pub value: u64,
+    pub upper: Option<u64>,
+    pub qualifier: Option<crate::numbers::Qualifier>,
+    pub kind: FigureKind,
+    /// The match of the figure word it belongs to.
+    pub cue: usize,
+    pub party: Option<ActorMention>,
+    pub claimed_by: Option<ActorMention>,
+}
+
+/// One event as the article tells it, possibly from several clauses.
+#[derive(Clone, Debug)]
+pub struct EventFrame {
+    pub sub_event: SubEventType,
+    /// The match of the deciding trigger word.
+    pub trigger: usize,
+    pub priority: u8,
+    pub actor1: Option<ActorMention>,
+    pub actor2: Option<ActorMention>,
+    pub location: Option<Location>,
+    /// Index into the document's dates.
+    pub date: Option<usize>,
+    pub figures: Vec<FigureMention>,
+    pub attempted: bool,
+    /// The deciding trigger is generic violence (armed clash or attack on
+    /// civilians, by target).
+    pub generic_attack: bool,
+    /// Every sub-event type a trigger word of the event pointed to.
+    pub signals: Vec<SubEventType>,
+    /// A word for fighting itself (اشتباكات، معارك), not just "attack".
+    pub explicit_clash: bool,
+    /// Protesters or rioters, or a protest word, in the event's sentences.
+    pub crowd: bool,
+    /// Aircraft are named in the event's clauses (قصفت الطائرات).
+    pub aerial: bool,
+    /// Actor 1 came from a claim of responsibility (تبنت الحركة الهجوم).
+    pub claimed: bool,
+    /// The deciding word means a march as well as a drone (مسيرة).
+    pub march: bool,
+    /// The strongest weapon word of the event's frames (match, sub-event
+    /// type, priority): it names the modality of a generic "attack".
+    pub weapon: Option<(usize, SubEventType, u8)>,
+    /// The sentences that told this event.
+    pub sentences: Vec<usize>,
+}
+
+/// Finds the events of a document.
+pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<EventFrame> {
+    let countries = crate::geo::country_weights(doc, kb);
+    let mut events: Vec<EventFrame> = Vec::new();
+    let mut last_claimant: Option<ActorMention> = None;
+    let mut last_group: Option<ActorMention> = None;
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let actors = sentence_actors(
+            doc,
+            kb,
+            sentence.tokens.clone(),
+            &mut last_group,
+            &countries,
+        );
+        let claimant = sentence_claimant(doc, kb, sentence.tokens.clone(), &actors).or_else(|| {
+            says_without_subject(doc, kb, sentence.tokens.clone())
+                .then_some(last_claimant)
+                .flatten()
+        });
+        if claimant.is_some() {
+            last_claimant = claimant;
+        }
+        if sentence_is_background(doc, kb, sentence.tokens.clone()) {
+            continue;
+        }
+        let clauses = clauses(doc, kb, s);
+        let crowd_in_sentence = actors
+            .iter()
+            .any(|a| matches!(kb.actors[a.actor].inter, 5 | 6))
+            || clauses
+                .iter()
+                .flat_map(|c| &c.signals)
+                .any(|s| s.event_type() == "Protests");
+        let figures = figures(doc, kb, sentence.tokens.clone(), &actors, claimant);
+        let victims: Vec<ActorMention> = figures
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.kind,
+                    FigureKind::Killed | FigureKind::Injured | FigureKind::Captured
+                )
+            })
+            .filter_map(|f| f.party)
+            .collect();
+        let has_frame = clauses.iter().any(|c| c.trigger.is_some());
+        if !has_frame {
+            if !figures.is_empty() {
+                if let Some(target) =
+                    event_told_of(doc, locations, &actors, sentence.tokens.clone(), &events)
+                {
+                    events[target].figures.extend(figures);
+                    events[target].sentences.push(s);
+                }
+            }
+            continue;
+        }
+        let mut sentence_frames: Vec<(EventFrame, bool)> = Vec::new();
+        for clause in &clauses {
+            let Some((trigger_match, trigger)) = clause.trigger else {
+                continue;
+            };
+            let t = &kb.triggers[trigger];
+            let mut frame = EventFrame {
+                sub_event: t.sub_event,
+                trigger: trigger_match,
+                priority: t.priority,
+                actor1: None,
+                actor2: None,
+                location: best_location(doc, kb, locations, clause.tokens.clone()),
+                date: best_date(doc, clause.tokens.clone()),
+                figures: Vec::new(),
+                attempted: t.attempt
+                    || attempt_cue_before(doc, kb, sentence.tokens.start, trigger_match),
+                generic_attack: t.attack,
+                signals: clause.signals.clone(),
+                explicit_clash: clause.explicit_clash,
+                crowd: crowd_in_sentence,
+                aerial: aerial(doc, kb, clause.tokens.clone()),
+                claimed: false,
+                march: t.march,
+                weapon: (t.sub_event.event_type() == "Explosions/Remote violence").then_some((
+                    trigger_match,
+                    t.sub_event,
+                    t.priority,
+                )),
+                sentences: vec![s],
+            };
+            let scene = Scene {
+                actors: &actors,
+                claimant,
+                victims: &victims,
+                clause: clause.tokens.clone(),
+            };
+            assign_roles(doc, kb, &mut frame, t.pos, &scene);
+            // "في مدينتي بجاية وتيزي وزو": one report, an event in each town
+            for town in coordinated_towns(doc, kb, locations, clause.tokens.clone()) {
+                let mut twin = frame.clone();
+                twin.location = Some(town);
+                twin.figures.clear();
+                sentence_frames.push((twin, clause.anaphoric));
+            }
+            sentence_frames.push((frame, clause.anaphoric));
+        }
+        if sentence_frames.is_empty() {
+            continue;
+        }
+        // sentence-wide context for frames whose clause lacks it
+        let sentence_location = best_location(doc, kb, locations, sentence.tokens.clone());
+        let sentence_date = best_date(doc, sentence.tokens.clone());
+        for (frame, _) in &mut sentence_frames {
+            frame.location = sharper_location(kb, frame.location, sentence_location);
+            frame.date = frame.date.or(sentence_date);
+        }
+        // figures go to the frame whose trigger is nearest before them
+        for figure in figures {
+            let at = figure.token;
+            let target = sentence_frames
+                .iter()
+                .rposition(|(f, _)| doc.matches[f.trigger].first_token <= at)
+                .unwrap_or(0);
+            sentence_frames[target].0.figures.push(figure);
+        }
+        // "..., ما أسفر عن مقتل جنديين": a bare toll word in a later clause
+        // tells the consequence of the sentence's event
+        let mut sentence_frames = sentence_frames.into_iter();
+        let Some(first) = sentence_frames.next() else {
+            continue;
+        };
+        let mut kept = vec![first];
+        for (frame, anaphoric) in sentence_frames {
+            match kept.last_mut() {
+                Some((previous, _)) if frame.priority <= 1 => absorb(doc, previous, frame),
+                _ => kept.push((frame, anaphoric)),
+            }
+        }
+        for (frame, anaphoric) in kept {
+            // a bare toll ("أقر بمقتل ثلاثة") reports on an event already told
+            if frame.priority <= 1 && !events.is_empty() {
+                if let Some(target) =
+                    event_told_of(doc, locations, &actors, sentence.tokens.clone(), &events)
+                {
+                    absorb(doc, &mut events[target], frame);
+                    continue;
+                }
+            }
+            merge_or_push(doc, kb, &mut events, frame, anaphoric);
+        }
+    }
+    for event in &mut events {
+        fill_victims(event);
+        refine_type(kb, event);
+    }
+    events.retain(has_substance);
+    events
+}
+
+/// An event needs someone in it (an actor or a reported toll), or a
+/// specific weapon or a gathering at a named town. A generic word alone ("a ceasefire",
+/// "the attacks") is talk about events.
+pub fn has_substance(event: &EventFrame) -> bool {
+    let at_a_town = event
+        .location
+        .is_some_and(|l| matches!(l.target, Target::Place(_)) && l.precision <= 2);
+    if event.sub_event == SubEventType::Agreement {
+        // an agreement is between parties the text names
+        return event.actor1.is_some() && event.actor2.is_some();
+    }
+    event.actor1.is_some()
+        || event.actor2.is_some()
+        || !event.figures.is_empty()
+        || at_a_town
+            && (event.priority >= 5 || matches!(event.sub_event.event_type(), "Protests" | "Riots"))
+}
+
+/// The date an event without a date of its own takes: the nearest dated
+/// event before it in the article, else the publication date.
+pub fn fallback_date(
+    doc: &Document,
+    events: &[EventFrame],
+    index: usize,
+) -> Option<(NaiveDate, u8)> {
+    events[..index]
+        .iter()
+        .rev()
+        .find_map(|e| {
+            e.date
+                .and_then(|d| doc.dates[d].date.map(|day| (day, doc.dates[d].precision)))
+        })
+        .or_else(|| doc.published.map(|p| (p, 2)))
+}

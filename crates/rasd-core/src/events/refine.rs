@@ -1,0 +1,151 @@
+//! Refinement: the final sub-event type and actor order of a merged event.
+
+use super::{ActorMention, EventFrame, FigureKind};
+use crate::acled::SubEventType;
+use crate::knowledge::Knowledge;
+
+/// Settles the sub-event type from the actors and every trigger of the
+/// event: who takes territory, crowds that turn violent or are fired on,
+/// and generic violence against armed or civilian targets.
+pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
+    use SubEventType::*;
+    // "an attack ... with a car bomb": the weapon names what happened,
+    // unless the text tells of fighting itself
+    if let Some((trigger, weapon, priority)) = event.weapon {
+        if event.generic_attack && !event.explicit_clash {
+            event.sub_event = weapon;
+            event.trigger = trigger;
+            event.priority = priority;
+            event.generic_attack = false;
+        }
+    }
+    let inter = |a: Option<ActorMention>| a.map(|a| kb.actors[a.actor].inter);
+    let (inter1, inter2) = (inter(event.actor1), inter(event.actor2));
+    let killed = event.figures.iter().any(|f| f.kind == FigureKind::Killed);
+    let signals = &event.signals;
+    // "قصفت الطائرات": bombardment from the air
+    if event.sub_event == ShellingArtilleryMissileAttack && event.aerial {
+        event.sub_event = AirDroneStrike;
+    }
+    // a foiled bombing is a disrupted use of weapons
+    if event.attempted && event.sub_event.event_type() == "Explosions/Remote violence" {
+        event.sub_event = DisruptedWeaponsUse;
+    }
+    // "مسيرة" is a march among protesters and a drone elsewhere
+    let weapon_context = event.aerial
+        || !event.figures.is_empty()
+        || event
+            .signals
+            .iter()
+            .filter(|s| **s != AirDroneStrike)
+            .any(|s| s.is_violent());
+    if event.sub_event == AirDroneStrike && event.march && (event.crowd || !weapon_context) {
+        event.sub_event = PeacefulProtest;
+    }
+    // the event is a demonstration when its own trigger or its actor says
+    // so, or when protesters are in its sentences
+    let crowd =
+        matches!(inter1, Some(5 | 6)) || event.sub_event.event_type() == "Protests" || event.crowd;
+    let state_acts = inter1 == Some(1);
+    // what rioters do: destruction, mob violence, fighting itself
+    let crowd_violence = event.explicit_clash
+        || signals.iter().any(|s| {
+            matches!(
+                s,
+                LootingPropertyDestruction | ViolentDemonstration | MobViolence
+            )
+        });
+    event.sub_event = match event.sub_event {
+        GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => {
+            if inter1 == Some(1) {
+                GovernmentRegainsTerritory
+            } else {
+                NonStateActorOvertakesTerritory
+            }
+        }
+        // a riot stays a riot when the police answer it
+        ViolentDemonstration | MobViolence => {
+            if state_acts {
+                event.actor2 = event.actor1.take();
+            }
+            event.sub_event
+        }
+        // stones and burning tyres against the police: a riot, even when
+        // the text never says "protesters"
+        ArmedClash | Attack
+            if !crowd
+                && signals.contains(&ViolentDemonstration)
+                && matches!(inter1, None | Some(5..=7))
+                && inter2 == Some(1) =>
+        {
+            ViolentDemonstration
+        }
+        _ if crowd && matches!(inter1, None | Some(5..=7)) && crowd_violence => {
+            ViolentDemonstration
+        }
+        _ if crowd && killed && (state_acts || inter2 == Some(6)) => {
+            ExcessiveForceAgainstProtesters
+        }
+        _ if event.generic_attack && inter2 == Some(6) => ExcessiveForceAgainstProtesters,
+        Arrests | ProtestWithIntervention | PeacefulProtest
+            if crowd
+                && (state_acts
+                    || signals.contains(&ProtestWithIntervention)
+                    || signals.contains(&Arrests)) =>
+        {
+            ProtestWithIntervention
+        }
+        ArmedClash | Attack if crowd && state_acts => ProtestWithIntervention,
+        ArmedClash | Attack if event.generic_attack => {
+            let victims_civilian = event
+                .figures
+                .iter()
+                .any(|f| f.party.is_some_and(|p| kb.actors[p.actor].is_civilian()));
+            if event.actor2.is_some_and(|a| kb.actors[a.actor].is_armed()) {
+                ArmedClash
+            } else if inter2 == Some(7) || victims_civilian || event.actor1.is_some() {
+                Attack
+            } else {
+                ArmedClash
+            }
+        }
+        other => other,
+    };
+    // civilians are victims of political violence, never its authors
+    if event.sub_event.is_violent()
+        && event
+            .actor1
+            .is_some_and(|a| kb.actors[a.actor].is_civilian())
+    {
+        let civilians = event.actor1.take();
+        event.actor2 = event.actor2.or(civilians);
+    }
+    // ACLED: in a demonstration the crowd is actor 1 and the force that
+    // intervenes actor 2
+    if matches!(event.sub_event, PeacefulProtest | ProtestWithIntervention)
+        && event.actor1.is_some_and(|a| kb.actors[a.actor].inter == 1)
+    {
+        let state = event.actor1.take();
+        if event
+            .actor2
+            .is_some_and(|a| matches!(kb.actors[a.actor].inter, 5..=7))
+        {
+            event.actor1 = event.actor2.take();
+        }
+        event.actor2 = state;
+    }
+}
+
+/// The dead or wounded party is the target when the text names no other.
+pub(super) fn fill_victims(event: &mut EventFrame) {
+    if event.actor2.is_some() {
+        return;
+    }
+    let actor1 = event.actor1.map(|a| a.actor);
+    event.actor2 = event
+        .figures
+        .iter()
+        .filter(|f| matches!(f.kind, FigureKind::Killed | FigureKind::Injured))
+        .filter_map(|f| f.party)
+        .find(|p| Some(p.actor) != actor1);
+}

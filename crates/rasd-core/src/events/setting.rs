@@ -1,0 +1,81 @@
+//! Where and when: the location and date a clause or its sentence gives
+//! an event.
+
+use crate::dates::DateKind;
+use crate::document::Document;
+use crate::geo::{Location, Target};
+use crate::knowledge::{Knowledge, PlaceKind};
+use std::ops::Range;
+
+/// The most specific location named in a token range.
+pub(super) fn best_location(
+    doc: &Document,
+    kb: &Knowledge,
+    locations: &[Location],
+    tokens: Range<usize>,
+) -> Option<Location> {
+    locations
+        .iter()
+        .filter(|l| tokens.contains(&doc.matches[l.mention].first_token))
+        .max_by_key(|l| (l.rank(kb), std::cmp::Reverse(l.mention)))
+        .copied()
+}
+
+/// A clause's location, or the sentence's when that is a town inside the
+/// clause's province or country ("قوات الشرطة في محافظة الأنبار ... في مدينة
+/// الرمادي").
+pub(super) fn sharper_location(
+    kb: &Knowledge,
+    clause: Option<Location>,
+    sentence: Option<Location>,
+) -> Option<Location> {
+    let (Some(c), Some(s)) = (clause, sentence) else {
+        return clause.or(sentence);
+    };
+    let inside = match (c.target, s.target) {
+        (Target::Place(area), Target::Place(town)) => {
+            kb.places[area].kind == PlaceKind::Admin1
+                && kb.places[town].admin1 == kb.places[area].name
+        }
+        (Target::Country(_), _) => c.country_code(kb) == s.country_code(kb),
+        _ => false,
+    };
+    Some(if inside && s.rank(kb) > c.rank(kb) {
+        s
+    } else {
+        c
+    })
+}
+
+/// Towns joined to an earlier town of the same clause by و (حلب وإدلب):
+/// every town but the first.
+pub(super) fn coordinated_towns(
+    doc: &Document,
+    kb: &Knowledge,
+    locations: &[Location],
+    tokens: Range<usize>,
+) -> Vec<Location> {
+    let towns: Vec<&Location> = locations
+        .iter()
+        .filter(|l| {
+            tokens.contains(&doc.matches[l.mention].first_token)
+                && matches!(l.target, Target::Place(p) if kb.places[p].kind == PlaceKind::City)
+        })
+        .collect();
+    towns
+        .windows(2)
+        .filter(|pair| {
+            let (first, second) = (&doc.matches[pair[0].mention], &doc.matches[pair[1].mention]);
+            let joined = second.clitics > 0 && doc.word(second.first_token).starts_with('و');
+            joined && second.first_token == first.last_token + 1 && pair[0].target != pair[1].target
+        })
+        .map(|pair| *pair[1])
+        .collect()
+}
+
+/// The first recent, resolved date in a token range.
+pub(super) fn best_date(doc: &Document, tokens: Range<usize>) -> Option<usize> {
+    doc.dates
+        .iter()
+        .position(|d| tokens.contains(&d.tokens.start) && !d.history && d.kind != DateKind::Year)
+}
