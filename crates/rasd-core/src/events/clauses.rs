@@ -94,7 +94,7 @@ pub(super) fn sentence_is_background(doc: &Document, kb: &Knowledge, tokens: Ran
     // an old full date outweighs a weekday ("في 26 يونيو 2015 ... صلاة الجمعة")
     let old_full_date = dates
         .iter()
-        .any(|d| d.history && d.kind != DateKind::Weekday);
+        .any(|d| d.history && d.kind == DateKind::Absolute);
     let recent = dates.iter().any(|d| {
         !d.history && d.kind != DateKind::Year && !(old_full_date && d.kind == DateKind::Weekday)
     });
