@@ -216,7 +216,9 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
                 continue;
             }
             let mut score = (place.population as f64 + 10.0).log10();
-            score += in_article_country.min(6.0);
+            // a town of the article's country beats a bigger namesake abroad
+            // (طرابلس in a Lebanese report)
+            score += in_article_country.min(6.0) + if known { 2.0 } else { 0.0 };
             if nisba_after == Some(place.country.as_str()) {
                 score += 10.0;
             }

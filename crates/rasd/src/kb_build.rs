@@ -36,9 +36,9 @@ const MIN_ARABIC_LETTERS: usize = 3;
 const FREQUENT_WORD_MIN_ZIPF: f32 = 4.4;
 const FREQUENT_WORDS_FILE: &str = "frequent_words.txt";
 /// A city this large is named in the news so often that its names are
-/// frequent words themselves (الموصل): none of its names is dropped as an
-/// everyday word.
-const WORD_ALIAS_MAX_POPULATION: u64 = 500_000;
+/// frequent words themselves (الموصل، طرابلس): none of its names is dropped
+/// as an everyday word; the geocoder's frequent-word gate guards them.
+const WORD_ALIAS_MAX_POPULATION: u64 = 100_000;
 
 /// Words that name a kind of place, not a place.
 const GENERIC_PLACE_WORDS: &[&str] = &[
