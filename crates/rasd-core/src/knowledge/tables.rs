@@ -386,6 +386,15 @@ pub(super) fn parse_countries(
     Ok(())
 }
 
+/// The country a row's first cell names.
+fn country_of<'c>(row: &Row, countries: &'c mut [Country]) -> Result<&'c mut Country, KbError> {
+    let iso2 = row.cells[0].trim();
+    countries
+        .iter_mut()
+        .find(|c| c.iso2 == iso2)
+        .ok_or_else(|| row.error(format!("unknown country {iso2:?}")))
+}
+
 pub(super) fn parse_nisba(
     file: &str,
     text: &str,
@@ -393,12 +402,8 @@ pub(super) fn parse_nisba(
 ) -> Result<(), KbError> {
     for row in Rows::new(file, text, &["country", "forms"])? {
         let row = row?;
-        let iso2 = row.cells[0].trim();
-        let country = countries
-            .iter_mut()
-            .find(|c| c.iso2 == iso2)
-            .ok_or_else(|| row.error(format!("unknown country {iso2:?}")))?;
-        country.nisba.extend(row.list(1));
+        let forms = row.list(1);
+        country_of(&row, countries)?.nisba.extend(forms);
     }
     Ok(())
 }
@@ -410,12 +415,8 @@ pub(super) fn parse_regions(
 ) -> Result<(), KbError> {
     for row in Rows::new(file, text, &["country", "region"])? {
         let row = row?;
-        let iso2 = row.cells[0].trim();
-        let country = countries
-            .iter_mut()
-            .find(|c| c.iso2 == iso2)
-            .ok_or_else(|| row.error(format!("unknown country {iso2:?}")))?;
-        country.region = Some(row.cells[1].trim().to_owned()).filter(|r| !r.is_empty());
+        let region = Some(row.cells[1].trim().to_owned()).filter(|r| !r.is_empty());
+        country_of(&row, countries)?.region = region;
     }
     Ok(())
 }
