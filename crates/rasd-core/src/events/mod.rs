@@ -237,6 +237,12 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
             frame.location = sharper_location(kb, frame.location, sentence_location);
             frame.date = frame.date.or(sentence_date);
         }
+        // an event dated weeks back, or in an earlier month, is a reminder
+        // of something already reported, not news of this article
+        sentence_frames.retain(|(frame, _)| !dated_before_the_news(doc, frame));
+        if sentence_frames.is_empty() {
+            continue;
+        }
         // figures go to the frame whose trigger is nearest before them
         for figure in figures {
             let at = figure.token;
@@ -296,6 +302,28 @@ pub fn has_substance(event: &EventFrame) -> bool {
         || !event.figures.is_empty()
         || at_a_town
             && (event.priority >= 5 || matches!(event.sub_event.event_type(), "Protests" | "Riots"))
+}
+
+/// Days before publication past which a dated event is old news.
+const OLD_NEWS_DAYS: i64 = 10;
+
+/// Whether the frame's date lies in a month before the publication's, or
+/// (to the day) more than [`OLD_NEWS_DAYS`] before it.
+fn dated_before_the_news(doc: &Document, frame: &EventFrame) -> bool {
+    let (Some(published), Some(d)) = (doc.published, frame.date) else {
+        return false;
+    };
+    let mention = &doc.dates[d];
+    let Some(date) = mention.date else {
+        return false;
+    };
+    match mention.precision {
+        1 | 2 => (published - date).num_days() > OLD_NEWS_DAYS,
+        _ => {
+            use chrono::Datelike;
+            (date.year(), date.month()) < (published.year(), published.month())
+        }
+    }
 }
 
 /// The date an event without a date of its own takes: the nearest dated
