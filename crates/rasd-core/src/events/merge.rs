@@ -93,7 +93,10 @@ pub(super) fn merge_or_push(
                 || frame.location.is_none()
                 || events[t].location.is_none()
                 || same_place(&events[t], &frame)
-                || broader_area(kb, &events[t], &frame) =>
+                || broader_area(kb, &events[t], &frame)
+                // the same kind of event in the same province, with no day
+                // of its own: a source retelling it ("وقال مصدر أمني إن عبوة")
+                || frame.date.is_none() && frame.sub_event == events[t].sub_event =>
         {
             absorb(doc, &mut events[t], frame);
         }
