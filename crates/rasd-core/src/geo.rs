@@ -167,7 +167,8 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
             || m.first_token > 0 && doc.word(m.first_token - 1) == "في";
         let vicinity = cue(CueKind::Near) || cue(CueKind::Countryside) || cue(CueKind::Direction);
 
-        if is_date_or_number(doc, m.span) {
+        // "قالت أنقرة", "اتهمت طهران": a capital speaking for its government
+        if is_date_or_number(doc, m.span) || cue(CueKind::Say) {
             continue;
         }
         // a word that is also an event word, a cue or a nisba (بيان، السجن)

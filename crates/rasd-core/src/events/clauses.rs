@@ -123,7 +123,9 @@ fn is_negated_or_future(
                 + 1
         };
         (sentence_start..trigger_token).contains(&m.first_token)
-            && (m.has_cue(kb, CueKind::Future) && gap() <= 8
+            // "أحيت ... الذكرى الأولى لمجزرة": all that follows is remembered
+            && (m.has_cue(kb, CueKind::Anniversary)
+                || m.has_cue(kb, CueKind::Future) && gap() <= 8
                 || m.has_cue(kb, CueKind::Negation) && gap() <= 5
                 || m.has_cue(kb, CueKind::History) && gap() <= 4)
     })

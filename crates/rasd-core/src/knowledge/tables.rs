@@ -127,6 +127,8 @@ pub enum CueKind {
     KilledOne,
     /// Aircraft (طائرات، جوية): bombardment from the air, not artillery.
     Aircraft,
+    /// An anniversary (الذكرى): what follows it in the sentence is remembered.
+    Anniversary,
     /// Two people, in the dual (شخصين، جنديين): after a figure word it counts two.
     Pair,
     /// A word for a part of a town (حي، شارع، سوق): the name after it is no town.
@@ -159,6 +161,7 @@ impl CueKind {
             "person" => Person,
             "killed_one" => KilledOne,
             "aircraft" => Aircraft,
+            "anniversary" => Anniversary,
             "pair" => Pair,
             "locality" => Locality,
             s if s.starts_with("qualifier_") => Qualifier,
