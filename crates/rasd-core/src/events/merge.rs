@@ -114,7 +114,9 @@ pub(super) fn merge_or_push(
             absorb(doc, &mut events[last], frame);
         }
         // a generic mention of violence with nothing of its own
-        _ if weak && !events.is_empty() => {}
+        // a mention with no town, no toll and no day of its own does not
+        // make an event, not even the first
+        _ if weak && (!events.is_empty() || !day_dated(doc, &frame)) => {}
         _ => events.push(frame),
     }
 }
