@@ -261,7 +261,14 @@ pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<Eve
         let mut kept = vec![first];
         for (frame, anaphoric) in sentence_frames {
             match kept.last_mut() {
-                Some((previous, _)) if frame.priority <= 1 => absorb(doc, previous, frame),
+                // ... "وتدمير عدد من الآليات": destruction during the fighting
+                Some((previous, _))
+                    if frame.priority <= 1
+                        || frame.sub_event == SubEventType::LootingPropertyDestruction
+                            && previous.sub_event.is_violent() =>
+                {
+                    absorb(doc, previous, frame)
+                }
                 _ => kept.push((frame, anaphoric)),
             }
         }
