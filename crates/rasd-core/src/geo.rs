@@ -22,6 +22,9 @@ pub struct Location {
     /// Named after حي، سوق، مخيم ...: maybe a neighbourhood that shares a
     /// town's name, so a town named beside it is the better location.
     pub after_locality_word: bool,
+    /// In the dateline ("إسطنبول - ..."): where the report was filed, which
+    /// sets the scene but is not where its events happened.
+    pub dateline: bool,
 }
 
 impl Location {
@@ -61,10 +64,15 @@ pub fn country_weights(doc: &Document, kb: &Knowledge) -> HashMap<String, f64> {
 
 /// The country the article is mostly about.
 pub fn main_country(doc: &Document, kb: &Knowledge) -> Option<String> {
-    country_weights(doc, kb)
-        .into_iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(c, _)| c)
+    heaviest(&country_weights(doc, kb))
+}
+
+/// The country with the most weight (ties broken by code, for stable output).
+fn heaviest(weights: &HashMap<String, f64>) -> Option<String> {
+    weights
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(c, _)| c.clone())
 }
 
 /// Where the article is set: its first town in its main country (often the
@@ -129,9 +137,22 @@ fn is_date_or_number(doc: &Document, span: crate::Span) -> bool {
         || doc.quantities.iter().any(|q| q.span.overlaps(span))
 }
 
+/// The tokens of a dateline: the words before a dash that opens the text
+/// ("دمشق -", "الرباط (وكالة) -"), if any.
+fn dateline_end(doc: &Document) -> usize {
+    let text = doc.text();
+    let head_end = doc.tokens.get(6).map_or(text.len(), |t| t.span.start);
+    match text[..head_end].find(" -") {
+        Some(dash) => doc.tokens.partition_point(|t| t.span.end <= dash),
+        None => 0,
+    }
+}
+
 /// Resolves every place and country mention of the document.
 pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
+    let dateline_end = dateline_end(doc);
     let countries = country_weights(doc, kb);
+    let top_country = heaviest(&countries);
     let mut out = Vec::new();
     for (i, m) in doc.matches.iter().enumerate() {
         if m.actors().next().is_some() {
@@ -249,6 +270,7 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
                     target: Target::Place(p),
                     precision,
                     after_locality_word,
+                    dateline: m.first_token < dateline_end,
                 }
             }
             (None, Some(c)) => Location {
@@ -256,9 +278,14 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
                 target: Target::Country(c),
                 precision: 3,
                 after_locality_word,
+                dateline: m.first_token < dateline_end,
             },
             (None, None) => continue,
         };
+        // a dateline abroad (إسطنبول - for a report on Idlib) places nothing
+        if location.dateline && Some(location.country_code(kb)) != top_country.as_deref() {
+            continue;
+        }
         out.push(location);
     }
     out

@@ -17,7 +17,8 @@ pub(super) fn best_location(
     locations
         .iter()
         .filter(|l| tokens.contains(&doc.matches[l.mention].first_token))
-        .max_by_key(|l| (l.rank(kb), std::cmp::Reverse(l.mention)))
+        // the dateline only when the words name no other place
+        .max_by_key(|l| (!l.dateline, l.rank(kb), std::cmp::Reverse(l.mention)))
         .copied()
 }
 
