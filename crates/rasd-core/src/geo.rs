@@ -218,7 +218,16 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
             let known = in_article_country > 0.0;
             let large = place.population >= 100_000 || place.kind == PlaceKind::Admin1;
             let world_city = place.population >= 1_000_000;
-            let plausible = if m.has_cue(kb, CueKind::Place) || m.has_cue(kb, CueKind::Direction) {
+            // "المدعومة من أنقرة": a foreign capital without في or ب is its government
+            let foreign_capital = Some(place.country.as_str()) != top_country.as_deref()
+                && kb
+                    .country(&place.country)
+                    .is_some_and(|c| c.capital == place.name)
+                && !located_by_preposition;
+            let plausible = if m.has_cue(kb, CueKind::Place)
+                || m.has_cue(kb, CueKind::Direction)
+                || foreign_capital
+            {
                 // ولاية، جنوب: words that introduce a place, not places
                 false
             } else if m.country().is_some() && !large {
