@@ -219,11 +219,11 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
             let large = place.population >= 100_000 || place.kind == PlaceKind::Admin1;
             let world_city = place.population >= 1_000_000;
             // "المدعومة من أنقرة": a foreign capital without في or ب is its government
-            let foreign_capital = Some(place.country.as_str()) != top_country.as_deref()
+            let foreign_capital = !located_by_preposition
+                && Some(place.country.as_str()) != top_country.as_deref()
                 && kb
                     .country(&place.country)
-                    .is_some_and(|c| c.capital == place.name)
-                && !located_by_preposition;
+                    .is_some_and(|c| c.capital == place.name);
             let plausible = if m.has_cue(kb, CueKind::Place)
                 || m.has_cue(kb, CueKind::Direction)
                 || foreign_capital
