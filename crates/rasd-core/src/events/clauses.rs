@@ -150,7 +150,7 @@ pub(super) fn attempt_cue_before(
 pub(super) fn aerial(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> bool {
     let aircraft_word = |t: usize| {
         let word = doc.word(t);
-        ["طاير", "طيران", "مقاتلات", "جوي"].iter().any(|stem| {
+        ["طاير", "طيران", "مقاتلات"].iter().any(|stem| {
             crate::text::proclitic_splits(word).any(|split| word[split.len..].starts_with(stem))
         })
     };

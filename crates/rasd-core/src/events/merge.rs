@@ -226,7 +226,6 @@ pub(super) fn absorb(doc: &Document, event: &mut EventFrame, frame: EventFrame) 
     event.signals.extend(frame.signals);
     event.explicit_clash |= frame.explicit_clash;
     event.crowd |= frame.crowd;
-    event.aerial |= frame.aerial;
     event.weapon = match (event.weapon, frame.weapon) {
         (Some(a), Some(b)) if b.2 > a.2 => Some(b),
         (a, b) => a.or(b),

@@ -56,13 +56,13 @@ pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
             )
         });
     event.sub_event = match event.sub_event {
-        GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => {
-            if inter1 == Some(1) {
-                GovernmentRegainsTerritory
-            } else {
-                NonStateActorOvertakesTerritory
-            }
-        }
+        // who took the ground decides; with no one named, the word does
+        // (استعاد "regained" for the state, سيطر "took" for others)
+        GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => match inter1 {
+            Some(1) => GovernmentRegainsTerritory,
+            Some(_) => NonStateActorOvertakesTerritory,
+            None => event.sub_event,
+        },
         // a riot stays a riot when the police answer it
         ViolentDemonstration | MobViolence => {
             if state_acts {
@@ -87,14 +87,15 @@ pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
             ExcessiveForceAgainstProtesters
         }
         _ if event.generic_attack && inter2 == Some(6) => ExcessiveForceAgainstProtesters,
+        // police present is not police intervening: it takes a word for it
+        // (فرقت، الغاز المسيل للدموع)
         Arrests | ProtestWithIntervention | PeacefulProtest
-            if crowd
-                && (state_acts
-                    || signals.contains(&ProtestWithIntervention)
-                    || signals.contains(&Arrests)) =>
+            if crowd && signals.contains(&ProtestWithIntervention) =>
         {
             ProtestWithIntervention
         }
+        // arrests among protesters: ACLED's protest with intervention
+        Arrests if crowd => ProtestWithIntervention,
         ArmedClash | Attack if crowd && state_acts => ProtestWithIntervention,
         ArmedClash | Attack if event.generic_attack => {
             let victims_civilian = event
