@@ -62,13 +62,9 @@ pub fn country_weights(doc: &Document, kb: &Knowledge) -> HashMap<String, f64> {
     weights
 }
 
-/// The country the article is mostly about.
-pub fn main_country(doc: &Document, kb: &Knowledge) -> Option<String> {
-    heaviest(&country_weights(doc, kb))
-}
-
-/// The country with the most weight (ties broken by code, for stable output).
-fn heaviest(weights: &HashMap<String, f64>) -> Option<String> {
+/// The country the article is mostly about: the one with the most weight
+/// (ties broken by code, for stable output).
+pub fn main_country(weights: &HashMap<String, f64>) -> Option<String> {
     weights
         .iter()
         .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
@@ -148,11 +144,11 @@ fn dateline_end(doc: &Document) -> usize {
     }
 }
 
-/// Resolves every place and country mention of the document.
-pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
+/// Resolves every place and country mention of the document, given its
+/// [`country_weights`].
+pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) -> Vec<Location> {
     let dateline_end = dateline_end(doc);
-    let countries = country_weights(doc, kb);
-    let top_country = heaviest(&countries);
+    let top_country = main_country(countries);
     let mut out = Vec::new();
     for (i, m) in doc.matches.iter().enumerate() {
         if m.actors().next().is_some() {
@@ -204,17 +200,20 @@ pub fn locate(doc: &Document, kb: &Knowledge) -> Vec<Location> {
             continue;
         }
         // the article's countries, without what this very name says
-        let mut others = countries.clone();
-        for (country, weight) in country_evidence(doc, kb, m) {
-            if let Some(w) = others.get_mut(&country) {
-                *w -= weight;
-            }
-        }
-        let no_country_known = others.values().all(|w| *w <= 0.0);
+        let own = country_evidence(doc, kb, m);
+        let others = |country: &str, weight: f64| {
+            own.iter()
+                .filter(|(c, _)| c == country)
+                .fold(weight, |w, (_, own)| w - own)
+        };
+        let no_country_known = countries.iter().all(|(c, w)| others(c, *w) <= 0.0);
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
-            let in_article_country = others.get(&place.country).copied().unwrap_or(0.0).max(0.0);
+            let in_article_country = countries
+                .get(&place.country)
+                .map_or(0.0, |w| others(&place.country, *w))
+                .max(0.0);
             let known = in_article_country > 0.0;
             let large = place.population >= 100_000 || place.kind == PlaceKind::Admin1;
             let world_city = place.population >= 1_000_000;

@@ -92,8 +92,9 @@ struct Headline {
 impl Headline {
     fn read(title: &str, published: Option<chrono::NaiveDate>, kb: &Knowledge) -> Headline {
         let doc = Document::analyze(title, published, kb);
-        let locations = geo::locate(&doc, kb);
-        let country = geo::main_country(&doc, kb);
+        let countries = geo::country_weights(&doc, kb);
+        let locations = geo::locate(&doc, kb, &countries);
+        let country = geo::main_country(&countries);
         let place = geo::article_place(kb, &locations, country.as_deref());
         Headline { country, place }
     }
@@ -107,10 +108,11 @@ fn extract_segment(
     kb: &Knowledge,
 ) -> (Vec<Entity>, Vec<Event>) {
     let doc = Document::analyze(text, published, kb);
-    let locations = geo::locate(&doc, kb);
+    let countries = geo::country_weights(&doc, kb);
+    let locations = geo::locate(&doc, kb, &countries);
     let main_country =
-        geo::main_country(&doc, kb).or_else(|| headline.and_then(|h| h.country.clone()));
-    let frames = events::detect(&doc, kb, &locations);
+        geo::main_country(&countries).or_else(|| headline.and_then(|h| h.country.clone()));
+    let frames = events::detect(&doc, kb, &locations, &countries);
     // the headline names the place of the main event; the text's first town
     // is often only the dateline
     let headline_place = headline

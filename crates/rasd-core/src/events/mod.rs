@@ -19,6 +19,7 @@ use crate::document::Document;
 use crate::geo::{Location, Target};
 use crate::knowledge::{CueKind, Knowledge};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// Kinds of reported numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,20 +125,19 @@ pub struct EventFrame {
     pub sentences: Vec<usize>,
 }
 
-/// Finds the events of a document.
-pub fn detect(doc: &Document, kb: &Knowledge, locations: &[Location]) -> Vec<EventFrame> {
-    let countries = crate::geo::country_weights(doc, kb);
+/// Finds the events of a document, given its places and country weights
+/// (see [`crate::geo::country_weights`]).
+pub fn detect(
+    doc: &Document,
+    kb: &Knowledge,
+    locations: &[Location],
+    countries: &HashMap<String, f64>,
+) -> Vec<EventFrame> {
     let mut events: Vec<EventFrame> = Vec::new();
     let mut last_claimant: Option<ActorMention> = None;
     let mut last_group: Option<ActorMention> = None;
     for (s, sentence) in doc.sentences.iter().enumerate() {
-        let actors = sentence_actors(
-            doc,
-            kb,
-            sentence.tokens.clone(),
-            &mut last_group,
-            &countries,
-        );
+        let actors = sentence_actors(doc, kb, sentence.tokens.clone(), &mut last_group, countries);
         let claimant = sentence_claimant(doc, kb, sentence.tokens.clone(), &actors).or_else(|| {
             says_without_subject(doc, kb, sentence.tokens.clone())
                 .then_some(last_claimant)
