@@ -49,6 +49,9 @@ pub struct Place {
     pub kind: PlaceKind,
     pub name: String,
     pub names_ar: Vec<String>,
+    /// Latin-script names (GeoNames spellings, folded to ASCII): what an
+    /// Arabic name without an Arabic entry is romanized and compared against.
+    pub names_latin: Vec<String>,
     pub lat: f64,
     pub lon: f64,
     pub country: String,
@@ -328,6 +331,7 @@ pub(super) fn parse_places(file: &str, text: &str, out: &mut Vec<Place>) -> Resu
         "admin2",
         "population",
         "flags",
+        "?names_latin",
     ];
     for row in Rows::new(file, text, &header)? {
         let row = row?;
@@ -353,6 +357,7 @@ pub(super) fn parse_places(file: &str, text: &str, out: &mut Vec<Place>) -> Resu
                 row.number(9, "population")?
             },
             common: row.cells[10].split(',').any(|f| f.trim() == "common"),
+            names_latin: row.list(11),
         });
     }
     Ok(())
