@@ -34,7 +34,12 @@ impl<'a> Document<'a> {
         let normalized = normalize(original);
         let (tokens, sentences) = tokenize(normalized.as_str());
         let text = normalized.as_str();
-        let matches = kb.matcher().find(text, &tokens);
+        let mut matches = kb.matcher().find(text, &tokens);
+        let romanized = crate::knowledge::romanize::find(kb, text, &tokens, &matches);
+        if !romanized.is_empty() {
+            matches.extend(romanized);
+            matches.sort_by_key(|m| m.first_token);
+        }
         let dates = find_dates(text, &tokens, published);
         let quantities = crate::numbers::find_quantities_with_dates(text, &tokens, &dates);
         let mut in_date = vec![false; tokens.len()];

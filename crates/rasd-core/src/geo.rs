@@ -103,7 +103,8 @@ fn country_evidence(doc: &Document, kb: &Knowledge, m: &Match) -> Vec<(String, f
         out.push((kb.countries[c].iso2.clone(), 2.0));
     }
     let only_places = m.entries.iter().all(|e| matches!(e, Entry::Place(_)));
-    if only_places && !kb.frequent_words.contains(m.span.slice(doc.text())) {
+    // a skeleton's namesakes abroad say nothing of the article's countries
+    if only_places && !m.romanized && !kb.frequent_words.contains(m.span.slice(doc.text())) {
         let places: Vec<usize> = m
             .places()
             .filter(|&p| {
@@ -223,7 +224,11 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 && kb
                     .country(&place.country)
                     .is_some_and(|c| c.capital == place.name);
-            let plausible = if m.has_cue(kb, CueKind::Place)
+            let plausible = if m.romanized {
+                // a skeleton is shared by namesakes the world over: only one in
+                // the country the article is about
+                Some(place.country.as_str()) == top_country.as_deref()
+            } else if m.has_cue(kb, CueKind::Place)
                 || m.has_cue(kb, CueKind::Direction)
                 || foreign_capital
             {

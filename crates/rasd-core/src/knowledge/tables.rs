@@ -1,6 +1,6 @@
 //! Parsing the knowledge base's TSV files into typed rows.
 
-use super::KbError;
+use super::{romanize, KbError};
 use crate::acled::SubEventType;
 
 /// An armed group, state force or generic actor from `actors.tsv`.
@@ -49,9 +49,6 @@ pub struct Place {
     pub kind: PlaceKind,
     pub name: String,
     pub names_ar: Vec<String>,
-    /// Latin-script names (GeoNames spellings, folded to ASCII): what an
-    /// Arabic name without an Arabic entry is romanized and compared against.
-    pub names_latin: Vec<String>,
     pub lat: f64,
     pub lon: f64,
     pub country: String,
@@ -318,22 +315,25 @@ pub(super) fn parse_actors(file: &str, text: &str, out: &mut Vec<Actor>) -> Resu
     Ok(())
 }
 
+const PLACE_COLUMNS: [&str; 12] = [
+    "id",
+    "kind",
+    "name",
+    "names_ar",
+    "lat",
+    "lon",
+    "country",
+    "admin1",
+    "admin2",
+    "population",
+    "flags",
+    "?names_latin",
+];
+
+/// Reads places into `out`. Their Latin names are only ever matched by
+/// skeleton ([`skeleton_index`]), so they are not kept.
 pub(super) fn parse_places(file: &str, text: &str, out: &mut Vec<Place>) -> Result<(), KbError> {
-    let header = [
-        "id",
-        "kind",
-        "name",
-        "names_ar",
-        "lat",
-        "lon",
-        "country",
-        "admin1",
-        "admin2",
-        "population",
-        "flags",
-        "?names_latin",
-    ];
-    for row in Rows::new(file, text, &header)? {
+    for row in Rows::new(file, text, &PLACE_COLUMNS)? {
         let row = row?;
         let kind = match row.cells[1] {
             "admin1" => PlaceKind::Admin1,
@@ -357,10 +357,33 @@ pub(super) fn parse_places(file: &str, text: &str, out: &mut Vec<Place>) -> Resu
                 row.number(9, "population")?
             },
             common: row.cells[10].split(',').any(|f| f.trim() == "common"),
-            names_latin: row.list(11),
         });
     }
     Ok(())
+}
+
+/// `(skeleton key, place index)` of every English and Latin place name, sorted,
+/// from gazetteer texts already read by [`parse_places`] (with the index of
+/// their first place).
+pub(super) fn skeleton_index(gazetteers: &[(&str, u32)]) -> Vec<(u64, u32)> {
+    let mut index = Vec::new();
+    let mut skeleton = String::new();
+    for &(text, first) in gazetteers {
+        let Ok(rows) = Rows::new("", text, &PLACE_COLUMNS) else {
+            continue;
+        };
+        for (place, row) in (first..).zip(rows.flatten()) {
+            for name in std::iter::once(row.cells[2]).chain(row.cells[11].split('|')) {
+                romanize::latin_skeleton_into(name, &mut skeleton);
+                if skeleton.len() >= romanize::MIN_SKELETON {
+                    index.push((romanize::skeleton_key(&skeleton), place));
+                }
+            }
+        }
+    }
+    index.sort_unstable();
+    index.dedup();
+    index
 }
 
 pub(super) fn parse_countries(

@@ -1,0 +1,18 @@
+//! Unpacks the committed gazetteer (`data/places.tsv.gz`) for embedding: the
+//! repository keeps it compressed, the binary keeps it ready to parse.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+fn main() {
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/places.tsv.gz");
+    println!("cargo:rerun-if-changed={}", source.display());
+    let compressed =
+        std::fs::read(&source).unwrap_or_else(|e| panic!("reading {}: {e}", source.display()));
+    let mut places = String::new();
+    flate2::read::GzDecoder::new(compressed.as_slice())
+        .read_to_string(&mut places)
+        .unwrap_or_else(|e| panic!("decompressing {}: {e}", source.display()));
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("places.tsv"), places).expect("writing the unpacked gazetteer");
+}

@@ -1,0 +1,342 @@
+//! Cross-script place names: an Arabic name and the Latin spellings GeoNames
+//! gives it reduced to one consonant skeleton, so that a village the
+//! gazetteer knows only as "Ḩuraytān" is found when a report writes حريتان.
+//!
+//! Arabic script leaves short vowels unwritten and romanizations disagree on
+//! the long ones (ou/u/w, ay/ei/ai), so the skeleton keeps consonants only,
+//! in classes wide enough for the common spellings: ق/ك = q/k/c, ج/غ =
+//! j/dj/g/gh, ش = sh/ch, خ = kh, ث/ت/ط = t/th, ذ/د/ض = d/dh, ز/ظ = z. The
+//! article (ال, al-/ad-/ash- …) and ʿayn/hamza are dropped, a final ة/h is
+//! dropped, and doubled consonants (shadda, "Raqqah") count once.
+
+use crate::text::Token;
+
+use super::{Entry, Knowledge, Match};
+
+/// Skeletons shorter than this match too many places to mean anything.
+pub const MIN_SKELETON: usize = 3;
+
+/// Longest name, in words, looked up after a cue.
+const MAX_WORDS: usize = 3;
+
+/// The consonant skeleton of a Latin-script name (GeoNames spelling, ASCII
+/// or with diacritics).
+///
+/// ```
+/// use rasd_core::knowledge::romanize::{latin_skeleton, arabic_skeleton};
+/// assert_eq!(latin_skeleton("Ar Raqqah"), arabic_skeleton("الرقه"));
+/// assert_eq!(latin_skeleton("Ḩuraytān"), arabic_skeleton("حريتان"));
+/// ```
+pub fn latin_skeleton(name: &str) -> String {
+    let mut out = String::new();
+    latin_skeleton_into(name, &mut out);
+    out
+}
+
+/// [`latin_skeleton`] into a reused buffer (the gazetteer has half a million
+/// Latin names to key at load).
+pub fn latin_skeleton_into(name: &str, out: &mut String) {
+    out.clear();
+    let folded;
+    let name = if name.is_ascii() {
+        name
+    } else {
+        folded = name
+            .chars()
+            .filter(|c| !matches!(c, '‘' | '’' | 'ʿ' | 'ʾ' | 'ʼ'))
+            .flat_map(char::to_lowercase)
+            .map(strip_latin_diacritic)
+            .collect::<String>();
+        &folded
+    };
+    let mut word = [0u8; 64];
+    let mut len = 0;
+    for &b in name.as_bytes().iter().chain(b" ") {
+        match b {
+            // ʿayn and hamza marks (Rif'at, Qa'im) vanish inside the word
+            b'\'' | b'`' => {}
+            b if b.is_ascii_alphabetic() && len < word.len() => {
+                word[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+            b if b.is_ascii_alphabetic() => {}
+            _ => {
+                push_latin_word(&word[..len], out);
+                len = 0;
+            }
+        }
+    }
+}
+
+fn push_latin_word(word: &[u8], out: &mut String) {
+    if word.is_empty() || is_latin_article(word) {
+        return;
+    }
+    // a final h after a vowel is the ة of "Raqqah", "Hamah"
+    let silent_h = word.len() >= 2 && word.ends_with(b"h") && is_vowel(word[word.len() - 2]);
+    let word = if silent_h {
+        &word[..word.len() - 1]
+    } else {
+        word
+    };
+    let mut i = 0;
+    while i < word.len() {
+        let (class, width) = match word.get(i..i + 2) {
+            Some(b"kh") => (Some('x'), 2),
+            Some(b"sh" | b"ch") => (Some('c'), 2),
+            Some(b"th") => (Some('t'), 2),
+            Some(b"dh") => (Some('d'), 2),
+            Some(b"gh" | b"dj") => (Some('j'), 2),
+            Some(b"ph") => (Some('f'), 2),
+            Some(b"ck") => (Some('k'), 2),
+            _ => (latin_class(word[i]), 1),
+        };
+        if let Some(c) = class {
+            push_class(out, c);
+        }
+        i += width;
+    }
+}
+
+/// Adds a consonant class; a doubled consonant counts once.
+fn push_class(out: &mut String, class: char) {
+    if !out.ends_with(class) {
+        out.push(class);
+    }
+}
+
+/// A skeleton as a number, for a compact index: four bits per consonant
+/// class while it fits, a hash beyond.
+pub fn skeleton_key(skeleton: &str) -> u64 {
+    const CLASSES: &str = "btjhxdrzsckflmn";
+    if skeleton.len() <= 16 {
+        skeleton.chars().fold(0, |key, c| {
+            let class = CLASSES.find(c).map_or(0, |i| i as u64 + 1);
+            key << 4 | class
+        })
+    } else {
+        let hash = skeleton.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        hash | 1 << 63
+    }
+}
+
+/// The consonant skeleton of a folded Arabic name (see [`crate::text::fold`]).
+pub fn arabic_skeleton(folded: &str) -> String {
+    let mut out = String::new();
+    let mut words = folded.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let word = match word.strip_prefix("ال") {
+            Some(bare) if bare.chars().count() >= 2 => bare,
+            _ => word,
+        };
+        for class in word.trim_end_matches('ه').chars().filter_map(arabic_class) {
+            push_class(&mut out, class);
+        }
+        // ة is silent at the end of a name but "t" before the next word
+        // (معرة النعمان: Ma‘arrat an Nu‘man)
+        if word.ends_with('ه') && words.peek().is_some() {
+            push_class(&mut out, 't');
+        }
+    }
+    out
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w')
+}
+
+fn is_latin_article(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"al"
+            | b"el"
+            | b"il"
+            | b"ul"
+            | b"ad"
+            | b"ed"
+            | b"adh"
+            | b"an"
+            | b"en"
+            | b"ar"
+            | b"er"
+            | b"as"
+            | b"es"
+            | b"ash"
+            | b"esh"
+            | b"at"
+            | b"et"
+            | b"ath"
+            | b"az"
+            | b"ez"
+    )
+}
+
+fn latin_class(b: u8) -> Option<char> {
+    Some(match b {
+        b'b' | b'p' => 'b',
+        b't' => 't',
+        b'j' | b'g' => 'j',
+        b'h' => 'h',
+        b'x' => 'x',
+        b'd' => 'd',
+        b'r' => 'r',
+        b'z' => 'z',
+        b's' => 's',
+        b'q' | b'k' | b'c' => 'k',
+        b'f' | b'v' => 'f',
+        b'l' => 'l',
+        b'm' => 'm',
+        b'n' => 'n',
+        _ => return None,
+    })
+}
+
+fn arabic_class(c: char) -> Option<char> {
+    Some(match c {
+        'ب' | 'پ' => 'b',
+        'ت' | 'ط' | 'ث' => 't',
+        'ج' | 'غ' | 'گ' | 'چ' => 'j',
+        'ح' | 'ه' => 'h',
+        'خ' => 'x',
+        'د' | 'ذ' | 'ض' => 'd',
+        'ر' => 'r',
+        'ز' | 'ظ' | 'ژ' => 'z',
+        'س' | 'ص' => 's',
+        'ش' => 'c',
+        'ق' | 'ك' => 'k',
+        'ف' | 'ڤ' => 'f',
+        'ل' => 'l',
+        'م' => 'm',
+        'ن' => 'n',
+        _ => return None,
+    })
+}
+
+/// Letters with diacritics (Ḩ, ţ, ā, ‘) to their base letter; others as is.
+fn strip_latin_diacritic(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ḍ' | 'ḑ' | 'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'ẹ' => 'e',
+        'ğ' | 'ġ' => 'g',
+        'ḥ' | 'ḩ' | 'ḫ' | 'ħ' => 'h',
+        'ì'..='ï' | 'ī' | 'ı' | 'ị' => 'i',
+        'ḳ' | 'ķ' => 'k',
+        'ł' | 'ļ' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' | 'ọ' => 'o',
+        'ř' => 'r',
+        'ś' | 'ş' | 'š' | 'ṣ' | 'ș' => 's',
+        'ţ' | 'ť' | 'ṭ' | 'ț' => 't',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' | 'ụ' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' | 'ẓ' => 'z',
+        c => c,
+    }
+}
+
+/// Places named after a place cue (مدينة، بلدة، قرية، ريف، قرب ...) by a
+/// word the automaton did not find, matched through their Latin names. Each
+/// match lists every place sharing the skeleton; the geocoder chooses among
+/// them by country and context like for any other name.
+pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> Vec<Match> {
+    let mut out = Vec::new();
+    for (i, cue) in matches.iter().enumerate() {
+        if !cue.entries.iter().any(|e| is_place_cue(kb, e)) {
+            continue;
+        }
+        let start = cue.last_token + 1;
+        let next_match = matches.get(i + 1).map_or(tokens.len(), |m| m.first_token);
+        let end = (start + MAX_WORDS).min(next_match).min(tokens.len());
+        let words: Vec<&str> = (start..end)
+            .map(|t| tokens[t].span.slice(text))
+            .take_while(|w| w.chars().all(is_arabic_letter))
+            .collect();
+        for len in (1..=words.len()).rev() {
+            let last = words[len - 1];
+            if kb.everyday_words.contains(last) {
+                continue;
+            }
+            let skeleton = arabic_skeleton(&words[..len].join(" "));
+            if skeleton.len() < MIN_SKELETON {
+                continue;
+            }
+            let places = kb.places_by_skeleton(&skeleton);
+            if !places.is_empty() {
+                out.push(Match {
+                    span: crate::Span::new(
+                        tokens[start].span.start,
+                        tokens[start + len - 1].span.end,
+                    ),
+                    first_token: start,
+                    last_token: start + len - 1,
+                    clitics: 0,
+                    entries: places.iter().map(|&(_, p)| Entry::Place(p)).collect(),
+                    romanized: true,
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn is_place_cue(kb: &Knowledge, entry: &Entry) -> bool {
+    use super::CueKind::*;
+    matches!(entry, Entry::Cue(c) if matches!(kb.cues[*c as usize].kind, Place | Countryside | Near))
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c) || matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ڤ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(latin: &str, arabic: &str) {
+        assert_eq!(
+            latin_skeleton(latin),
+            arabic_skeleton(&crate::text::fold(arabic)),
+            "{latin} vs {arabic}"
+        );
+    }
+
+    #[test]
+    fn spellings_meet_in_one_skeleton() {
+        same("Ar Raqqah", "الرقة");
+        same("Dayr az Zawr", "دير الزور");
+        same("Deir ez-Zor", "دير الزور");
+        same("Ḩuraytān", "حريتان");
+        same("Kafr Nubl", "كفرنبل");
+        same("Ma‘arrat an Nu‘mān", "معرة النعمان");
+        same("Ash Shaykh Maskin", "الشيخ مسكين");
+        same("Khan Shaykhun", "خان شيخون");
+        same("Djelfa", "الجلفة");
+        same("Chlef", "الشلف");
+        same("Tall Rif‘at", "تل رفعت");
+        same("Al Qa’im", "القائم");
+        same("Dhamar", "ذمار");
+    }
+
+    #[test]
+    fn different_places_stay_apart() {
+        assert_ne!(latin_skeleton("Homs"), arabic_skeleton("حماه"));
+        assert_ne!(latin_skeleton("Idlib"), arabic_skeleton("درعا"));
+    }
+
+    #[test]
+    fn keys_are_distinct_for_distinct_skeletons() {
+        assert_ne!(skeleton_key("btj"), skeleton_key("btjb"));
+        assert_ne!(skeleton_key("nb"), skeleton_key("bn"));
+        let long = "btjhxdrzsckflmnb";
+        assert_ne!(skeleton_key(long), skeleton_key(&long[1..]));
+        assert_ne!(
+            skeleton_key(&format!("{long}t")),
+            skeleton_key(&format!("{long}j"))
+        );
+    }
+}
