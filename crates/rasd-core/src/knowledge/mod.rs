@@ -276,6 +276,30 @@ mod tests {
     }
 
     #[test]
+    fn actor_table_is_consistent() {
+        let kb = Knowledge::embedded();
+        assert!(kb.actors.len() >= 400, "{} actors", kb.actors.len());
+        let mut ids = std::collections::HashSet::new();
+        for a in &kb.actors {
+            assert!(ids.insert(a.id.as_str()), "duplicate actor id {:?}", a.id);
+        }
+        for a in &kb.actors {
+            if let Some(p) = &a.parent {
+                assert!(ids.contains(p.as_str()), "{}: unknown parent {p:?}", a.id);
+            }
+            assert!((1..=8).contains(&a.inter), "{}: inter {}", a.id, a.inter);
+            match &a.country {
+                None => assert!(
+                    a.name.contains("{country}"),
+                    "{}: a generic actor's name needs {{country}}",
+                    a.id
+                ),
+                Some(c) => assert!(kb.country(c).is_some(), "{}: unknown country {c}", a.id),
+            }
+        }
+    }
+
+    #[test]
     fn every_name_matches_itself_after_normalization() {
         let kb = Knowledge::embedded();
         let names = kb
