@@ -129,6 +129,84 @@ pub enum KbCommand {
         #[command(flatten)]
         knowledge: KnowledgeArgs,
     },
+    /// Import places from GeoNames dump files into an overlay directory.
+    ///
+    /// Reads the main table (allCountries.txt, or a country file such as
+    /// SY.txt) and, if given, alternateNamesV2.txt, line by line: populated
+    /// places (feature class P) become `city` rows, ADM1 and ADM2 units
+    /// `admin1` and `admin2` rows; everything else is skipped. Arabic names
+    /// come from the `ar` alternate names and from the Arabic-script names of
+    /// the alternatenames column; Latin names go to names_latin. Places
+    /// already in the built-in knowledge base are left to it. Rows are
+    /// merged into DIR/places.tsv (same id: replaced). Bad lines are reported
+    /// as FILE:LINE: reason and the others still imported.
+    ///
+    /// Example (places of Syria and Iraq, then extraction with them):
+    ///   rasd kb import-geonames allCountries.txt alternateNamesV2.txt --countries SY,IQ --out my-kb
+    ///   rasd extract --kb my-kb article.txt
+    #[command(verbatim_doc_comment)]
+    ImportGeonames {
+        /// GeoNames main table: 19 TAB-separated columns, no header.
+        #[arg(value_name = "MAIN_TABLE")]
+        main_table: PathBuf,
+        /// GeoNames alternateNamesV2.txt (or the older alternateNames.txt).
+        #[arg(value_name = "ALTERNATE_NAMES")]
+        alternate_names: Option<PathBuf>,
+        /// Only these countries (ISO2 codes, comma-separated).
+        #[arg(long, value_name = "CODES", value_delimiter = ',')]
+        countries: Vec<String>,
+        /// Overlay directory to write places.tsv into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Add your own places, from a simple TSV list, to an overlay directory.
+    ///
+    /// The list has a header line and the columns
+    ///   name_ar  name  lat  lon  country  [admin1  admin2  population  kind]
+    /// name_ar holds one or more Arabic names separated by |; country is an
+    /// ISO2 code; admin1 (the province's English name) is filled in from the
+    /// nearest built-in province when empty; kind is city (default), admin1
+    /// or admin2. Each place gets the id user:COUNTRY:ADMIN1:NAME (as
+    /// written), so running the command again with a corrected list replaces
+    /// rows instead of adding them. Rows are merged into DIR/places.tsv.
+    ///
+    /// Example list (columns separated by one TAB, shown here as spaces):
+    ///   name_ar  name  lat  lon  country  admin1
+    ///   البارة|بارة  Al-Bara  35.6825  36.5411  SY  Idlib
+    ///
+    /// Example: rasd kb add-places my-places.tsv --out my-kb
+    #[command(verbatim_doc_comment)]
+    AddPlaces {
+        /// The list of places (format above; see data/README.md).
+        #[arg(value_name = "LIST")]
+        input: PathBuf,
+        /// Overlay directory to write places.tsv into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Add your own actors, in the format of actors.tsv, to an overlay directory.
+    ///
+    /// Rows are checked (one-word id, English and Arabic names, inter 1 to 8,
+    /// country an ISO2 code or * with {country} in the name, parent a known
+    /// id) and merged into DIR/actors.tsv (same id: replaced). A row may reuse
+    /// the id of a built-in actor only to add names to it: its name, inter
+    /// and country must then be the built-in ones.
+    ///
+    /// Example list (the header of actors.tsv; one TAB between columns, shown
+    /// here as spaces):
+    ///   id  name  name_ar  aliases_ar  aliases_en  inter  country  parent  active  wikidata
+    ///   new-dawn  New Dawn Brigades  كتائب الفجر الجديد  الفجر الجديد  NDB  2  SY  sy-opposition  2023-
+    ///
+    /// Example: rasd kb add-actors my-actors.tsv --out my-kb
+    #[command(verbatim_doc_comment)]
+    AddActors {
+        /// The actors (format of data/actors.tsv).
+        #[arg(value_name = "LIST")]
+        input: PathBuf,
+        /// Overlay directory to write actors.tsv into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }
 
 impl Command {
@@ -156,6 +234,23 @@ impl Command {
                 let summary = crate::kb_build::build(&gazetteer, lexicon.as_deref(), &out)?;
                 println!("{summary}");
                 Ok(ExitCode::SUCCESS)
+            }
+            Command::Kb(KbCommand::ImportGeonames {
+                main_table,
+                alternate_names,
+                countries,
+                out,
+            }) => crate::kb_import::import_geonames(
+                &main_table,
+                alternate_names.as_deref(),
+                &countries,
+                &out,
+            ),
+            Command::Kb(KbCommand::AddPlaces { input, out }) => {
+                crate::kb_import::add_places(&input, &out)
+            }
+            Command::Kb(KbCommand::AddActors { input, out }) => {
+                crate::kb_import::add_actors(&input, &out)
             }
             Command::Kb(KbCommand::Check { knowledge }) => {
                 let kb = knowledge.load()?;

@@ -442,7 +442,7 @@ fn is_arabic_mark(c: char) -> bool {
 
 /// Reduces a raw gazetteer name to the form news text would use, or `None`
 /// when it is not usable as an Arabic place name.
-fn clean_arabic_name(raw: &str) -> Option<String> {
+pub(crate) fn clean_arabic_name(raw: &str) -> Option<String> {
     // "فيدي، أرارات" is a Wikipedia-style "place، region" title.
     let place_part = raw.split('،').next().unwrap_or_default();
     let letters: String = without_parentheses(place_part)
@@ -509,7 +509,7 @@ fn unique_names(names: impl IntoIterator<Item = String>) -> Vec<String> {
 }
 
 /// "محافظة حلب" → "حلب"; `None` when `name` has no unit prefix.
-fn without_unit_prefix(name: &str) -> Option<String> {
+pub(crate) fn without_unit_prefix(name: &str) -> Option<String> {
     let (first_word, rest) = name.split_once(' ')?;
     let first_key = fold_key(first_word);
     if !UNIT_PREFIXES
@@ -560,7 +560,7 @@ fn is_latin_name(name: &str) -> bool {
 
 /// The GeoNames spelling with diacritics and ayn/hamza apostrophes removed:
 /// "Ḩamāh" → "Hamah", "Dar'ā" → "Dara", "Būr Sa‘īd" → "Bur Said".
-fn fold_to_ascii(name: &str) -> String {
+pub(crate) fn fold_to_ascii(name: &str) -> String {
     let chars: Vec<char> = name.nfd().filter(|&c| !is_combining_mark(c)).collect();
     let mut folded = String::with_capacity(name.len());
     for (index, &c) in chars.iter().enumerate() {
@@ -612,14 +612,14 @@ fn ascii_replacement(c: char) -> Option<&'static str> {
 // ---------------------------------------------------------------- places
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Admin1,
     Admin2,
     City,
 }
 
 impl Kind {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Admin1 => "admin1",
             Kind::Admin2 => "admin2",
@@ -848,13 +848,16 @@ fn english_unit_name(unit: &Subdivision) -> String {
     unit.aliases
         .split('|')
         .filter(|alias| alias.is_ascii())
-        .find_map(|alias| {
-            UNIT_SUFFIXES
-                .iter()
-                .find_map(|suffix| alias.strip_suffix(suffix))
-        })
-        .filter(|name| !name.is_empty())
+        .find_map(without_unit_suffix)
         .map_or_else(|| fold_to_ascii(&unit.name), str::to_owned)
+}
+
+/// "Hama Governorate" → "Hama"; `None` when `name` has no unit suffix.
+pub(crate) fn without_unit_suffix(name: &str) -> Option<&str> {
+    UNIT_SUFFIXES
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .filter(|bare| !bare.is_empty())
 }
 
 fn unit_row(

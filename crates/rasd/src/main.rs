@@ -7,6 +7,7 @@ mod eval;
 mod extract;
 mod input;
 mod kb_build;
+mod kb_import;
 mod output;
 
 use clap::Parser;
