@@ -207,7 +207,9 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 .filter(|(c, _)| c == country)
                 .fold(weight, |w, (_, own)| w - own)
         };
-        let no_country_known = countries.iter().all(|(c, w)| others(c, *w) <= 0.0);
+        // a national actor alone (0.5: داعش is coded to Iraq) does not make
+        // a country known; a country's name, nisba or one of its towns does
+        let no_country_known = countries.iter().all(|(c, w)| others(c, *w) < 1.0);
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
@@ -241,11 +243,16 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
             } else if place.common || also_a_word {
                 false
             } else if frequent_word {
-                known && large || located_by_preposition && world_city
+                known && large
+                    || (located_by_preposition || vicinity) && world_city
+                    || no_country_known && large && (located_by_preposition || vicinity)
             } else {
+                // "في يبرود" in a text that names no country: a town, unless
+                // only a hamlet of that name exists
+                let town = place.population >= 10_000 || place.kind != PlaceKind::City;
                 known && (large || located_by_preposition || vicinity)
                     || world_city
-                    || no_country_known && large
+                    || no_country_known && (large || (located_by_preposition || vicinity) && town)
             };
             if !plausible {
                 continue;

@@ -82,6 +82,67 @@ pub fn extract(article: &Article, kb: &Knowledge) -> Extraction {
     extraction
 }
 
+/// A place or country named in a text, as the geocoder resolved it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct PlaceMention {
+    /// Byte range of the name in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// `gn:GEONAMEID` (or an overlay's id) for a place, the ISO2 code for a
+    /// country.
+    pub id: String,
+    pub name: String,
+    pub country: String,
+    pub admin1: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    /// ACLED geo precision: 1 town, 2 near a town or part of a region, 3 region.
+    pub precision: u8,
+}
+
+/// Every place and country named in `text`, resolved in the context of the
+/// whole text: the geocoding stage on its own.
+///
+/// ```
+/// let kb = rasd_core::Knowledge::embedded();
+/// let places = rasd_core::geocode("قصفت طائرات بلدة حريتان في ريف حلب الشمالي", &kb);
+/// let huraytan = places.iter().find(|p| p.name == "Huraytan").unwrap();
+/// assert_eq!((huraytan.country.as_str(), huraytan.admin1.as_str()), ("SY", "Aleppo"));
+/// ```
+pub fn geocode(text: &str, kb: &Knowledge) -> Vec<PlaceMention> {
+    let doc = Document::analyze(text, None, kb);
+    let countries = geo::country_weights(&doc, kb);
+    geo::locate(&doc, kb, &countries)
+        .iter()
+        .map(|l| {
+            let span = doc.original_span(doc.matches[l.mention].span);
+            let (id, name, country, admin1, latitude, longitude) = match l.target {
+                geo::Target::Place(p) => {
+                    let p = &kb.places[p];
+                    let (id, name) = (p.id.clone(), p.name.clone());
+                    (id, name, p.country.clone(), p.admin1.clone(), p.lat, p.lon)
+                }
+                geo::Target::Country(c) => {
+                    let c = &kb.countries[c];
+                    let (id, name) = (c.iso2.clone(), c.name.clone());
+                    (id, name, c.iso2.clone(), String::new(), c.lat, c.lon)
+                }
+            };
+            PlaceMention {
+                start: span.start,
+                end: span.end,
+                id,
+                name,
+                country,
+                admin1,
+                latitude,
+                longitude,
+                precision: l.precision,
+            }
+        })
+        .collect()
+}
+
 /// What an article's headline says about where it is set. The headline is
 /// not part of the text that offsets point into, so it only gives context.
 struct Headline {

@@ -124,6 +124,27 @@ pub enum KbCommand {
         #[arg(long, value_name = "DIR", default_value = "data")]
         out: PathBuf,
     },
+    /// Measure the geocoder on place mentions in context with their GeoNames
+    /// ids: the share resolved within 25 km of the right place, the share
+    /// with the right id, and the median error.
+    ///
+    /// The table (tests/places/mentions.tsv, format in tests/places/README.md)
+    /// has the columns id, country, geonameid, lat, lon, mention, sentence.
+    ///
+    /// Example: rasd kb eval-places tests/places/mentions.tsv --misses
+    EvalPlaces {
+        /// Mentions table.
+        #[arg(value_name = "TABLE", default_value = "tests/places/mentions.tsv")]
+        table: PathBuf,
+        /// Also list every mention not resolved within 25 km.
+        #[arg(long)]
+        misses: bool,
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        knowledge: KnowledgeArgs,
+    },
     /// Check knowledge-base files and print what they hold.
     Check {
         #[command(flatten)]
@@ -251,6 +272,24 @@ impl Command {
             }
             Command::Kb(KbCommand::AddActors { input, out }) => {
                 crate::kb_import::add_actors(&input, &out)
+            }
+            Command::Kb(KbCommand::EvalPlaces {
+                table,
+                misses,
+                json,
+                knowledge,
+            }) => {
+                let kb = knowledge.load()?;
+                let report = crate::eval_places::evaluate(&table, &kb)?;
+                if json {
+                    println!("{}", serde_json::to_string(&report)?);
+                } else {
+                    print!("{report}");
+                    if misses {
+                        print!("{}", crate::eval_places::misses(&report));
+                    }
+                }
+                Ok(ExitCode::SUCCESS)
             }
             Command::Kb(KbCommand::Check { knowledge }) => {
                 let kb = knowledge.load()?;

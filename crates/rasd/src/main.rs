@@ -4,6 +4,7 @@
 mod bench;
 mod cmd;
 mod eval;
+mod eval_places;
 mod extract;
 mod input;
 mod kb_build;
