@@ -96,6 +96,10 @@ pub fn article_place(
         .copied()
 }
 
+/// Words at least this frequent (Zipf 5.3: 200 per million words: سنة،
+/// المدينة، صور) are read as words even where a city bears them.
+const COMMONEST_WORD_ZIPF: f32 = 5.3;
+
 /// What one match says about the article's countries.
 fn country_evidence(doc: &Document, kb: &Knowledge, m: &Match) -> Vec<(String, f64)> {
     let mut out = Vec::new();
@@ -103,13 +107,29 @@ fn country_evidence(doc: &Document, kb: &Knowledge, m: &Match) -> Vec<(String, f
         out.push((kb.countries[c].iso2.clone(), 2.0));
     }
     let only_places = m.entries.iter().all(|e| matches!(e, Entry::Place(_)));
-    // a skeleton's namesakes abroad say nothing of the article's countries
-    if only_places && !m.romanized && !kb.frequent_words.contains(m.span.slice(doc.text())) {
+    let name = m.span.slice(doc.text());
+    // a skeleton's namesakes abroad say nothing of the article's countries,
+    // nor does a word read with a clitic that is a word whole (كبير: ك + بير)
+    let counts = !m.romanized && !(m.clitics > 0 && kb.is_everyday_word(doc.word(m.first_token)));
+    if only_places && counts {
+        // a name that is also a frequent word (حلب، بغداد، but also المدينة،
+        // سنة) speaks for a country only through a city of a million or more,
+        // and not at all when the word is among the commonest
+        let frequent = kb.frequent_words.contains(name);
+        let commonest = kb
+            .word_zipf
+            .get(name)
+            .is_some_and(|&z| z >= COMMONEST_WORD_ZIPF);
         let places: Vec<usize> = m
             .places()
             .filter(|&p| {
                 let place = &kb.places[p];
-                !place.common && (place.population >= 50_000 || place.kind == PlaceKind::Admin1)
+                let weighty = if frequent {
+                    !commonest && place.kind == PlaceKind::City && place.population >= 1_000_000
+                } else {
+                    place.population >= 50_000 || place.kind == PlaceKind::Admin1
+                };
+                !place.common && weighty
             })
             .collect();
         let share = 1.0 / places.len().max(1) as f64;
@@ -210,6 +230,16 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
         // a national actor alone (0.5: داعش is coded to Iraq) does not make
         // a country known; a country's name, nisba or one of its towns does
         let no_country_known = countries.iter().all(|(c, w)| others(c, *w) < 1.0);
+        // a name no everyday word shares, all of whose places lie in one
+        // country (عفرين، ترهونة): a coder needs no more to place it
+        let distinctive = !m.romanized
+            && !frequent_word
+            && m.places().all(|p| !kb.places[p].common)
+            && m.places().all(|p| {
+                m.places()
+                    .next()
+                    .is_some_and(|q| kb.places[q].country == kb.places[p].country)
+            });
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
@@ -252,7 +282,8 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 let town = place.population >= 10_000 || place.kind != PlaceKind::City;
                 known && (large || located_by_preposition || vicinity)
                     || world_city
-                    || no_country_known && (large || (located_by_preposition || vicinity) && town)
+                    || no_country_known
+                        && (large || distinctive || (located_by_preposition || vicinity) && town)
             };
             if !plausible {
                 continue;

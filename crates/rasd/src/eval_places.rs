@@ -15,7 +15,15 @@ use crate::eval::{haversine_km, median};
 /// A resolution this close to the gold point counts as right.
 pub const WITHIN_KM: f64 = 25.0;
 
-const COLUMNS: [&str; 7] = ["id", "country", "geonameid", "lat", "lon", "mention", "sentence"];
+const COLUMNS: [&str; 7] = [
+    "id",
+    "country",
+    "geonameid",
+    "lat",
+    "lon",
+    "mention",
+    "sentence",
+];
 
 /// One row of the benchmark.
 struct Mention {
@@ -111,14 +119,23 @@ fn read_mentions(path: &Path) -> Result<Vec<Mention>> {
     let mut lines = text.lines().enumerate();
     match lines.next() {
         Some((_, header)) if header.split('\t').eq(COLUMNS) => {}
-        _ => bail!("{}:1: header must be: {}", path.display(), COLUMNS.join(" ")),
+        _ => bail!(
+            "{}:1: header must be: {}",
+            path.display(),
+            COLUMNS.join(" ")
+        ),
     }
     let mut mentions = Vec::new();
     for (i, line) in lines.filter(|(_, l)| !l.trim().is_empty()) {
         let at = || format!("{}:{}", path.display(), i + 1);
         let cells: Vec<&str> = line.split('\t').collect();
         if cells.len() != COLUMNS.len() {
-            bail!("{}: expected {} columns, found {}", at(), COLUMNS.len(), cells.len());
+            bail!(
+                "{}: expected {} columns, found {}",
+                at(),
+                COLUMNS.len(),
+                cells.len()
+            );
         }
         let number = |cell: &str| -> Result<f64> {
             cell.parse()
@@ -164,7 +181,11 @@ impl fmt::Display for Report {
             .iter()
             .map(|(c, (n, ok))| format!("{c} {ok}/{n}"))
             .collect();
-        writeln!(f, "within {WITHIN_KM} km by country: {}", countries.join("  "))
+        writeln!(
+            f,
+            "within {WITHIN_KM} km by country: {}",
+            countries.join("  ")
+        )
     }
 }
 
@@ -211,7 +232,10 @@ mod tests {
 
         std::fs::write(&table, format!("{header}\nq1\tSY\t1\tx\t36\tحلب\tفي حلب\n")).unwrap();
         let err = evaluate(&table, &kb).err().unwrap().to_string();
-        assert!(err.ends_with("mentions.tsv:2: not a number: \"x\""), "{err}");
+        assert!(
+            err.ends_with("mentions.tsv:2: not a number: \"x\""),
+            "{err}"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

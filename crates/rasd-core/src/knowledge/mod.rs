@@ -10,7 +10,7 @@ pub use tables::{Actor, Country, Cue, CueKind, Place, PlaceKind, Trigger, Trigge
 
 use matcher::MatcherBuilder;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -67,15 +67,13 @@ fn embedded_sources() -> Vec<(String, Cow<'static, str>)> {
         .collect()
 }
 
-/// The folded words of `word_frequencies.tsv` at least this frequent.
-fn words_at_least(min_zipf: f32) -> HashSet<String> {
+/// The folded words of `word_frequencies.tsv` with their Zipf frequency.
+fn word_frequencies() -> impl Iterator<Item = (&'static str, f32)> {
     WORD_FREQUENCIES
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
-        .filter(|(_, zipf)| zipf.parse().is_ok_and(|z: f32| z >= min_zipf))
-        .map(|(word, _)| word.to_owned())
-        .collect()
+        .filter_map(|(word, zipf)| Some((word, zipf.parse().ok()?)))
 }
 
 /// A problem in a knowledge-base file: which file, which line, what.
@@ -120,9 +118,10 @@ pub struct Knowledge {
     /// Folded everyday words frequent enough that a place of the same name
     /// needs more evidence (generated, see `rasd kb build`).
     pub frequent_words: HashSet<String>,
-    /// Every word of `word_frequencies.tsv` (one per million words or more):
-    /// never an unknown village found by romanization.
-    pub everyday_words: HashSet<String>,
+    /// Every word of `word_frequencies.tsv` (one per million words or more)
+    /// with its Zipf frequency: never an unknown village found by
+    /// romanization.
+    pub word_zipf: HashMap<String, f32>,
     matcher: Matcher,
     /// (key of a Latin name's consonant skeleton, place), sorted.
     by_skeleton: Vec<(u64, u32)>,
@@ -178,8 +177,13 @@ impl Knowledge {
             actors: Vec::new(),
             triggers: Vec::new(),
             cues: Vec::new(),
-            frequent_words: words_at_least(FREQUENT_WORD_MIN_ZIPF),
-            everyday_words: words_at_least(0.0),
+            frequent_words: word_frequencies()
+                .filter(|(_, zipf)| *zipf >= FREQUENT_WORD_MIN_ZIPF)
+                .map(|(word, _)| word.to_owned())
+                .collect(),
+            word_zipf: word_frequencies()
+                .map(|(word, zipf)| (word.to_owned(), zipf))
+                .collect(),
             matcher: MatcherBuilder::default().build(),
             by_skeleton: Vec::new(),
         };
@@ -212,6 +216,11 @@ impl Knowledge {
         kb.matcher = matcher;
         kb.by_skeleton = by_skeleton;
         Ok(kb)
+    }
+
+    /// An everyday word: one per million words or more.
+    pub fn is_everyday_word(&self, folded: &str) -> bool {
+        self.word_zipf.contains_key(folded)
     }
 
     /// Places one of whose Latin names has this consonant skeleton.

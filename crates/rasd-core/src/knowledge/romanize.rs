@@ -257,7 +257,7 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
             .collect();
         for len in (1..=words.len()).rev() {
             let last = words[len - 1];
-            if kb.everyday_words.contains(last) {
+            if kb.is_everyday_word(last) {
                 continue;
             }
             let skeleton = arabic_skeleton(&words[..len].join(" "));
