@@ -110,8 +110,8 @@ fn country_evidence(doc: &Document, kb: &Knowledge, m: &Match) -> Vec<(String, f
     let name = m.span.slice(doc.text());
     // a skeleton's namesakes abroad say nothing of the article's countries,
     // nor does a word read with a clitic that is a word whole (كبير: ك + بير)
-    let counts = !m.romanized && !(m.clitics > 0 && kb.is_everyday_word(doc.word(m.first_token)));
-    if only_places && counts {
+    let word_with_clitic = m.clitics > 0 && kb.is_everyday_word(doc.word(m.first_token));
+    if only_places && !m.romanized && !word_with_clitic {
         // a name that is also a frequent word (حلب، بغداد، but also المدينة،
         // سنة) speaks for a country only through a city of a million or more,
         // and not at all when the word is among the commonest
