@@ -1,7 +1,7 @@
 //! Geocoding: place names to gazetteer entries, with ACLED's precision.
 
 use crate::document::{Document, MatchExt};
-use crate::knowledge::{CueKind, Entry, Knowledge, Match, PlaceKind};
+use crate::knowledge::{CueKind, Entry, Knowledge, PlaceKind};
 use std::collections::HashMap;
 
 /// What a location mention resolved to.
@@ -54,8 +54,8 @@ impl Location {
 /// whose names are not everyday words.
 pub fn country_weights(doc: &Document, kb: &Knowledge) -> HashMap<String, f64> {
     let mut weights: HashMap<String, f64> = HashMap::new();
-    for m in &doc.matches {
-        for (country, weight) in country_evidence(doc, kb, m) {
+    for i in 0..doc.matches.len() {
+        for (country, weight) in country_evidence(doc, kb, i) {
             *weights.entry(country).or_default() += weight;
         }
     }
@@ -101,10 +101,23 @@ pub fn article_place(
 const COMMONEST_WORD_ZIPF: f32 = 5.3;
 
 /// What one match says about the article's countries.
-fn country_evidence(doc: &Document, kb: &Knowledge, m: &Match) -> Vec<(String, f64)> {
+fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f64)> {
+    let m = &doc.matches[i];
     let mut out = Vec::new();
-    if let Some(c) = m.country().or(m.nisba()) {
+    if let Some(c) = m.country() {
         out.push((kb.countries[c].iso2.clone(), 2.0));
+    } else if let Some(c) = m.nisba() {
+        // "طائرة مسيرة تركية", "غارة إسرائيلية": the nisba of a weapon or
+        // a force names who struck, not where, and counts like an actor
+        let of_attacker = i > 0 && {
+            let before = &doc.matches[i - 1];
+            before.last_token + 1 == m.first_token
+                && (before.triggers().next().is_some()
+                    || before.actors().next().is_some()
+                    || before.has_cue(kb, CueKind::Aircraft))
+        };
+        let weight = if of_attacker { 0.5 } else { 2.0 };
+        out.push((kb.countries[c].iso2.clone(), weight));
     }
     let only_places = m.entries.iter().all(|e| matches!(e, Entry::Place(_)));
     let name = m.span.slice(doc.text());
@@ -221,7 +234,7 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
             continue;
         }
         // the article's countries, without what this very name says
-        let own = country_evidence(doc, kb, m);
+        let own = country_evidence(doc, kb, i);
         let others = |country: &str, weight: f64| {
             own.iter()
                 .filter(|(c, _)| c == country)

@@ -238,20 +238,28 @@ fn strip_latin_diacritic(c: char) -> char {
     }
 }
 
-/// Places named after a place cue (مدينة، بلدة، قرية، ريف، قرب ...) by a
-/// word the automaton did not find, matched through their Latin names. Each
-/// match lists every place sharing the skeleton; the geocoder chooses among
-/// them by country and context like for any other name.
+/// Places named after a place cue (مدينة، بلدة، قرية، ريف، قرب، شمال ...) or
+/// after في by a word the automaton did not find, matched through their
+/// Latin names. Each match lists every place sharing the skeleton; the
+/// geocoder chooses among them by country and context like for any other
+/// name.
 pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> Vec<Match> {
+    let mut covered = vec![false; tokens.len()];
+    for m in matches {
+        covered[m.first_token..=m.last_token].fill(true);
+    }
+    let after_cues = matches
+        .iter()
+        .filter(|m| m.entries.iter().any(|e| is_place_cue(kb, e)))
+        .map(|m| m.last_token + 1);
+    let after_fi = (1..tokens.len()).filter(|&t| tokens[t - 1].span.slice(text) == "في");
+    let mut starts: Vec<usize> = after_cues.chain(after_fi).collect();
+    starts.sort_unstable();
+    starts.dedup();
     let mut out = Vec::new();
-    for (i, cue) in matches.iter().enumerate() {
-        if !cue.entries.iter().any(|e| is_place_cue(kb, e)) {
-            continue;
-        }
-        let start = cue.last_token + 1;
-        let next_match = matches.get(i + 1).map_or(tokens.len(), |m| m.first_token);
-        let end = (start + MAX_WORDS).min(next_match).min(tokens.len());
-        let words: Vec<&str> = (start..end)
+    for start in starts {
+        let words: Vec<&str> = (start..tokens.len().min(start + MAX_WORDS))
+            .take_while(|&t| !covered[t])
             .map(|t| tokens[t].span.slice(text))
             .take_while(|w| w.chars().all(is_arabic_letter))
             .collect();
@@ -286,7 +294,7 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
 
 fn is_place_cue(kb: &Knowledge, entry: &Entry) -> bool {
     use super::CueKind::*;
-    matches!(entry, Entry::Cue(c) if matches!(kb.cues[*c as usize].kind, Place | Countryside | Near))
+    matches!(entry, Entry::Cue(c) if matches!(kb.cues[*c as usize].kind, Place | Countryside | Near | Direction))
 }
 
 fn is_arabic_letter(c: char) -> bool {
