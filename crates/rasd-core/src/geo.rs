@@ -243,6 +243,8 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
         // a national actor alone (0.5: داعش is coded to Iraq) does not make
         // a country known; a country's name, nisba or one of its towns does
         let no_country_known = countries.iter().all(|(c, w)| others(c, *w) < 1.0);
+        // one nisba or two national actors: too little to overrule a name
+        let country_hardly_known = countries.iter().all(|(c, w)| others(c, *w) < 4.0);
         // a name no everyday word shares, all of whose places lie in one
         // country (عفرين، ترهونة): a coder needs no more to place it
         let distinctive = !m.romanized
@@ -295,8 +297,8 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 let town = place.population >= 10_000 || place.kind != PlaceKind::City;
                 known && (large || located_by_preposition || vicinity)
                     || world_city
-                    || no_country_known
-                        && (large || distinctive || (located_by_preposition || vicinity) && town)
+                    || no_country_known && (large || (located_by_preposition || vicinity) && town)
+                    || distinctive && (no_country_known || country_hardly_known && located_by_preposition)
             };
             if !plausible {
                 continue;
