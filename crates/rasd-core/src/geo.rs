@@ -247,14 +247,14 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
         let country_hardly_known = countries.iter().all(|(c, w)| others(c, *w) < 4.0);
         // a name no everyday word shares, all of whose places lie in one
         // country (عفرين، ترهونة): a coder needs no more to place it
+        let first_country = m.places().next().map(|p| kb.places[p].country.as_str());
+        let one_country = m
+            .places()
+            .all(|p| Some(kb.places[p].country.as_str()) == first_country);
         let distinctive = !m.romanized
             && !frequent_word
             && m.places().all(|p| !kb.places[p].common)
-            && m.places().all(|p| {
-                m.places()
-                    .next()
-                    .is_some_and(|q| kb.places[q].country == kb.places[p].country)
-            });
+            && one_country;
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
@@ -273,8 +273,10 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                     .is_some_and(|c| c.capital == place.name);
             let plausible = if m.romanized {
                 // a skeleton is shared by namesakes the world over: only one in
-                // the country the article is about
+                // the country the article is about, or the only country that
+                // has the skeleton when the text names none
                 Some(place.country.as_str()) == top_country.as_deref()
+                    || no_country_known && one_country
             } else if m.has_cue(kb, CueKind::Place)
                 || m.has_cue(kb, CueKind::Direction)
                 || foreign_capital
@@ -298,7 +300,8 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 known && (large || located_by_preposition || vicinity)
                     || world_city
                     || no_country_known && (large || (located_by_preposition || vicinity) && town)
-                    || distinctive && (no_country_known || country_hardly_known && located_by_preposition)
+                    || distinctive
+                        && (no_country_known || country_hardly_known && located_by_preposition)
             };
             if !plausible {
                 continue;

@@ -368,6 +368,7 @@ pub(super) fn parse_places(file: &str, text: &str, out: &mut Vec<Place>) -> Resu
 pub(super) fn skeleton_index(gazetteers: &[(&str, u32)]) -> Vec<(u64, u32)> {
     let mut index = Vec::new();
     let mut skeleton = String::new();
+    let mut keys = Vec::new();
     for &(text, first) in gazetteers {
         let Ok(rows) = Rows::new("", text, &PLACE_COLUMNS) else {
             continue;
@@ -375,9 +376,9 @@ pub(super) fn skeleton_index(gazetteers: &[(&str, u32)]) -> Vec<(u64, u32)> {
         for (place, row) in (first..).zip(rows.flatten()) {
             for name in std::iter::once(row.cells[2]).chain(row.cells[11].split('|')) {
                 romanize::latin_skeleton_into(name, &mut skeleton);
-                if skeleton.len() >= romanize::MIN_SKELETON {
-                    index.push((romanize::skeleton_key(&skeleton), place));
-                }
+                keys.clear();
+                romanize::latin_keys(&skeleton, &mut keys);
+                index.extend(keys.iter().map(|&key| (key, place)));
             }
         }
     }
