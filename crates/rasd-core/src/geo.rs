@@ -160,6 +160,31 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
     out
 }
 
+fn sentence_of(doc: &Document, token: usize) -> usize {
+    doc.sentences
+        .partition_point(|s| s.tokens.end <= token)
+        .min(doc.sentences.len().saturating_sub(1))
+}
+
+/// For each sentence, the (country, province) pairs it names: provinces by
+/// name, and the provinces of the large towns it names.
+fn provinces_by_sentence<'k>(doc: &Document, kb: &'k Knowledge) -> Vec<Vec<(&'k str, &'k str)>> {
+    let mut out = vec![Vec::new(); doc.sentences.len().max(1)];
+    for m in &doc.matches {
+        let sentence = sentence_of(doc, m.first_token);
+        for p in m.places() {
+            let place = &kb.places[p];
+            let province = match place.kind {
+                PlaceKind::Admin1 => &place.name,
+                PlaceKind::City if place.population >= 100_000 => &place.admin1,
+                _ => continue,
+            };
+            out[sentence].push((place.country.as_str(), province.as_str()));
+        }
+    }
+    out
+}
+
 /// Whether a name's span is a date or a number word (الخميس، سبعة): the
 /// gazetteer has places called both.
 fn is_date_or_number(doc: &Document, span: crate::Span) -> bool {
@@ -183,6 +208,7 @@ fn dateline_end(doc: &Document) -> usize {
 pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) -> Vec<Location> {
     let dateline_end = dateline_end(doc);
     let top_country = main_country(countries);
+    let provinces = provinces_by_sentence(doc, kb);
     let mut out = Vec::new();
     for (i, m) in doc.matches.iter().enumerate() {
         if m.actors().next().is_some() {
@@ -312,6 +338,13 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
             score += in_article_country.min(6.0) + if known { 2.0 } else { 0.0 };
             if nisba_after == Some(place.country.as_str()) {
                 score += 10.0;
+            }
+            // "بلدة X في ريف حلب": the X of the province the sentence names
+            let sentence = sentence_of(doc, m.first_token);
+            if place.kind == PlaceKind::City
+                && provinces[sentence].contains(&(place.country.as_str(), place.admin1.as_str()))
+            {
+                score += 4.0;
             }
             match place.kind {
                 PlaceKind::Admin1 if administrative => score += 8.0,

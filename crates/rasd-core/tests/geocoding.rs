@@ -1,0 +1,44 @@
+//! The geocoder on sentences written for these tests: how it chooses among
+//! namesakes and finds places the gazetteer knows only by Latin names.
+
+use rasd_core::{geocode, Knowledge, PlaceMention};
+use std::sync::OnceLock;
+
+fn kb() -> &'static Knowledge {
+    static KB: OnceLock<Knowledge> = OnceLock::new();
+    KB.get_or_init(Knowledge::embedded)
+}
+
+fn place_named(text: &str, name: &str) -> PlaceMention {
+    geocode(text, kb())
+        .into_iter()
+        .find(|p| &text[p.start..p.end] == name)
+        .unwrap_or_else(|| panic!("{name} not resolved in {text}"))
+}
+
+#[test]
+fn the_province_of_the_sentence_chooses_among_namesakes() {
+    let in_aleppo = place_named("قصفت المدفعية بلدة صوران في ريف حلب الشمالي", "صوران");
+    assert_eq!(in_aleppo.admin1, "Aleppo");
+    let in_hama = place_named("قصفت المدفعية بلدة صوران في ريف حماة الشمالي", "صوران");
+    assert_eq!(in_hama.admin1, "Hama");
+}
+
+#[test]
+fn a_village_known_only_in_latin_is_found_after_a_cue() {
+    // GeoNames has Baardheere, Konduga and Bani Bangou without Arabic names
+    let konduga = place_named("هاجم مسلحون قرية كوندوغا في ولاية بورنو بنيجيريا", "كوندوغا");
+    assert_eq!(
+        (konduga.country.as_str(), konduga.id.as_str()),
+        ("NG", "gn:2334044")
+    );
+    let huraytan = place_named("سقطت قذائف على بلدة حريتان شمال حلب", "حريتان");
+    assert_eq!(huraytan.country, "SY");
+}
+
+#[test]
+fn romanized_namesakes_abroad_are_not_taken() {
+    // حاجز (checkpoint) and بحيرة (lake) are words, whatever GeoNames lists
+    let places = geocode("أطلق مسلحون النار على حاجز قرب بحيرة في ريف درعا", kb());
+    assert!(places.iter().all(|p| p.country == "SY"), "{places:?}");
+}
