@@ -58,6 +58,24 @@ const WORD_FREQUENCIES: &str = include_str!(concat!(
 const FREQUENT_WORD_MIN_ZIPF: f32 = 4.4;
 
 /// The embedded files as `(name, text)`, borrowed: nothing is copied.
+/// One sorted index from the per-file ones, whose place numbers count from
+/// each file's first place.
+fn merge_skeleton_indexes(indexes: Vec<Vec<(u64, u32)>>, first_places: &[u32]) -> Vec<(u64, u32)> {
+    let mut indexes = indexes.into_iter().zip(first_places.iter().copied());
+    let Some((mut merged, _)) = indexes.next() else {
+        return Vec::new();
+    };
+    let mut overlaid = false;
+    for (index, first) in indexes {
+        merged.extend(index.into_iter().map(|(key, place)| (key, place + first)));
+        overlaid = true;
+    }
+    if overlaid {
+        merged.sort_unstable();
+    }
+    merged
+}
+
 fn embedded_sources() -> Vec<(String, Cow<'static, str>)> {
     EMBEDDED
         .iter()
@@ -171,51 +189,64 @@ impl Knowledge {
         };
         // countries before nisba: nisba rows attach to countries
         sources.sort_by_key(|(name, _)| kind_of(name));
-        let mut kb = Knowledge {
-            countries: Vec::new(),
-            places: Vec::new(),
-            actors: Vec::new(),
-            triggers: Vec::new(),
-            cues: Vec::new(),
-            frequent_words: word_frequencies()
-                .filter(|(_, zipf)| *zipf >= FREQUENT_WORD_MIN_ZIPF)
-                .map(|(word, _)| word.to_owned())
-                .collect(),
-            word_zipf: word_frequencies()
-                .map(|(word, zipf)| (word.to_owned(), zipf))
-                .collect(),
-            matcher: MatcherBuilder::default().build(),
-            by_skeleton: Vec::new(),
-        };
-        // gazetteer files and the index of their first place
-        let mut gazetteers: Vec<(&str, u32)> = Vec::new();
-        for (name, text) in &sources {
-            match FILES.get(kind_of(name)).copied() {
-                Some("countries.tsv") => tables::parse_countries(name, text, &mut kb.countries)?,
-                Some("nisba.tsv") => tables::parse_nisba(name, text, &mut kb.countries)?,
-                Some("regions.tsv") => tables::parse_regions(name, text, &mut kb.countries)?,
-                Some("places.tsv") => {
-                    gazetteers.push((text, kb.places.len() as u32));
-                    tables::parse_places(name, text, &mut kb.places)?
+        let is_gazetteer = |name: &str| FILES.get(kind_of(name)) == Some(&"places.tsv");
+        let gazetteers: Vec<&str> = sources
+            .iter()
+            .filter(|(name, _)| is_gazetteer(name))
+            .map(|(_, text)| text.as_ref())
+            .collect();
+        // The Latin-name index and the word list need none of the other
+        // tables: a second thread reads them while this one parses the rest.
+        std::thread::scope(|scope| {
+            let side = scope.spawn(|| {
+                let skeletons: Vec<_> = gazetteers
+                    .iter()
+                    .map(|t| tables::skeleton_index(t))
+                    .collect();
+                let word_zipf: HashMap<String, f32> = word_frequencies()
+                    .map(|(word, zipf)| (word.to_owned(), zipf))
+                    .collect();
+                (skeletons, word_zipf)
+            });
+            let mut kb = Knowledge {
+                countries: Vec::new(),
+                places: Vec::new(),
+                actors: Vec::new(),
+                triggers: Vec::new(),
+                cues: Vec::new(),
+                frequent_words: word_frequencies()
+                    .filter(|(_, zipf)| *zipf >= FREQUENT_WORD_MIN_ZIPF)
+                    .map(|(word, _)| word.to_owned())
+                    .collect(),
+                word_zipf: HashMap::new(),
+                matcher: MatcherBuilder::default().build(),
+                by_skeleton: Vec::new(),
+            };
+            // the index of each gazetteer file's first place
+            let mut first_places: Vec<u32> = Vec::new();
+            for (name, text) in &sources {
+                match FILES.get(kind_of(name)).copied() {
+                    Some("countries.tsv") => {
+                        tables::parse_countries(name, text, &mut kb.countries)?
+                    }
+                    Some("nisba.tsv") => tables::parse_nisba(name, text, &mut kb.countries)?,
+                    Some("regions.tsv") => tables::parse_regions(name, text, &mut kb.countries)?,
+                    Some("places.tsv") => {
+                        first_places.push(kb.places.len() as u32);
+                        tables::parse_places(name, text, &mut kb.places)?
+                    }
+                    Some("actors.tsv") => tables::parse_actors(name, text, &mut kb.actors)?,
+                    Some("triggers.tsv") => tables::parse_triggers(name, text, &mut kb.triggers)?,
+                    Some("cues.tsv") => tables::parse_cues(name, text, &mut kb.cues)?,
+                    _ => return Err(KbError::new(name, 0, "not a knowledge-base file")),
                 }
-                Some("actors.tsv") => tables::parse_actors(name, text, &mut kb.actors)?,
-                Some("triggers.tsv") => tables::parse_triggers(name, text, &mut kb.triggers)?,
-                Some("cues.tsv") => tables::parse_cues(name, text, &mut kb.cues)?,
-                _ => return Err(KbError::new(name, 0, "not a knowledge-base file")),
             }
-        }
-        // the two big indexes are independent: build them side by side
-        let (matcher, by_skeleton) = std::thread::scope(|scope| {
-            let skeletons = scope.spawn(|| tables::skeleton_index(&gazetteers));
-            let matcher = kb.build_matcher();
-            (
-                matcher,
-                skeletons.join().expect("skeleton indexing does not panic"),
-            )
-        });
-        kb.matcher = matcher;
-        kb.by_skeleton = by_skeleton;
-        Ok(kb)
+            kb.matcher = kb.build_matcher();
+            let (skeletons, word_zipf) = side.join().expect("indexing names does not panic");
+            kb.word_zipf = word_zipf;
+            kb.by_skeleton = merge_skeleton_indexes(skeletons, &first_places);
+            Ok(kb)
+        })
     }
 
     /// An everyday word: one per million words or more.

@@ -362,18 +362,15 @@ pub(super) fn parse_places(file: &str, text: &str, out: &mut Vec<Place>) -> Resu
     Ok(())
 }
 
-/// `(skeleton key, place index)` of every English and Latin place name, sorted,
-/// from gazetteer texts already read by [`parse_places`] (with the index of
-/// their first place).
-pub(super) fn skeleton_index(gazetteers: &[(&str, u32)]) -> Vec<(u64, u32)> {
+/// `(skeleton key, row)` of every English and Latin place name of a
+/// gazetteer file, sorted; rows count from 0. Malformed rows are left to
+/// [`parse_places`] to report.
+pub(super) fn skeleton_index(text: &str) -> Vec<(u64, u32)> {
     let mut index = Vec::new();
     let mut skeleton = String::new();
     let mut keys = Vec::new();
-    for &(text, first) in gazetteers {
-        let Ok(rows) = Rows::new("", text, &PLACE_COLUMNS) else {
-            continue;
-        };
-        for (place, row) in (first..).zip(rows.flatten()) {
+    if let Ok(rows) = Rows::new("", text, &PLACE_COLUMNS) {
+        for (place, row) in (0..).zip(rows.flatten()) {
             for name in std::iter::once(row.cells[2]).chain(row.cells[11].split('|')) {
                 romanize::latin_skeleton_into(name, &mut skeleton);
                 keys.clear();
