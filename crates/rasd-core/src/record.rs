@@ -83,6 +83,9 @@ pub struct Event {
     pub admin1: Option<String>,
     pub admin2: Option<String>,
     pub location: Option<String>,
+    /// The gazetteer id of the location (`gn:GEONAMEID`, or an overlay's id).
+    #[serde(default)]
+    pub location_id: Option<String>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     /// ACLED: 1 the town, 2 near a town or part of a region, 3 the region only.

@@ -574,6 +574,7 @@ mod tests {
             admin1: Some("Diyala".into()),
             admin2: None,
             location: Some("Baqubah".into()),
+            location_id: Some("gn:98860".into()),
             latitude: Some(BAQUBAH.0),
             longitude: Some(BAQUBAH.1),
             geo_precision: 1,
