@@ -110,7 +110,8 @@ fn push_class(out: &mut String, class: char) {
 }
 
 /// The keys of a Latin skeleton's readings: each ambiguous letter (G: ج or
-/// ق, C: ق or ع) read both ways, the first two of them at most.
+/// ق; C: ق, ع, or ج as in Turkish) read every way, the first two of them at
+/// most.
 pub fn latin_keys(skeleton: &str, keys: &mut Vec<u64>) {
     let ambiguous = skeleton
         .bytes()
@@ -118,18 +119,23 @@ pub fn latin_keys(skeleton: &str, keys: &mut Vec<u64>) {
         .count()
         .min(2);
     let mut reading = String::with_capacity(skeleton.len());
-    for choice in 0..1u32 << ambiguous {
+    // each of the first two ambiguous letters takes one of three readings
+    for choice in 0..3u32.pow(ambiguous as u32) {
         reading.clear();
         let mut nth = 0;
         for c in skeleton.chars() {
             let class = match c {
                 'G' | 'C' => {
-                    let second = nth < 2 && choice >> nth & 1 == 1;
+                    let option = if nth < 2 {
+                        choice / 3u32.pow(nth) % 3
+                    } else {
+                        0
+                    };
                     nth += 1;
-                    match (c, second) {
-                        ('G', false) => Some('j'),
-                        ('C', false) | ('G', true) => Some('k'),
-                        _ => None,
+                    match (c, option) {
+                        ('G', 1) | ('C', 0) => Some('k'),
+                        ('C', 1) => None,
+                        _ => Some('j'),
                     }
                 }
                 c => Some(c),
@@ -142,6 +148,8 @@ pub fn latin_keys(skeleton: &str, keys: &mut Vec<u64>) {
             keys.push(skeleton_key(&reading));
         }
     }
+    keys.sort_unstable();
+    keys.dedup();
 }
 
 /// A skeleton as a number, for a compact index: four bits per consonant
@@ -226,7 +234,8 @@ fn latin_class(b: u8) -> Option<char> {
         b'z' => 'z',
         b's' => 's',
         b'q' | b'k' => 'k',
-        // c is k in French spellings and ع in Somali ones (Ceel Buur)
+        // c is k in French spellings, ع in Somali (Ceel Buur), ج in Turkish
+        // (Cizre)
         b'c' => 'C',
         b'f' | b'v' => 'f',
         b'l' => 'l',
@@ -282,7 +291,7 @@ fn strip_latin_diacritic(c: char) -> char {
 }
 
 /// Places named after a place cue (مدينة، بلدة، قرية، ريف، قرب، شمال ...) or
-/// after في by a word the automaton did not find, matched through their
+/// after في، على، إلى by a word the automaton did not find, matched through their
 /// Latin names. Each match lists every place sharing the skeleton; the
 /// geocoder chooses among them by country and context like for any other
 /// name.
@@ -295,8 +304,9 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
         .iter()
         .filter(|m| m.entries.iter().any(|e| is_place_cue(kb, e)))
         .map(|m| m.last_token + 1);
-    let after_fi = (1..tokens.len()).filter(|&t| tokens[t - 1].span.slice(text) == "في");
-    let mut starts: Vec<usize> = after_cues.chain(after_fi).collect();
+    let after_preposition = (1..tokens.len())
+        .filter(|&t| matches!(tokens[t - 1].span.slice(text), "في" | "علي" | "الي"));
+    let mut starts: Vec<usize> = after_cues.chain(after_preposition).collect();
     starts.sort_unstable();
     starts.dedup();
     let mut out = Vec::new();
@@ -381,6 +391,7 @@ mod tests {
         same("Gharyan", "غريان");
         same("Ceel Buur", "عيل بور");
         same("Xuddur", "حدر");
+        same("Cizre", "جيزرة");
     }
 
     #[test]
