@@ -35,7 +35,7 @@ impl Location {
                 PlaceKind::City if self.after_locality_word => 3,
                 PlaceKind::City => 4 - self.precision.min(3) + 4,
                 PlaceKind::Admin2 => 3,
-                PlaceKind::Admin1 => 2,
+                PlaceKind::Admin1 | PlaceKind::Feature => 2,
             },
             Target::Country(_) => 1,
         }
@@ -289,7 +289,8 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 .map_or(0.0, |w| others(&place.country, *w))
                 .max(0.0);
             let known = in_article_country > 0.0;
-            let large = place.population >= 100_000 || place.kind == PlaceKind::Admin1;
+            let large = place.population >= 100_000
+                || matches!(place.kind, PlaceKind::Admin1 | PlaceKind::Feature);
             let world_city = place.population >= 1_000_000;
             // "المدعومة من أنقرة": a foreign capital without في or ب is its government
             let foreign_capital = !located_by_preposition
@@ -365,7 +366,7 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                     PlaceKind::City if vicinity => 2,
                     PlaceKind::City => 1,
                     PlaceKind::Admin2 => 2,
-                    PlaceKind::Admin1 => 3,
+                    PlaceKind::Admin1 | PlaceKind::Feature => 3,
                 };
                 Location {
                     mention: i,

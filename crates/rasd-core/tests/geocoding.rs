@@ -42,3 +42,17 @@ fn romanized_namesakes_abroad_are_not_taken() {
     let places = geocode("أطلق مسلحون النار على حاجز قرب بحيرة في ريف درعا", kb());
     assert!(places.iter().all(|p| p.country == "SY"), "{places:?}");
 }
+
+#[test]
+fn seas_and_mountains_are_regions() {
+    let sea = place_named("استهدف الحوثيون سفينة شحن في البحر الأحمر", "البحر الأحمر");
+    assert_eq!(
+        (sea.id.as_str(), sea.country.as_str(), sea.precision),
+        ("feature:red-sea", "YE", 3)
+    );
+    let hamrin = place_named(
+        "اشتباكات مع خلايا داعش في جبال حمرين شمال ديالى",
+        "جبال حمرين",
+    );
+    assert_eq!((hamrin.country.as_str(), hamrin.precision), ("IQ", 3));
+}

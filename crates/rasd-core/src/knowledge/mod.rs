@@ -15,11 +15,12 @@ use std::fmt;
 use std::path::Path;
 
 /// The knowledge-base files, by name, in load order.
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 8] = [
     "countries.tsv",
     "nisba.tsv",
     "regions.tsv",
     "places.tsv",
+    "features.tsv",
     "actors.tsv",
     "triggers.tsv",
     "cues.tsv",
@@ -35,10 +36,11 @@ macro_rules! embedded {
 }
 
 /// The files compiled into the binary, but for the gazetteer.
-const EMBEDDED: [(&str, &str); 6] = [
+const EMBEDDED: [(&str, &str); 7] = [
     embedded!("countries.tsv"),
     embedded!("nisba.tsv"),
     embedded!("regions.tsv"),
+    embedded!("features.tsv"),
     embedded!("actors.tsv"),
     embedded!("triggers.tsv"),
     embedded!("cues.tsv"),
@@ -235,6 +237,7 @@ impl Knowledge {
                         first_places.push(kb.places.len() as u32);
                         tables::parse_places(name, text, &mut kb.places)?
                     }
+                    Some("features.tsv") => tables::parse_features(name, text, &mut kb.places)?,
                     Some("actors.tsv") => tables::parse_actors(name, text, &mut kb.actors)?,
                     Some("triggers.tsv") => tables::parse_triggers(name, text, &mut kb.triggers)?,
                     Some("cues.tsv") => tables::parse_cues(name, text, &mut kb.cues)?,

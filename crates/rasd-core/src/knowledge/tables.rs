@@ -40,6 +40,8 @@ pub enum PlaceKind {
     Admin1,
     Admin2,
     City,
+    /// A sea, strait, mountain range, plain or desert (`features.tsv`).
+    Feature,
 }
 
 /// A place from `places.tsv`.
@@ -339,6 +341,7 @@ pub(super) fn parse_places(file: &str, text: &str, out: &mut Vec<Place>) -> Resu
             "admin1" => PlaceKind::Admin1,
             "admin2" => PlaceKind::Admin2,
             "city" => PlaceKind::City,
+            "feature" => PlaceKind::Feature,
             k => return Err(row.error(format!("unknown place kind {k:?}"))),
         };
         out.push(Place {
@@ -360,6 +363,23 @@ pub(super) fn parse_places(file: &str, text: &str, out: &mut Vec<Place>) -> Resu
         });
     }
     Ok(())
+}
+
+/// Reads `features.tsv`: rows in the places format whose kind is `feature`.
+pub(super) fn parse_features(file: &str, text: &str, out: &mut Vec<Place>) -> Result<(), KbError> {
+    let first = out.len();
+    parse_places(file, text, out)?;
+    match out[first..]
+        .iter()
+        .position(|p| p.kind != PlaceKind::Feature)
+    {
+        Some(i) => Err(KbError::new(
+            file,
+            0,
+            format!("{}: kind must be feature", out[first + i].id),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// `(skeleton key, row)` of every English and Latin place name of a
