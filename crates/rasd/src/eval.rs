@@ -448,7 +448,7 @@ fn km_apart(gold: &GoldEvent, predicted: &Event) -> Option<f64> {
 }
 
 /// Great-circle distance between two (latitude, longitude) points in degrees.
-fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+pub(crate) fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (lat_a, lat_b) = (a.0.to_radians(), b.0.to_radians());
     let half_dlat = (lat_b - lat_a) / 2.0;
     let half_dlon = (b.1 - a.1).to_radians() / 2.0;
