@@ -857,8 +857,11 @@ fn match_states<'a>(
             .get(state.iso_code.as_str())
             .and_then(|unit| unit.kind())
             .unwrap_or(Kind::Admin1);
-        let sound = latin_sound(&without_parentheses(&state.name));
-        let by_sound = units_by_sound.get(&(country, sound)).into_iter().flatten();
+        let sounds = latin_sounds(&without_parentheses(&state.name));
+        let by_sound = sounds
+            .iter()
+            .filter_map(|sound| units_by_sound.get(&(country, sound.clone())))
+            .flatten();
         let by_arabic_name = state
             .names_ar
             .iter()
@@ -905,9 +908,14 @@ fn sound_key(skeleton: &str) -> String {
     skeleton.trim_end_matches('h').to_string()
 }
 
-/// How a Latin unit name (with or without its kind) sounds.
-fn latin_sound(name: &str) -> String {
-    sound_key(&latin_skeleton(&latin_unit_name(name)))
+/// How a Latin unit name (with or without its kind) may sound: one key per
+/// reading of its ambiguous letters (g: ج or ق).
+fn latin_sounds(name: &str) -> Vec<String> {
+    let mut sounds = Vec::new();
+    romanize::latin_readings(&latin_skeleton(&latin_unit_name(name)), |reading| {
+        sounds.push(sound_key(reading))
+    });
+    sounds
 }
 
 /// How a unit's Latin names (name and aliases) sound.
@@ -915,7 +923,7 @@ fn unit_sounds(unit: &Subdivision) -> HashSet<String> {
     std::iter::once(unit.name.as_str())
         .chain(unit.aliases.split('|'))
         .filter(|name| is_latin_name(&fold_to_ascii(name)))
-        .map(latin_sound)
+        .flat_map(latin_sounds)
         .filter(|sound| !sound.is_empty())
         .collect()
 }

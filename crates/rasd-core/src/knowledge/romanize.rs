@@ -109,17 +109,23 @@ fn push_class(out: &mut String, class: char) {
     }
 }
 
-/// The keys of a Latin skeleton's readings: each ambiguous letter (G: ج or
-/// ق; C: ق, ع, or ج as in Turkish) read every way, the first two of them at
-/// most.
-pub fn latin_keys(skeleton: &str, keys: &mut Vec<u64>) {
+/// The readings of a Latin skeleton: each ambiguous letter (G: ج or ق; C:
+/// ق, ع, or ج as in Turkish) read every way, the first two of them at most.
+/// A reading may come more than once.
+///
+/// ```
+/// use rasd_core::knowledge::romanize::{latin_readings, latin_skeleton};
+/// let mut readings = Vec::new();
+/// latin_readings(&latin_skeleton("Tolga"), |r| readings.push(r.to_owned()));
+/// assert!(readings.contains(&"tlk".to_owned()) && readings.contains(&"tlj".to_owned()));
+/// ```
+pub fn latin_readings(skeleton: &str, mut each: impl FnMut(&str)) {
     let ambiguous = skeleton
         .bytes()
         .filter(|b| b.is_ascii_uppercase())
         .count()
         .min(2);
     let mut reading = String::with_capacity(skeleton.len());
-    // each of the first two ambiguous letters takes one of three readings
     for choice in 0..3u32.pow(ambiguous as u32) {
         reading.clear();
         let mut nth = 0;
@@ -144,10 +150,18 @@ pub fn latin_keys(skeleton: &str, keys: &mut Vec<u64>) {
                 push_class(&mut reading, class);
             }
         }
-        if reading.len() >= MIN_SKELETON {
-            keys.push(skeleton_key(&reading));
-        }
+        each(&reading);
     }
+}
+
+/// The index keys of a Latin skeleton's readings long enough to mean
+/// something, each once.
+pub fn latin_keys(skeleton: &str, keys: &mut Vec<u64>) {
+    latin_readings(skeleton, |reading| {
+        if reading.len() >= MIN_SKELETON {
+            keys.push(skeleton_key(reading));
+        }
+    });
     keys.sort_unstable();
     keys.dedup();
 }
