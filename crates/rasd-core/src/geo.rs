@@ -281,6 +281,19 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
             && !frequent_word
             && m.places().all(|p| !kb.places[p].common)
             && one_country;
+        // with no country named, the one country of the area rasd's reports
+        // cover (regions.tsv `focus`) that has the name, if only one has it
+        let focus_country = if no_country_known {
+            let mut in_focus = m
+                .places()
+                .map(|p| kb.places[p].country.as_str())
+                .filter(|c| kb.country(c).is_some_and(|c| c.focus));
+            let first = in_focus.next();
+            first.filter(|f| in_focus.all(|c| c == *f))
+        } else {
+            None
+        };
+        let focus_name = !frequent_word && m.places().all(|p| !kb.places[p].common);
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
@@ -304,6 +317,7 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 // has the skeleton when the text names none
                 Some(place.country.as_str()) == top_country.as_deref()
                     || no_country_known && one_country
+                    || focus_country == Some(place.country.as_str())
             } else if m.has_cue(kb, CueKind::Place)
                 || m.has_cue(kb, CueKind::Direction)
                 || foreign_capital
@@ -329,6 +343,7 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                     || no_country_known && (large || (located_by_preposition || vicinity) && town)
                     || distinctive
                         && (no_country_known || country_hardly_known && located_by_preposition)
+                    || focus_name && focus_country == Some(place.country.as_str())
             };
             if !plausible {
                 continue;

@@ -75,6 +75,9 @@ pub struct Country {
     pub iso_numeric: Option<u32>,
     /// ACLED's region ("Middle East", "Western Africa"), from `regions.tsv`.
     pub region: Option<String>,
+    /// Among the countries Arabic-language conflict reporting covers most
+    /// (`regions.tsv`): where a place the text leaves unplaced is looked for.
+    pub focus: bool,
 }
 
 /// How a trigger word relates to the attacker.
@@ -430,6 +433,7 @@ pub(super) fn parse_countries(
             capital: row.cells[5].to_owned(),
             iso_numeric: row.cells[6].trim().parse().ok(),
             region: None,
+            focus: false,
         });
     }
     Ok(())
@@ -462,10 +466,12 @@ pub(super) fn parse_regions(
     text: &str,
     countries: &mut [Country],
 ) -> Result<(), KbError> {
-    for row in Rows::new(file, text, &["country", "region"])? {
+    for row in Rows::new(file, text, &["country", "region", "?focus"])? {
         let row = row?;
         let region = Some(row.cells[1].trim().to_owned()).filter(|r| !r.is_empty());
-        country_of(&row, countries)?.region = region;
+        let country = country_of(&row, countries)?;
+        country.region = region;
+        country.focus = row.cells[2].trim() == "yes";
     }
     Ok(())
 }
