@@ -392,14 +392,25 @@ pub(super) fn skeleton_index(text: &str) -> Vec<(u64, u32)> {
     let mut index = Vec::new();
     let mut skeleton = String::new();
     let mut keys = Vec::new();
-    if let Ok(rows) = Rows::new("", text, &PLACE_COLUMNS) {
-        for (place, row) in (0..).zip(rows.flatten()) {
-            for name in std::iter::once(row.cells[2]).chain(row.cells[11].split('|')) {
-                romanize::latin_skeleton_into(name, &mut skeleton);
-                keys.clear();
-                romanize::latin_keys(&skeleton, &mut keys);
-                index.extend(keys.iter().map(|&key| (key, place)));
-            }
+    // rows as parse_places counts them: the header and comments skipped
+    let rows = text
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .skip(1);
+    for (place, line) in (0u32..).zip(rows) {
+        // only the name (third column) and names_latin (twelfth, last) are
+        // needed: find them without splitting the whole row
+        let name = line.split('\t').nth(2).unwrap_or_default();
+        let latin = line
+            .trim_end_matches('\r')
+            .splitn(PLACE_COLUMNS.len(), '\t')
+            .nth(PLACE_COLUMNS.len() - 1)
+            .unwrap_or_default();
+        for name in std::iter::once(name).chain(latin.split('|')) {
+            romanize::latin_skeleton_into(name, &mut skeleton);
+            keys.clear();
+            romanize::latin_keys(&skeleton, &mut keys);
+            index.extend(keys.iter().map(|&key| (key, place)));
         }
     }
     index.sort_unstable();
