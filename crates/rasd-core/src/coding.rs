@@ -2,8 +2,8 @@
 //! notes and evidence.
 
 use crate::acled::SubEventType;
-use crate::document::Document;
-use crate::events::{fallback_date, EventFrame, FigureKind};
+use crate::document::{Document, MatchExt};
+use crate::events::{fallback_date, ActorMention, EventFrame, FigureKind};
 use crate::geo::{Location, Target};
 use crate::knowledge::{Knowledge, PlaceKind};
 use crate::record::{ActorRef, Event, Evidence, Figure};
@@ -104,13 +104,14 @@ fn code_event(
     let country_name = site.as_ref().map(|s| s.country.clone());
     let sub = frame.sub_event;
     let country = country_name.as_deref();
+    let country_code = site.as_ref().map(|s| s.country_code.as_str());
+    let of_event = |a: ActorMention| actor_of_country(doc, kb, a, country_code);
     let acting = frame
         .actor1
-        .map(|a| a.actor)
+        .map(of_event)
         .or_else(|| default_actor1(kb, sub));
     let (actor1, assoc_actor_1) = coded_actor(kb, acting, sub, country);
-    let (mut actor2, mut assoc_actor_2) =
-        coded_actor(kb, frame.actor2.map(|a| a.actor), sub, country);
+    let (mut actor2, mut assoc_actor_2) = coded_actor(kb, frame.actor2.map(of_event), sub, country);
     if actor2.is_some() && actor2.as_ref().map(|a| &a.name) == actor1.as_ref().map(|a| &a.name) {
         actor2 = None;
         assoc_actor_2.clear();
@@ -262,6 +263,25 @@ fn site_of(kb: &Knowledge, location: &Location) -> Site {
             }
         }
     }
+}
+
+/// Of the actors a name stands for, the one of the event's country: "طيران
+/// التحالف" is the coalition against ISIS in Iraq and the Saudi-led one in
+/// Yemen.
+fn actor_of_country(
+    doc: &Document,
+    kb: &Knowledge,
+    mention: ActorMention,
+    country_code: Option<&str>,
+) -> usize {
+    let names = || doc.matches[mention.mention].actors();
+    let in_country =
+        |a: &usize| country_code.is_some() && kb.actors[*a].country.as_deref() == country_code;
+    // an anaphor's group or a single name stays as it is
+    if in_country(&mention.actor) || !names().any(|a| a == mention.actor) {
+        return mention.actor;
+    }
+    names().find(in_country).unwrap_or(mention.actor)
 }
 
 /// Who acted when the text names no one: ACLED's unidentified armed group

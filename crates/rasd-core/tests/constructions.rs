@@ -16,7 +16,7 @@ use rasd_core::{extract, Article, Event, Knowledge};
 
 /// Share of cases (in percent) that must pass: the share passing when the
 /// table was written, rounded down to 5 points. Raise it as the core improves.
-const PASS_THRESHOLD: usize = 70;
+const PASS_THRESHOLD: usize = 80;
 
 /// An actor slot that is not checked (several codings are defensible).
 const ANY: Option<&str> = Some("*");
@@ -125,6 +125,8 @@ const SNA: Option<&str> = Some("Syrian National Army");
 const RSF: Option<&str> = Some("Rapid Support Forces");
 const HOUTHI: Option<&str> = Some("Military Forces of Yemen (Houthi)");
 const ISRAEL: Option<&str> = Some("Military Forces of Israel");
+const COALITION: Option<&str> = Some("International Coalition Against ISIS");
+const SAUDI_COALITION: Option<&str> = Some("Saudi-led Coalition");
 
 fn cases() -> Vec<Case> {
     vec![
@@ -603,6 +605,155 @@ fn cases() -> Vec<Case> {
                     "2024-07-20",
                 ),
             ],
+        ),
+        // ---- descriptive mentions: members, anaphors, state forces, coalitions ----
+        case(
+            "member_cell_affiliated_with_isis",
+            "2024-03-10",
+            "قتل جنديان عراقيان بهجوم شنته خلية تابعة لتنظيم داعش على نقطة للجيش في قضاء الطارمية شمال بغداد، فجر اليوم.",
+            vec![ev(CLASH, "IQ", IS, Some("Military Forces of Iraq"), 2, "2024-03-10")],
+        ),
+        case(
+            "member_cells_tied_to_isis_attack_sdf",
+            "2024-05-20",
+            "هاجمت خلايا تابعة لداعش حاجزاً لقوات سوريا الديمقراطية في بلدة ذيبان بريف دير الزور الشرقي، مساء أمس، ما أدى إلى مقتل عنصرين من قسد.",
+            vec![ev(CLASH, "SY", IS, SDF, 2, "2024-05-19")],
+        ),
+        case(
+            "member_fighters_from_hts",
+            "2024-03-12",
+            "قتل ثلاثة جنود سوريين بهجوم شنه مقاتلون من هيئة تحرير الشام على نقطة لقوات النظام في ريف إدلب الجنوبي، فجر اليوم.",
+            vec![ev(
+                CLASH,
+                "SY",
+                Some("Hayat Tahrir al-Sham"),
+                Some("Military Forces of Syria"),
+                3,
+                "2024-03-12",
+            )],
+        ),
+        case(
+            "member_gunmen_suspected_boko_haram",
+            "2022-07-16",
+            "خطف مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام ثماني نساء في قرية قرب مدينة مايدوغوري بولاية بورنو، يوم الخميس.",
+            vec![ev(
+                ABDUCTION,
+                "NG",
+                Some("Boko Haram"),
+                Some("Civilians (Nigeria)"),
+                0,
+                "2022-07-14",
+            )],
+        ),
+        case(
+            "member_suspected_isis_killed_in_air_strike",
+            "2024-09-12",
+            "قتل ثلاثة عناصر يشتبه بانتمائهم إلى داعش بغارة للطيران العراقي على وكر في وادي حوران غربي الأنبار، أمس.",
+            vec![ev(AIR, "IQ", Some("Military Forces of Iraq"), IS, 3, "2024-09-11")],
+        ),
+        case(
+            "member_in_shabaab_killed_in_clash",
+            "2024-02-03",
+            "قُتل عنصر في حركة الشباب في اشتباكات مع الجيش الصومالي قرب بلدة جلب بإقليم جوبا الوسطى، أمس.",
+            vec![ev(CLASH, "SO", SHABAAB, Some("Military Forces of Somalia"), 1, "2024-02-02")],
+        ),
+        case(
+            "member_individuals_of_isis_arrested",
+            "2024-02-03",
+            "اعتقلت قوات الأمن العراقية أمس خمسة أفراد من داعش في حي الزنجيلي بمدينة الموصل.",
+            vec![ev(ARRESTS, "IQ", Some("Forces of Iraq"), IS, 0, "2024-02-02")],
+        ),
+        case(
+            "member_gunmen_of_isis_kill_family",
+            "2020-09-14",
+            "قتل أربعة مدنيين من عائلة واحدة بهجوم شنه مسلحو داعش على قرية في ناحية الضلوعية جنوب شرقي صلاح الدين، مساء السبت.",
+            vec![ev(ATTACK, "IQ", IS, Some("Civilians (Iraq)"), 4, "2020-09-12")],
+        ),
+        case(
+            "anaphor_movement_skips_later_organisation",
+            "2024-06-18",
+            "قال مسؤول أمني صومالي إن حركة الشباب صعدت هجماتها في الجنوب، فيما يتراجع تنظيم داعش في جبال بونتلاند. وهاجم مقاتلو الحركة فجر اليوم قاعدة للجيش الصومالي في بلدة بولو بردي، ما أسفر عن مقتل ثلاثة جنود.",
+            vec![ev(CLASH, "SO", SHABAAB, Some("Military Forces of Somalia"), 3, "2024-06-18")],
+        ),
+        case(
+            "anaphor_organisation_skips_later_movement",
+            "2024-06-18",
+            "قال مسؤول عراقي إن تنظيم داعش ما زال ينشط في صحراء الأنبار، فيما تقاتل حركة الشباب في الصومال. وهاجم عناصر التنظيم فجر اليوم نقطة للجيش العراقي قرب قضاء الرطبة، ما أسفر عن مقتل جنديين.",
+            vec![ev(CLASH, "IQ", IS, Some("Military Forces of Iraq"), 2, "2024-06-18")],
+        ),
+        case(
+            "anaphor_group_jnim",
+            "2023-11-06",
+            "تواصل جماعة نصرة الإسلام والمسلمين هجماتها في وسط مالي منذ أشهر. وهاجمت الجماعة أمس معسكراً للجيش المالي في بلدة ديورا، ما أدى إلى مقتل خمسة جنود.",
+            vec![ev(CLASH, "ML", Some("JNIM"), Some("Military Forces of Mali"), 5, "2023-11-05")],
+        ),
+        case(
+            "anaphor_militia_rsf",
+            "2024-08-12",
+            "تحاصر ميليشيا الدعم السريع مدينة الفاشر منذ مايو الماضي. وقصفت الميليشيا أمس الأحد معسكر أبو شوك للنازحين شمال غربي المدينة، ما أسفر عن مقتل ثمانية مدنيين.",
+            vec![ev(SHELLING, "SD", RSF, Some("Civilians (Sudan)"), 8, "2024-08-11")],
+        ),
+        case(
+            "state_government_forces_take_country",
+            "2024-05-21",
+            "قصفت القوات الحكومية أمس بلدة الكرمك في ولاية النيل الأزرق، ما أسفر عن مقتل خمسة مدنيين.",
+            vec![ev(
+                SHELLING,
+                "SD",
+                Some("Military Forces of Sudan"),
+                Some("Civilians (Sudan)"),
+                5,
+                "2024-05-20",
+            )],
+        ),
+        case(
+            "state_regular_army_clash",
+            "2024-05-21",
+            "اندلعت اشتباكات أمس بين الجيش النظامي ومسلحين في منطقة جبل مرة غربي السودان، ما أسفر عن مقتل ستة مسلحين.",
+            vec![ev(
+                CLASH,
+                "SD",
+                Some("Military Forces of Sudan"),
+                Some("Unidentified Armed Group (Sudan)"),
+                6,
+                "2024-05-20",
+            )],
+        ),
+        case(
+            "state_security_forces_arrest",
+            "2024-03-12",
+            "اعتقلت القوات الأمنية أمس ثلاثة مطلوبين بتهم إرهابية في مدينة البصرة جنوبي العراق.",
+            vec![ev(ARRESTS, "IQ", Some("Police Forces of Iraq"), None, 0, "2024-03-11")],
+        ),
+        case(
+            "coalition_aircraft_strike_isis_iraq",
+            "2024-03-12",
+            "استهدف طيران التحالف الدولي مواقع لتنظيم داعش في وادي الشاي جنوب كركوك، أمس، ما أسفر عن مقتل أربعة من عناصر التنظيم.",
+            vec![ev(AIR, "IQ", COALITION, IS, 4, "2024-03-11")],
+        ),
+        case(
+            "coalition_planes_bomb_isis_hamrin",
+            "2017-06-12",
+            "قصفت طائرات التحالف مواقع لداعش في جبال حمرين شمال شرقي صلاح الدين أمس، ما أسفر عن مقتل خمسة من عناصر التنظيم.",
+            vec![ev(AIR, "IQ", COALITION, IS, 5, "2017-06-11")],
+        ),
+        case(
+            "coalition_planes_in_yemen_are_saudi_led",
+            "2018-03-12",
+            "شنت طائرات التحالف غارات على مواقع للحوثيين في مديرية حرض بمحافظة حجة، أمس.",
+            vec![ev(AIR, "YE", SAUDI_COALITION, HOUTHI, 0, "2018-03-11")],
+        ),
+        case(
+            "coalition_led_by_saudi_arabia",
+            "2018-03-12",
+            "شن طيران التحالف بقيادة السعودية غارات على مواقع في مديرية صرواح بمحافظة مأرب، أمس.",
+            vec![ev(AIR, "YE", SAUDI_COALITION, None, 0, "2018-03-11")],
+        ),
+        case(
+            "coalition_air_strike_market_saada",
+            "2018-03-12",
+            "قتل ستة مدنيين بغارة لطيران التحالف على سوق شعبي في مديرية مجز بمحافظة صعدة، أمس.",
+            vec![ev(AIR, "YE", SAUDI_COALITION, Some("Civilians (Yemen)"), 6, "2018-03-11")],
         ),
     ]
 }

@@ -78,7 +78,7 @@ pub(super) fn figures(
             })
         };
         let party = actors.iter().copied().find(|a| {
-            let first = doc.matches[a.mention].first_token;
+            let first = doc.matches[a.head].first_token;
             (q.tokens.end..=q.tokens.end + 3).contains(&first)
                 && (q.tokens.end..=first).all(|t| !doc.tokens[t].after_comma)
                 && !event_word_between(first)
@@ -181,19 +181,9 @@ fn single_victims(
         if counted {
             continue;
         }
-        // "جنديان من الجيش السوري": the group named after من
+        // the person, or the phrase it starts (جنديان من الجيش السوري)
         let person_at = i + 1 + offset;
-        let party = actors
-            .iter()
-            .copied()
-            .find(|a| a.mention == person_at)
-            .or_else(|| {
-                let after = doc.matches.get(person_at + 1)?;
-                let gap = after.first_token.checked_sub(person.last_token + 1)?;
-                (gap == 1 && doc.word(person.last_token + 1) == "من")
-                    .then(|| actors.iter().copied().find(|a| a.mention == person_at + 1))
-                    .flatten()
-            });
+        let party = actors.iter().copied().find(|a| a.head == person_at);
         out.push(FigureMention {
             span: person.span,
             token: person.first_token,

@@ -73,15 +73,21 @@ pub(super) fn merge_or_push(
             (Some(a), Some(b)) => (a - b).num_days().abs() <= tolerance,
             _ => true,
         };
-        // another kind of event by someone else (an arrest after a clash)
+        // another kind of event by an armed actor: someone else (an arrest
+        // after a clash), or the same on another day (a group's assault on
+        // Saturday after its shelling on Sunday)
+        let another_day = precision_of(e) == 1
+            && precision_of(&frame) == 1
+            && matches!((date_of(e), date_of(&frame)), (Some(a), Some(b)) if a != b);
         let other_family = e.sub_event.event_type() != frame.sub_event.event_type()
             && frame.actor1.is_some_and(|a| {
                 let id = &kb.actors[a.actor].id;
                 kb.actors[a.actor].is_armed()
-                    && [e.actor1, e.actor2]
-                        .iter()
-                        .flatten()
-                        .all(|b| kb.actors[b.actor].id != *id)
+                    && (another_day
+                        || [e.actor1, e.actor2]
+                            .iter()
+                            .flatten()
+                            .all(|b| kb.actors[b.actor].id != *id))
             });
         places_fit && dates_fit && !other_family
     };

@@ -12,8 +12,12 @@ use self::clauses::{aerial, attempt_cue_before, clauses, sentence_is_background}
 use self::figures::figures;
 use self::merge::{absorb, event_told_of, merge_or_push};
 use self::refine::{fill_victims, refine_type};
-use self::roles::{assign_roles, says_without_subject, sentence_actors, sentence_claimant, Scene};
-use self::setting::{best_date, best_location, coordinated_towns, sharper_location};
+use self::roles::{
+    assign_roles, says_without_subject, sentence_actors, sentence_claimant, NamedGroups, Scene,
+};
+use self::setting::{
+    best_date, best_location, coordinated_towns, sharper_location, town_referred_back,
+};
 use crate::acled::SubEventType;
 use crate::document::Document;
 use crate::geo::{Location, Target};
@@ -68,7 +72,11 @@ impl FigureKind {
 /// An actor named in the text: the match and the actor it stands for.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ActorMention {
+    /// The match of the name (داعش in "عناصر من داعش").
     pub mention: usize,
+    /// The match the phrase naming the actor starts with (عناصر): where the
+    /// actor stands in the sentence. The name itself when it stands alone.
+    pub head: usize,
     pub actor: usize,
 }
 
@@ -135,9 +143,9 @@ pub fn detect(
 ) -> Vec<EventFrame> {
     let mut events: Vec<EventFrame> = Vec::new();
     let mut last_claimant: Option<ActorMention> = None;
-    let mut last_group: Option<ActorMention> = None;
+    let mut named = NamedGroups::default();
     for (s, sentence) in doc.sentences.iter().enumerate() {
-        let actors = sentence_actors(doc, kb, sentence.tokens.clone(), &mut last_group, countries);
+        let actors = sentence_actors(doc, kb, sentence.tokens.clone(), &mut named, countries);
         let claimant = sentence_claimant(doc, kb, sentence.tokens.clone(), &actors).or_else(|| {
             says_without_subject(doc, kb, sentence.tokens.clone())
                 .then_some(last_claimant)
@@ -286,6 +294,12 @@ pub fn detect(
         }
     }
     for event in &mut events {
+        // placed only now, so that a place word without a name does not make
+        // a mention an event of its own
+        if event.location.is_none() {
+            let told_in = &doc.sentences[event.sentences[0]];
+            event.location = town_referred_back(doc, kb, locations, told_in.tokens.clone());
+        }
         fill_victims(event);
         refine_type(kb, event);
     }

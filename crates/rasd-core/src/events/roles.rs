@@ -1,58 +1,79 @@
 //! Roles: the actors a sentence names, who speaks for its content, and who
 //! did what to whom in each frame.
 
+use super::clauses::aerial;
 use super::{ActorMention, EventFrame};
+use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
-use crate::knowledge::{CueKind, Knowledge, TriggerPos};
+use crate::knowledge::{Actor, CueKind, Knowledge, Match, TriggerPos};
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// Actors named in a sentence, with anaphors (التنظيم) resolved to the last
-/// named armed group.
+/// The groups an article has named so far, most recent last, for the
+/// anaphors that refer back to them.
+#[derive(Default)]
+pub(super) struct NamedGroups(Vec<usize>);
+
+impl NamedGroups {
+    /// The group an anaphor refers to. A noun that names a kind of group
+    /// (التنظيم، الحركة: some actor's name starts with it) refers to the
+    /// last named group of that kind (تنظيم داعش، حركة الشباب); any other
+    /// (عناصره) to the last named armed group.
+    fn antecedent(&self, kb: &Knowledge, doc: &Document, anaphor: &Match) -> Option<usize> {
+        let word = anaphor.span.slice(doc.text());
+        let noun = word.strip_prefix("ال").unwrap_or(word);
+        let of_kind = |a: &Actor| a.name_heads.iter().any(|h| h == noun);
+        let mut recent = self.0.iter().rev().copied();
+        if kb.actors.iter().any(of_kind) {
+            recent.find(|&a| of_kind(&kb.actors[a]))
+        } else {
+            recent.find(|&a| matches!(kb.actors[a].inter, 2..=4))
+        }
+    }
+}
+
+/// Actors named in a sentence, with anaphors (التنظيم) resolved to a group
+/// named before, and phrases (عناصر من داعش) to the group they name.
 pub(super) fn sentence_actors(
     doc: &Document,
     kb: &Knowledge,
     tokens: Range<usize>,
-    last_group: &mut Option<ActorMention>,
+    named: &mut NamedGroups,
     countries: &HashMap<String, f64>,
 ) -> Vec<ActorMention> {
-    let mut out = Vec::new();
+    let mut out: Vec<ActorMention> = Vec::new();
     for (mi, m) in doc.matches.iter().enumerate() {
         if !tokens.contains(&m.first_token) {
             continue;
         }
-        if let Some(a) = pick_actor(kb, m, countries) {
-            if kb.actors[a].is_generic() && names_a_group_next(doc, mi) {
-                // "عناصر من داعش", "مسلحون من الحركة": the group is the actor
-                continue;
-            }
-            let mention = ActorMention {
-                mention: mi,
-                actor: a,
-            };
-            if !kb.actors[a].is_generic() && matches!(kb.actors[a].inter, 2..=4) {
-                *last_group = Some(mention);
-            }
-            out.push(mention);
-        } else if m.has_cue(kb, CueKind::Anaphor) {
-            if let Some(group) = *last_group {
-                out.push(ActorMention {
-                    mention: mi,
-                    actor: group.actor,
-                });
-            }
+        let actor = if m.has_cue(kb, CueKind::Anaphor) {
+            named
+                .antecedent(kb, doc, m)
+                .or_else(|| pick_actor(kb, m, countries))
+        } else {
+            pick_actor(kb, m, countries)
+        };
+        let Some(actor) = actor else {
+            continue;
+        };
+        if !kb.actors[actor].is_generic() {
+            named.0.push(actor);
         }
+        out.push(ActorMention {
+            mention: mi,
+            head: phrase_head(doc, kb, tokens.clone(), mi, actor),
+            actor,
+        });
     }
+    // the armed men of "مسلحون من داعش" are the group, not an actor of their own
+    let phrases: Vec<Range<usize>> = out.iter().map(|a| a.head..a.mention).collect();
+    out.retain(|a| !phrases.iter().any(|p| p.contains(&a.mention)));
     out
 }
 
 /// Of the actors a name may stand for (قوى الأمن الداخلي: Lebanon's police,
 /// or the Asayish of north-east Syria), the one of the article's country.
-fn pick_actor(
-    kb: &Knowledge,
-    m: &crate::knowledge::Match,
-    countries: &HashMap<String, f64>,
-) -> Option<usize> {
+fn pick_actor(kb: &Knowledge, m: &Match, countries: &HashMap<String, f64>) -> Option<usize> {
     let weight = |a: usize| {
         kb.actors[a]
             .country
@@ -71,16 +92,70 @@ fn pick_actor(
     (!foreign_militia || countries.is_empty()).then_some(best)
 }
 
-/// Whether match `i` is followed by من and another actor or an anaphor.
-fn names_a_group_next(doc: &Document, i: usize) -> bool {
-    let m = &doc.matches[i];
-    let next = m.last_token + 1;
-    next < doc.tokens.len()
-        && doc.word(next) == "من"
-        && doc
-            .matches
-            .get(i + 1)
-            .is_some_and(|n| n.first_token == next + 1)
+/// The match that starts the phrase naming the actor of match `i`: members
+/// or a unit of a group (عناصر من داعش، مقاتلو الحركة، خلية تابعة لداعش),
+/// its aircraft (طيران الجيش) or armed men tied to it (مسلحون من الحركة،
+/// مسلحون يشتبه بانتمائهم إلى داعش) stand for the group itself.
+fn phrase_head(
+    doc: &Document,
+    kb: &Knowledge,
+    sentence: Range<usize>,
+    i: usize,
+    actor: usize,
+) -> usize {
+    // the match right before match `j`, or before a preposition before it
+    let before = |j: usize| -> Option<(usize, Option<&str>)> {
+        let start = doc.matches[j].first_token;
+        let ending_at = |end: usize| {
+            let p = doc.matches[..j].iter().rposition(|m| m.last_token <= end)?;
+            let m = &doc.matches[p];
+            (m.last_token == end
+                && sentence.contains(&m.first_token)
+                && (end + 1..=start).all(|t| !doc.tokens[t].after_comma))
+            .then_some(p)
+        };
+        let word = doc.word(start.checked_sub(1)?);
+        if matches!(word, "من" | "في" | "الي") {
+            // skipped even when matched as a name (إلى is also a village)
+            Some((ending_at(start.checked_sub(2)?)?, Some(word)))
+        } else {
+            Some((ending_at(start - 1)?, None))
+        }
+    };
+    // armed men are worth folding only into a group with a name of its own
+    let named_group = !kb.actors[actor].is_generic() && !kb.actors[actor].is_civilian();
+    let mut head = i;
+    while let Some((mut p, preposition)) = before(head) {
+        let mut linked = preposition.is_some();
+        if doc.matches[p].has_cue(kb, CueKind::Affiliation) {
+            // "خلية تابعة لـ", "مسلحون يشتبه بانتمائهم إلى": the link word
+            // follows the members directly
+            match before(p) {
+                Some((q, None)) => (p, linked) = (q, true),
+                _ => break,
+            }
+        } else if preposition == Some("الي") {
+            // إلى only after a link word (ينتمون إلى)
+            break;
+        }
+        let m = &doc.matches[p];
+        if m.triggers().next().is_some() {
+            break;
+        }
+        let member = m.has_cue(kb, CueKind::Member) || m.has_cue(kb, CueKind::Aircraft);
+        // armed men need a link: in "هاجم مسلحون قوات الجيش" the two are
+        // subject and object
+        let armed_men = linked
+            && named_group
+            && m.actors().next().is_some()
+            && m.actors()
+                .all(|a| kb.actors[a].is_generic() && kb.actors[a].is_armed());
+        if !(member || armed_men) {
+            break;
+        }
+        head = p;
+    }
+    head
 }
 
 /// The actor a sentence attributes its content to: the one right after a
@@ -95,12 +170,17 @@ pub(super) fn sentence_claimant(
         if !tokens.contains(&m.first_token) || !m.has_cue(kb, CueKind::Say) {
             continue;
         }
+        // the speaker comes before what is said: "أضافوا أنهم قتلوا عناصر
+        // من داعش" names the dead, not the speaker
+        let said = (m.last_token + 1..tokens.end)
+            .find(|&t| matches!(doc.word(t), "ان" | "انه" | "انها" | "انهم" | "انهما"))
+            .unwrap_or(tokens.end);
         // a named group over a generic one (المركز الإعلامي لقسد)
         let claimant = actors
             .iter()
             .filter(|a| {
-                let first = doc.matches[a.mention].first_token;
-                first > m.last_token && first <= m.last_token + 4
+                let first = doc.matches[a.head].first_token;
+                first > m.last_token && first <= m.last_token + 4 && first < said
             })
             .min_by_key(|a| kb.actors[a.actor].is_generic());
         if claimant.is_some() {
@@ -175,7 +255,7 @@ pub(super) fn assign_roles(
         .filter(|a| Some(*a) != claimant || actors.len() == 1)
         .collect();
     let word_before = |a: &ActorMention, back: usize| {
-        let first = doc.matches[a.mention].first_token;
+        let first = doc.matches[a.head].first_token;
         (first >= back).then(|| doc.word(first - back))
     };
     let is_target = |a: &ActorMention| {
@@ -184,7 +264,7 @@ pub(super) fn assign_roles(
             // "استهدفت دورية للشرطة": what was targeted
             || (1..=2).any(|back| word_before(a, back).is_some_and(|w| w.starts_with("استهدف")))
             || (1..=2).any(|back| {
-                let first = doc.matches[a.mention].first_token;
+                let first = doc.matches[a.head].first_token;
                 first >= back
                     && doc.matches.iter().any(|m| {
                         // "مقتل جنديين": after a noun the dead follow; after
@@ -197,8 +277,7 @@ pub(super) fn assign_roles(
                     })
             })
     };
-    // "على يد", "برصاص", "هجوم شنه": the actor after these words did it,
-    // also across "عناصر من" (شنه عناصر من تنظيم داعش)
+    // "على يد", "برصاص", "هجوم شنه": the actor after these words did it
     let agent_word = |w: &str| {
         let w = w.strip_prefix('و').unwrap_or(w);
         matches!(
@@ -230,10 +309,12 @@ pub(super) fn assign_roles(
         .into_iter()
         .filter(|a| !is_support(a))
         .collect();
-    let is_agent = |a: &ActorMention| {
-        word_before(a, 1).is_some_and(agent_word)
-            || word_before(a, 1) == Some("من") && word_before(a, 3).is_some_and(agent_word)
+    // "استهدف طيران التحالف": an actor named by its aircraft strikes
+    let airborne = |a: &ActorMention| {
+        let first = doc.matches[a.head].first_token;
+        aerial(doc, kb, first..first + 1)
     };
+    let is_agent = |a: &ActorMention| word_before(a, 1).is_some_and(agent_word) || airborne(a);
     let violent = frame.sub_event.is_violent();
     let can_attack = |a: &ActorMention| {
         let actor = &kb.actors[a.actor];
@@ -243,7 +324,7 @@ pub(super) fn assign_roles(
     let after: Vec<ActorMention> = participants
         .iter()
         .copied()
-        .filter(|a| doc.matches[a.mention].first_token > trigger.last_token)
+        .filter(|a| doc.matches[a.head].first_token > trigger.last_token)
         .collect();
     let before: Vec<ActorMention> = participants
         .iter()
@@ -251,18 +332,20 @@ pub(super) fn assign_roles(
         .filter(|a| doc.matches[a.mention].last_token < trigger.first_token)
         .collect();
     let with_li = |a: &ActorMention| {
-        let m = &doc.matches[a.mention];
+        let m = &doc.matches[a.head];
         m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل')
     };
     // the subject right after a verb; not a "ل" phrase (تجمع للجنود)
     let near_after = after.iter().copied().find(|a| {
-        doc.matches[a.mention].first_token <= trigger.last_token + 4 && can_attack(a) && !with_li(a)
+        doc.matches[a.head].first_token <= trigger.last_token + 4 && can_attack(a) && !with_li(a)
     });
-    // a noun's doer in a genitive right after it (هجوم مسلحين)
-    let genitive = after
-        .first()
-        .copied()
-        .filter(|a| doc.matches[a.mention].first_token == trigger.last_token + 1 && can_attack(a));
+    // a noun's doer in a genitive right after it (هجوم مسلحين), or the
+    // first of two sides (اشتباكات بين الجيش والحوثيين)
+    let genitive = after.first().copied().filter(|a| {
+        let first = doc.matches[a.head].first_token;
+        let next = trigger.last_token + 1;
+        (first == next || first == next + 1 && doc.word(next) == "بين") && can_attack(a)
+    });
     let agent = participants
         .iter()
         .copied()
@@ -286,7 +369,7 @@ pub(super) fn assign_roles(
                 .find(|a| {
                     with_li(a)
                         && can_attack(a)
-                        && doc.matches[a.mention].first_token <= trigger.last_token + 1
+                        && doc.matches[a.head].first_token <= trigger.last_token + 1
                 })
                 .or(last_before)
                 .or(genitive)
@@ -297,7 +380,7 @@ pub(super) fn assign_roles(
         // are its victims, unless one is introduced by ل in the same clause
         TriggerPos::Passive => last_before.or_else(|| {
             after.iter().copied().find(|a| {
-                let first = doc.matches[a.mention].first_token;
+                let first = doc.matches[a.head].first_token;
                 can_attack(a)
                     && with_li(a)
                     && first > trigger.last_token + 1
@@ -324,9 +407,28 @@ pub(super) fn assign_roles(
         })
         .or_else(|| after.iter().copied().find(|a| !same(a, actor1)))
         .or_else(|| before.iter().copied().find(|a| !same(a, actor1)));
+    // in fighting the dead are one of the sides: "قتل عنصر في الحركة
+    // باشتباكات مع الجيش"
+    let actor1 = actor1.or_else(|| {
+        let other_side = |a: &&ActorMention| kb.actors[a.actor].is_armed() && !same(a, actor2);
+        frame
+            .explicit_clash
+            .then(|| participants.iter().find(other_side).copied())
+            .flatten()
+    });
+    // "استهدف طيران التحالف مواقع": an attack by aircraft is an air strike
+    if frame.generic_attack && frame.weapon.is_none() {
+        if let Some(a) = actor1.filter(airborne) {
+            frame.weapon = Some((a.head, SubEventType::AirDroneStrike, AIRBORNE_PRIORITY));
+        }
+    }
     frame.actor1 = actor1;
     frame.actor2 = actor2;
 }
+
+/// How surely aircraft named as the attacker tell an air strike: as surely
+/// as a bare غارة (triggers.tsv).
+const AIRBORNE_PRIORITY: u8 = 6;
 
 /// "غارة إسرائيلية", "مسيرة تركية": a weapon with a nisba adjective is fired
 /// by that country's military.
@@ -348,5 +450,91 @@ fn national_weapon(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> Option
     let country = &kb.countries[m.nisba()?].iso2;
     let id = format!("{}-military", country.to_ascii_lowercase());
     let actor = kb.actors.iter().position(|a| a.id == id)?;
-    Some(ActorMention { mention: i, actor })
+    Some(ActorMention {
+        mention: i,
+        head: i,
+        actor,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The actors of every sentence of `text`, as (name's words, phrase's
+    /// first word, actor id).
+    fn actors(kb: &Knowledge, text: &str) -> Vec<(String, String, String)> {
+        let doc = Document::analyze(text, None, kb);
+        let mut named = NamedGroups::default();
+        let countries = HashMap::new();
+        let mut out = Vec::new();
+        for sentence in &doc.sentences {
+            for a in sentence_actors(&doc, kb, sentence.tokens.clone(), &mut named, &countries) {
+                out.push((
+                    doc.matches[a.mention].span.slice(doc.text()).to_owned(),
+                    doc.word(doc.matches[a.head].first_token).to_owned(),
+                    kb.actors[a.actor].id.clone(),
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn members_and_armed_men_of_a_group_are_the_group() {
+        let kb = Knowledge::embedded();
+        let got = actors(
+            &kb,
+            "خطف مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام ثماني نساء",
+        );
+        assert_eq!(got[0].1, "مسلحون");
+        assert_eq!(got[0].2, "boko-haram");
+        assert!(got.iter().all(|a| a.2 != "generic-unidentified"), "{got:?}");
+        let got = actors(&kb, "هاجمت خلايا تابعة لداعش حاجزا");
+        assert_eq!((got[0].1.as_str(), got[0].2.as_str()), ("خلايا", "isis"));
+        let got = actors(&kb, "قتل عنصر في حركة الشباب");
+        assert_eq!(
+            (got[0].1.as_str(), got[0].2.as_str()),
+            ("عنصر", "al-shabaab")
+        );
+    }
+
+    #[test]
+    fn armed_men_next_to_another_actor_are_not_its_members() {
+        let kb = Knowledge::embedded();
+        let got = actors(&kb, "هاجم مسلحون قوات سوريا الديمقراطية");
+        let ids: Vec<&str> = got.iter().map(|a| a.2.as_str()).collect();
+        assert_eq!(ids, ["generic-unidentified", "sdf"]);
+    }
+
+    #[test]
+    fn an_anaphor_refers_to_the_last_group_of_its_kind() {
+        let kb = Knowledge::embedded();
+        let text = "قال مسؤول إن حركة الشباب صعدت هجماتها فيما يتراجع تنظيم داعش. \
+                    وهاجم مقاتلو الحركة قاعدة. وقتل عناصر التنظيم راعيا. وأعدم عناصره رجلا.";
+        let got = actors(&kb, text);
+        let ids: Vec<&str> = got
+            .iter()
+            .map(|a| a.2.as_str())
+            .filter(|id| !id.starts_with("generic-"))
+            .collect();
+        // عناصره names no kind: the last named armed group
+        assert_eq!(
+            ids,
+            ["al-shabaab", "isis", "al-shabaab", "isis", "isis"],
+            "{got:?}"
+        );
+        assert_eq!(got[2].1, "مقاتلو");
+    }
+
+    #[test]
+    fn a_kind_never_named_before_resolves_to_nothing() {
+        let kb = Knowledge::embedded();
+        let got = actors(
+            &kb,
+            "هاجم تنظيم داعش حاجزا. وتراجعت الحركة التجارية في المدينة.",
+        );
+        let ids: Vec<&str> = got.iter().map(|a| a.2.as_str()).collect();
+        assert_eq!(ids, ["isis"]);
+    }
 }

@@ -2,9 +2,9 @@
 //! an event.
 
 use crate::dates::DateKind;
-use crate::document::Document;
+use crate::document::{Document, MatchExt};
 use crate::geo::{Location, Target};
-use crate::knowledge::{Knowledge, PlaceKind};
+use crate::knowledge::{CueKind, Knowledge, PlaceKind};
 use std::ops::Range;
 
 /// The most specific location named in a token range.
@@ -19,6 +19,30 @@ pub(super) fn best_location(
         .filter(|l| tokens.contains(&doc.matches[l.mention].first_token))
         // the dateline only when the words name no other place
         .max_by_key(|l| (!l.dateline, l.rank(kb), std::cmp::Reverse(l.mention)))
+        .copied()
+}
+
+/// "في محيط المدينة": a place word with the article and no name of its own
+/// refers back to the last town named before it.
+pub(super) fn town_referred_back(
+    doc: &Document,
+    kb: &Knowledge,
+    locations: &[Location],
+    tokens: Range<usize>,
+) -> Option<Location> {
+    let (cue, _) = doc.matches.iter().enumerate().find(|(_, m)| {
+        tokens.contains(&m.first_token)
+            && m.has_cue(kb, CueKind::Place)
+            && m.span.slice(doc.text()).starts_with("ال")
+    })?;
+    locations
+        .iter()
+        .filter(|l| {
+            l.mention < cue
+                && !l.dateline
+                && matches!(l.target, Target::Place(p) if kb.places[p].kind == PlaceKind::City)
+        })
+        .max_by_key(|l| l.mention)
         .copied()
 }
 

@@ -17,6 +17,10 @@ pub struct Actor {
     /// ISO2 country; `None` for generic actors, which take the event's country.
     pub country: Option<String>,
     pub parent: Option<String>,
+    /// The first word of each Arabic name, folded and without the article
+    /// (تنظيم، حركه، جماعه): the kinds of body the actor is, which an
+    /// anaphor (التنظيم، الحركة) names.
+    pub name_heads: Vec<String>,
 }
 
 impl Actor {
@@ -124,8 +128,12 @@ pub enum CueKind {
     Future,
     Negation,
     Attempt,
-    /// A word that refers back to the last named armed group (التنظيم، الحركة).
+    /// A word that refers back to a group named earlier (التنظيم، الحركة).
     Anaphor,
+    /// Members or a unit of the group named after it (عناصر، مقاتلو، خلية).
+    Member,
+    /// A word that ties members to the group after it (تابعة، ينتمون).
+    Affiliation,
     /// One person (طفلة، جندي): after a figure word it counts one.
     Person,
     /// A killing of one person (اغتيال): one dead unless a number says more.
@@ -163,6 +171,8 @@ impl CueKind {
             "negation" => Negation,
             "attempt" => Attempt,
             "anaphor" => Anaphor,
+            "member" => Member,
+            "affiliation" => Affiliation,
             "person" => Person,
             "killed_one" => KilledOne,
             "aircraft" => Aircraft,
@@ -306,15 +316,28 @@ pub(super) fn parse_actors(file: &str, text: &str, out: &mut Vec<Actor>) -> Resu
         if id.is_empty() {
             return Err(row.error("empty id"));
         }
+        let name_ar = row.cells[2].trim().to_owned();
+        let aliases_ar = row.list(3);
+        let mut name_heads: Vec<String> = std::iter::once(&name_ar)
+            .chain(&aliases_ar)
+            .filter_map(|name| {
+                let folded = crate::text::fold(name);
+                let first = folded.split_whitespace().next()?;
+                Some(first.strip_prefix("ال").unwrap_or(first).to_owned())
+            })
+            .collect();
+        name_heads.sort();
+        name_heads.dedup();
         out.push(Actor {
             id: id.to_owned(),
             name: row.cells[1].trim().to_owned(),
-            name_ar: row.cells[2].trim().to_owned(),
-            aliases_ar: row.list(3),
+            name_ar,
+            aliases_ar,
             aliases_en: row.list(4),
             inter,
             country,
             parent: Some(row.cells[7].trim().to_owned()).filter(|p| !p.is_empty()),
+            name_heads,
         });
     }
     Ok(())
