@@ -9,8 +9,9 @@ pub use matcher::{Entry, Match, Matcher};
 pub use tables::{Actor, Country, Cue, CueKind, Place, PlaceKind, Trigger, TriggerPos};
 
 use matcher::MatcherBuilder;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -58,6 +59,9 @@ const WORD_FREQUENCIES: &str = include_str!(concat!(
 /// Words this frequent (Zipf 4.4: 25 per million words) are places only with
 /// more evidence (العاصمة، دولة).
 const FREQUENT_WORD_MIN_ZIPF: f32 = 4.4;
+
+/// A set of folded words, hashed for speed: every token is looked up.
+pub type WordSet = FxHashSet<String>;
 
 /// The embedded files as `(name, text)`, borrowed: nothing is copied.
 /// One sorted index from the per-file ones, whose place numbers count from
@@ -137,14 +141,17 @@ pub struct Knowledge {
     pub cues: Vec<Cue>,
     /// Folded everyday words frequent enough that a place of the same name
     /// needs more evidence (generated, see `rasd kb build`).
-    pub frequent_words: HashSet<String>,
+    pub frequent_words: WordSet,
     /// Every word of `word_frequencies.tsv` (one per million words or more)
     /// with its Zipf frequency: never an unknown village found by
     /// romanization.
-    pub word_zipf: HashMap<String, f32>,
+    pub word_zipf: FxHashMap<String, f32>,
     matcher: Matcher,
     /// (key of a Latin name's consonant skeleton, place), sorted.
     by_skeleton: Vec<(u64, u32)>,
+    /// Index into `countries` by ISO2 code: the geocoder asks for every
+    /// candidate place's country.
+    country_by_code: HashMap<String, usize>,
 }
 
 impl Knowledge {
@@ -205,7 +212,7 @@ impl Knowledge {
                     .iter()
                     .map(|t| tables::skeleton_index(t))
                     .collect();
-                let word_zipf: HashMap<String, f32> = word_frequencies()
+                let word_zipf: FxHashMap<String, f32> = word_frequencies()
                     .map(|(word, zipf)| (word.to_owned(), zipf))
                     .collect();
                 (skeletons, word_zipf)
@@ -220,9 +227,10 @@ impl Knowledge {
                     .filter(|(_, zipf)| *zipf >= FREQUENT_WORD_MIN_ZIPF)
                     .map(|(word, _)| word.to_owned())
                     .collect(),
-                word_zipf: HashMap::new(),
+                word_zipf: FxHashMap::default(),
                 matcher: MatcherBuilder::default().build(),
                 by_skeleton: Vec::new(),
+                country_by_code: HashMap::new(),
             };
             // the index of each gazetteer file's first place
             let mut first_places: Vec<u32> = Vec::new();
@@ -248,6 +256,10 @@ impl Knowledge {
             let (skeletons, word_zipf) = side.join().expect("indexing names does not panic");
             kb.word_zipf = word_zipf;
             kb.by_skeleton = merge_skeleton_indexes(skeletons, &first_places);
+            // the first row of a code wins, as it did before overlays were indexed
+            kb.country_by_code = (kb.countries.iter().enumerate().rev())
+                .map(|(i, c)| (c.iso2.clone(), i))
+                .collect();
             Ok(kb)
         })
     }
@@ -302,7 +314,7 @@ impl Knowledge {
     }
 
     pub fn country(&self, iso2: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.iso2 == iso2)
+        self.country_by_code.get(iso2).map(|&i| &self.countries[i])
     }
 }
 

@@ -347,7 +347,7 @@ impl<'k> Gazetteer<'k> {
     fn place_rows(
         self,
         provinces: &BuiltInProvinces,
-        frequent_words: &HashSet<String>,
+        frequent_words: &rasd_core::knowledge::WordSet,
     ) -> Vec<PlaceRow> {
         self.places
             .into_iter()

@@ -20,7 +20,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rasd_core::knowledge::{Place, PlaceKind};
 use rasd_core::Knowledge;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{BufRead, BufReader, IsTerminal};
 use std::path::Path;
@@ -344,7 +344,7 @@ pub(crate) fn is_common_place(
     kind: Kind,
     names_ar: &[String],
     population: u64,
-    frequent_words: &HashSet<String>,
+    frequent_words: &rasd_core::knowledge::WordSet,
 ) -> bool {
     let is_frequent = |name: &String| {
         let folded = rasd_core::text::fold(name);
