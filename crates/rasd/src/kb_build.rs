@@ -1524,32 +1524,29 @@ fn find_capital<'a>(capital: &str, candidates: &[&'a Place]) -> Option<&'a Place
 
 // ---------------------------------------------------------------- output
 
+/// Writes rows in the one places.tsv format the importers also write.
 fn write_places(path: &Path, rows: &[PlaceRow]) -> Result<()> {
-    write_table(
-        path,
-        "id\tkind\tname\tnames_ar\tlat\tlon\tcountry\tadmin1\tadmin2\tpopulation\tflags\tnames_latin",
-        |out| {
-            for row in rows {
-                writeln!(
-                    out,
-                    "gn:{}\t{}\t{}\t{}\t{:.5}\t{:.5}\t{}\t{}\t{}\t{}\t{}\t{}",
-                    row.id,
-                    row.kind.as_str(),
-                    row.name,
-                    row.names_ar.join("|"),
-                    row.lat,
-                    row.lon,
-                    row.country,
-                    row.admin1,
-                    row.admin2,
-                    row.population,
-                    if row.common { "common" } else { "" },
-                    row.names_latin.join("|"),
-                )?;
+    write_table(path, crate::kb_import::PLACES_HEADER, |out| {
+        for row in rows {
+            let line = crate::kb_import::PlaceRow {
+                id: format!("gn:{}", row.id),
+                kind: row.kind,
+                name: row.name.clone(),
+                names_ar: row.names_ar.clone(),
+                lat: row.lat,
+                lon: row.lon,
+                country: row.country.clone(),
+                admin1: row.admin1.clone(),
+                admin2: row.admin2.clone(),
+                population: row.population,
+                common: row.common,
+                names_latin: row.names_latin.clone(),
             }
-            Ok(())
-        },
-    )
+            .to_line();
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    })
 }
 
 /// Countries whose capital is not in cities500 get empty coordinates.

@@ -6,7 +6,9 @@ pub mod romanize;
 mod tables;
 
 pub use matcher::{Entry, Match, Matcher};
-pub use tables::{Actor, Country, Cue, CueKind, Place, PlaceKind, Trigger, TriggerPos};
+pub use tables::{
+    Actor, Country, Cue, CueKind, Place, PlaceKind, Trigger, TriggerPos, ACTOR_COLUMNS,
+};
 
 use matcher::MatcherBuilder;
 use rustc_hash::{FxHashMap, FxHashSet};

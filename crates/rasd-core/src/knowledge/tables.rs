@@ -288,20 +288,22 @@ impl<'a> Iterator for Rows<'a> {
     }
 }
 
+/// The columns of `actors.tsv`, in order.
+pub const ACTOR_COLUMNS: [&str; 10] = [
+    "id",
+    "name",
+    "name_ar",
+    "aliases_ar",
+    "aliases_en",
+    "inter",
+    "country",
+    "parent",
+    "active",
+    "wikidata",
+];
+
 pub(super) fn parse_actors(file: &str, text: &str, out: &mut Vec<Actor>) -> Result<(), KbError> {
-    let header = [
-        "id",
-        "name",
-        "name_ar",
-        "aliases_ar",
-        "aliases_en",
-        "inter",
-        "country",
-        "parent",
-        "active",
-        "wikidata",
-    ];
-    for row in Rows::new(file, text, &header)? {
+    for row in Rows::new(file, text, &ACTOR_COLUMNS)? {
         let row = row?;
         let inter: u8 = row.number(5, "inter")?;
         if !(1..=8).contains(&inter) {

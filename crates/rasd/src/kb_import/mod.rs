@@ -306,7 +306,7 @@ pub(crate) struct PlaceRow {
 }
 
 impl PlaceRow {
-    fn to_line(&self) -> String {
+    pub(crate) fn to_line(&self) -> String {
         format!(
             "{}\t{}\t{}\t{}\t{:.5}\t{:.5}\t{}\t{}\t{}\t{}\t{}\t{}",
             self.id,

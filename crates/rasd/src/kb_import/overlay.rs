@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 pub(crate) struct OverlayTable {
     dir: PathBuf,
     path: PathBuf,
-    header: &'static str,
+    header: String,
     /// The file as it was, to put back if the merged overlay does not load.
     previous: Option<String>,
     /// Comments and blank lines above the header.
@@ -30,14 +30,14 @@ impl OverlayTable {
     pub(crate) fn open(
         dir: &Path,
         file_name: &str,
-        header: &'static str,
+        header: &str,
         required_columns: usize,
     ) -> Result<OverlayTable> {
         let path = dir.join(file_name);
         let mut table = OverlayTable {
             dir: dir.to_owned(),
             path,
-            header,
+            header: header.to_owned(),
             previous: None,
             preamble: Vec::new(),
             lines: Vec::new(),
@@ -103,7 +103,7 @@ impl OverlayTable {
             .preamble
             .iter()
             .map(String::as_str)
-            .chain([self.header])
+            .chain([self.header.as_str()])
             .chain(self.lines.iter().map(String::as_str))
         {
             text.push_str(line);

@@ -12,20 +12,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::process::ExitCode;
 
-const COLUMNS: [&str; 10] = [
-    "id",
-    "name",
-    "name_ar",
-    "aliases_ar",
-    "aliases_en",
-    "inter",
-    "country",
-    "parent",
-    "active",
-    "wikidata",
-];
-const HEADER: &str =
-    "id\tname\tname_ar\taliases_ar\taliases_en\tinter\tcountry\tparent\tactive\twikidata";
+use rasd_core::knowledge::ACTOR_COLUMNS as COLUMNS;
 
 /// A checked row of actors.tsv and the input line it came from.
 struct ActorRow {
@@ -45,7 +32,7 @@ struct ActorRow {
 
 pub(crate) fn run(input: &Path, out: &Path) -> Result<ExitCode> {
     let kb = Knowledge::embedded();
-    let mut table = OverlayTable::open(out, "actors.tsv", HEADER, COLUMNS.len())?;
+    let mut table = OverlayTable::open(out, "actors.tsv", &COLUMNS.join("\t"), COLUMNS.len())?;
     let mut tally = FileTally::new(input);
     let mut rows: Vec<ActorRow> = Vec::new();
     let mut line_of_id: HashMap<String, usize> = HashMap::new();
