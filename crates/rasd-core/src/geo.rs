@@ -170,7 +170,8 @@ fn sentence_of(doc: &Document, token: usize) -> usize {
 /// name, and the provinces of the large towns it names.
 fn provinces_by_sentence<'k>(doc: &Document, kb: &'k Knowledge) -> Vec<Vec<(&'k str, &'k str)>> {
     let mut out = vec![Vec::new(); doc.sentences.len().max(1)];
-    for m in &doc.matches {
+    // romanized names are villages: they name no province
+    for m in doc.matches.iter().filter(|m| !m.romanized) {
         let sentence = sentence_of(doc, m.first_token);
         for p in m.places() {
             let place = &kb.places[p];
@@ -297,6 +298,14 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
+            // a skeleton's many namesakes: only those of the article's country
+            // can be taken (see `plausible`), so the rest cost nothing
+            if m.romanized
+                && !no_country_known
+                && Some(place.country.as_str()) != top_country.as_deref()
+            {
+                continue;
+            }
             let in_article_country = countries
                 .get(&place.country)
                 .map_or(0.0, |w| others(&place.country, *w))

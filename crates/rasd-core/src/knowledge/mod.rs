@@ -13,7 +13,6 @@ pub use tables::{
 use matcher::MatcherBuilder;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -153,7 +152,7 @@ pub struct Knowledge {
     by_skeleton: Vec<(u64, u32)>,
     /// Index into `countries` by ISO2 code: the geocoder asks for every
     /// candidate place's country.
-    country_by_code: HashMap<String, usize>,
+    country_by_code: FxHashMap<String, usize>,
 }
 
 impl Knowledge {
@@ -232,7 +231,7 @@ impl Knowledge {
                 word_zipf: FxHashMap::default(),
                 matcher: MatcherBuilder::default().build(),
                 by_skeleton: Vec::new(),
-                country_by_code: HashMap::new(),
+                country_by_code: FxHashMap::default(),
             };
             // the index of each gazetteer file's first place
             let mut first_places: Vec<u32> = Vec::new();
