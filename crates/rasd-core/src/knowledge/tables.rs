@@ -423,14 +423,15 @@ pub(super) fn skeleton_index(text: &str) -> Vec<(u64, u32)> {
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
         .skip(1);
     for (place, line) in (0u32..).zip(rows) {
-        // only the name (third column) and names_latin (twelfth, last) are
-        // needed: find them without splitting the whole row
-        let name = line.split('\t').nth(2).unwrap_or_default();
-        let latin = line
-            .trim_end_matches('\r')
-            .splitn(PLACE_COLUMNS.len(), '\t')
-            .nth(PLACE_COLUMNS.len() - 1)
-            .unwrap_or_default();
+        // only the name (third column) and names_latin (twelfth) are needed
+        let (mut name, mut latin) = ("", "");
+        for (column, cell) in line.trim_end_matches('\r').split('\t').enumerate() {
+            match column {
+                2 => name = cell,
+                11 => latin = cell,
+                _ => {}
+            }
+        }
         for name in std::iter::once(name).chain(latin.split('|')) {
             romanize::latin_skeleton_into(name, &mut skeleton);
             keys.clear();
