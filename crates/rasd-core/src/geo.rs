@@ -160,6 +160,39 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
     out
 }
 
+/// Great-circle distance between two (latitude, longitude) points in degrees.
+pub fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
+    const EARTH_RADIUS_KM: f64 = 6371.0088;
+    let (lat_a, lat_b) = (a.0.to_radians(), b.0.to_radians());
+    let half_dlat = (lat_b - lat_a) / 2.0;
+    let half_dlon = (b.1 - a.1).to_radians() / 2.0;
+    let h = half_dlat.sin().powi(2) + lat_a.cos() * lat_b.cos() * half_dlon.sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+}
+
+/// The place a name at match `i` is set relative to: the one after a
+/// direction word that follows it ("X غرب الرقة", "X شمالي محافظة درعا").
+fn anchor_after<'d>(
+    doc: &'d Document,
+    kb: &Knowledge,
+    i: usize,
+) -> Option<&'d crate::knowledge::Match> {
+    let mut last_token = doc.matches[i].last_token;
+    let mut after_direction = false;
+    for next in &doc.matches[i + 1..] {
+        if next.first_token != last_token + 1 {
+            return None;
+        }
+        if next.has_cue(kb, CueKind::Direction) {
+            after_direction = true;
+        } else if !(after_direction && next.has_cue(kb, CueKind::Place)) {
+            return (after_direction && next.places().next().is_some()).then_some(next);
+        }
+        last_token = next.last_token;
+    }
+    None
+}
+
 fn sentence_of(doc: &Document, token: usize) -> usize {
     doc.sentences
         .partition_point(|s| s.tokens.end <= token)
@@ -244,6 +277,9 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
             && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ب')
             || m.first_token > 0 && doc.word(m.first_token - 1) == "في";
         let vicinity = cue(CueKind::Near) || cue(CueKind::Countryside) || cue(CueKind::Direction);
+        // "المنصورة غرب الرقة": a place set relative to another lies in the
+        // other's country, and likely its province
+        let anchor = anchor_after(doc, kb, i);
 
         // "قالت أنقرة", "اتهمت طهران": a capital speaking for its government
         if is_date_or_number(doc, m.span) || cue(CueKind::Say) {
@@ -320,7 +356,16 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 && kb
                     .country(&place.country)
                     .is_some_and(|c| c.capital == place.name);
-            let plausible = if m.romanized {
+            let anchored =
+                anchor.is_some_and(|a| a.places().any(|q| kb.places[q].country == place.country));
+            let plausible = if anchored {
+                // an everyday word too (التربة، صرواح) when a preposition or a
+                // cue says a place follows
+                let introduced = located_by_preposition || town_cue || after_locality_word;
+                (!place.common || introduced)
+                    && !m.has_cue(kb, CueKind::Place)
+                    && !m.has_cue(kb, CueKind::Direction)
+            } else if m.romanized {
                 // a skeleton is shared by namesakes the world over: only one in
                 // the country the article is about, or the only country that
                 // has the skeleton when the text names none
@@ -363,6 +408,17 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
             score += in_article_country.min(6.0) + if known { 2.0 } else { 0.0 };
             if nisba_after == Some(place.country.as_str()) {
                 score += 10.0;
+            }
+            if let Some(anchor) = anchor.filter(|_| anchored) {
+                // and the nearer the better: the Burqa east of Ramallah, not
+                // the one by Nablus
+                let km = anchor
+                    .places()
+                    .map(|q| {
+                        km_between((place.lat, place.lon), (kb.places[q].lat, kb.places[q].lon))
+                    })
+                    .fold(f64::INFINITY, f64::min);
+                score += 6.0 + 4.0 * (1.0 - km.min(100.0) / 100.0);
             }
             // "بلدة X في ريف حلب": the X of the province the sentence names
             let sentence = sentence_of(doc, m.first_token);

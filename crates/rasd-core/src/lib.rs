@@ -34,6 +34,7 @@ mod span;
 pub mod text;
 
 pub use document::Document;
+pub use geo::km_between;
 pub use knowledge::{KbError, Knowledge};
 pub use record::{ActorRef, Article, Entity, Event, Evidence, Extraction, Figure};
 pub use span::Span;

@@ -56,3 +56,14 @@ fn seas_and_mountains_are_regions() {
     );
     assert_eq!((hamrin.country.as_str(), hamrin.precision), ("IQ", 3));
 }
+
+#[test]
+fn a_place_set_west_of_another_lies_beside_it() {
+    // المنصورة is also a large Egyptian city; غرب الرقة puts it in Syria
+    let mansura = place_named("قصفت طائرات مسيرة بلدة المنصورة غرب الرقة", "المنصورة");
+    assert_eq!(mansura.country, "SY");
+    // two West Bank villages are called برقة: the one east of Ramallah
+    let burqa = place_named("هاجم مستوطنون منازل في برقة شرق رام الله", "برقة");
+    let ramallah = (31.899, 35.204);
+    assert!(rasd_core::km_between(ramallah, (burqa.latitude, burqa.longitude)) < 25.0);
+}

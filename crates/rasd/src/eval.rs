@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
+pub(crate) use rasd_core::km_between as haversine_km;
 use rasd_core::{extract, ActorRef, Article, Event, Knowledge};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::char::is_combining_mark;
@@ -19,7 +20,6 @@ use unicode_normalization::UnicodeNormalization;
 /// Points at most this far apart are the same place for a strict match.
 const SAME_PLACE_KM: f64 = 50.0;
 /// Mean Earth radius (IUGG).
-const EARTH_RADIUS_KM: f64 = 6371.0088;
 /// ACLED inter code of civilians.
 const CIVILIANS_INTER: u8 = 7;
 /// Article-like prefixes of transliterated admin1 names ("Al-Anbar" = "Anbar").
@@ -445,15 +445,6 @@ fn km_apart(gold: &GoldEvent, predicted: &Event) -> Option<f64> {
         (gold.latitude?, gold.longitude?),
         (predicted.latitude?, predicted.longitude?),
     ))
-}
-
-/// Great-circle distance between two (latitude, longitude) points in degrees.
-pub(crate) fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lat_a, lat_b) = (a.0.to_radians(), b.0.to_radians());
-    let half_dlat = (lat_b - lat_a) / 2.0;
-    let half_dlon = (b.1 - a.1).to_radians() / 2.0;
-    let h = half_dlat.sin().powi(2) + lat_a.cos() * lat_b.cos() * half_dlon.sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
 }
 
 fn fatalities_accepted(gold: &GoldEvent, predicted: u64) -> bool {
