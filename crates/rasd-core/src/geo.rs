@@ -356,6 +356,9 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 && kb
                     .country(&place.country)
                     .is_some_and(|c| c.capital == place.name);
+            // a name unique to a country far from what rasd reads on (Thale,
+            // Germany, for تالة) is more likely a town the gazetteer lacks
+            let in_focus = kb.country(&place.country).is_some_and(|c| c.focus);
             let anchored =
                 anchor.is_some_and(|a| a.places().any(|q| kb.places[q].country == place.country));
             let plausible = if anchored {
@@ -370,7 +373,6 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 // the country the article is about, or the only country that
                 // has the skeleton when the text names none
                 Some(place.country.as_str()) == top_country.as_deref()
-                    || no_country_known && one_country
                     || focus_country == Some(place.country.as_str())
             } else if m.has_cue(kb, CueKind::Place)
                 || m.has_cue(kb, CueKind::Direction)
@@ -394,8 +396,10 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 let town = place.population >= 10_000 || place.kind != PlaceKind::City;
                 known && (large || located_by_preposition || vicinity)
                     || world_city
-                    || no_country_known && (large || (located_by_preposition || vicinity) && town)
+                    || no_country_known
+                        && (large || (located_by_preposition || vicinity) && town && in_focus)
                     || distinctive
+                        && in_focus
                         && (no_country_known || country_hardly_known && located_by_preposition)
                     || focus_name && focus_country == Some(place.country.as_str())
             };
