@@ -111,8 +111,9 @@ pub struct EvalArgs {
 
 #[derive(Subcommand)]
 pub enum KbCommand {
-    /// Generate places.tsv and countries.tsv from the GeoNames-derived
-    /// gazetteer files (shared/data/gazetteer) and the word-frequency list.
+    /// Generate the gazetteer (places.tsv.gz), countries.tsv and
+    /// word_frequencies.tsv from the GeoNames-derived gazetteer files
+    /// (shared/data/gazetteer) and the word-frequency list.
     ///
     /// Example: rasd kb build --gazetteer ../shared/data/gazetteer --lexicon ../shared/data/lexicon --out data
     Build {

@@ -1,5 +1,6 @@
-//! `rasd kb build`: generates `places.tsv` and `countries.tsv` (formats in
-//! data/README.md) from the GeoNames-derived gazetteer inputs described in
+//! `rasd kb build`: generates `places.tsv.gz`, `countries.tsv` and
+//! `word_frequencies.tsv` (formats in data/README.md) from the
+//! GeoNames-derived gazetteer inputs and the word-frequency list described in
 //! shared/data/SOURCES.md.
 
 use std::cmp::Reverse;
@@ -138,7 +139,8 @@ impl fmt::Display for BuildSummary {
 }
 
 /// Reads the gazetteer (and, when given, the word-frequency lexicon used for
-/// the `common` flag) and writes `places.tsv` and `countries.tsv` to `out_dir`.
+/// the `common` flag) and writes `places.tsv.gz`, `countries.tsv` and
+/// `word_frequencies.tsv` to `out_dir`.
 pub fn build(
     gazetteer_dir: &Path,
     lexicon_dir: Option<&Path>,
