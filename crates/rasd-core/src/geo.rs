@@ -128,7 +128,7 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
         // a name that is also a frequent word (حلب، بغداد، but also المدينة،
         // سنة) speaks for a country only through a city of a million or more,
         // and not at all when the word is among the commonest
-        let frequent = kb.frequent_words.contains(name);
+        let frequent = kb.is_frequent_word(name);
         let commonest = kb
             .word_zipf
             .get(name)
@@ -291,9 +291,9 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
             .entries
             .iter()
             .any(|e| !matches!(e, Entry::Place(_) | Entry::Country(_)));
-        let frequent_word = kb.frequent_words.contains(m.span.slice(doc.text()));
+        let frequent_word = kb.is_frequent_word(m.span.slice(doc.text()));
         // فرقة is a word, not ف + رقة
-        if m.clitics > 0 && kb.frequent_words.contains(doc.word(m.first_token)) {
+        if m.clitics > 0 && kb.is_frequent_word(doc.word(m.first_token)) {
             continue;
         }
         // the article's countries, without what this very name says
@@ -314,10 +314,9 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
         let one_country = m
             .places()
             .all(|p| Some(kb.places[p].country.as_str()) == first_country);
-        let distinctive = !m.romanized
-            && !frequent_word
-            && m.places().all(|p| !kb.places[p].common)
-            && one_country;
+        // a name that is no everyday word for any of its places
+        let plain_name = !frequent_word && m.places().all(|p| !kb.places[p].common);
+        let distinctive = !m.romanized && plain_name && one_country;
         // with no country named, the one country of the area rasd's reports
         // cover (regions.tsv `focus`) that has the name, if only one has it
         let focus_country = if no_country_known {
@@ -330,7 +329,7 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
         } else {
             None
         };
-        let focus_name = !frequent_word && m.places().all(|p| !kb.places[p].common);
+        let sentence = sentence_of(doc, m.first_token);
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
@@ -370,8 +369,8 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                     && !m.has_cue(kb, CueKind::Direction)
             } else if m.romanized {
                 // a skeleton is shared by namesakes the world over: only one in
-                // the country the article is about, or the only country that
-                // has the skeleton when the text names none
+                // the country the article is about, or, when the text names
+                // none, in the one focus country that has the skeleton
                 Some(place.country.as_str()) == top_country.as_deref()
                     || focus_country == Some(place.country.as_str())
             } else if m.has_cue(kb, CueKind::Place)
@@ -401,7 +400,7 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                     || distinctive
                         && in_focus
                         && (no_country_known || country_hardly_known && located_by_preposition)
-                    || focus_name && focus_country == Some(place.country.as_str())
+                    || plain_name && focus_country == Some(place.country.as_str())
             };
             if !plausible {
                 continue;
@@ -425,7 +424,6 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 score += 6.0 + 4.0 * (1.0 - km.min(100.0) / 100.0);
             }
             // "بلدة X في ريف حلب": the X of the province the sentence names
-            let sentence = sentence_of(doc, m.first_token);
             if place.kind == PlaceKind::City
                 && provinces[sentence].contains(&(place.country.as_str(), place.admin1.as_str()))
             {

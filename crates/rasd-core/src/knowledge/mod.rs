@@ -11,7 +11,7 @@ pub use tables::{
 };
 
 use matcher::MatcherBuilder;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
@@ -60,9 +60,6 @@ const WORD_FREQUENCIES: &str = include_str!(concat!(
 /// Words this frequent (Zipf 4.4: 25 per million words) are places only with
 /// more evidence (العاصمة، دولة).
 const FREQUENT_WORD_MIN_ZIPF: f32 = 4.4;
-
-/// A set of folded words, hashed for speed: every token is looked up.
-pub type WordSet = FxHashSet<String>;
 
 /// The embedded files as `(name, text)`, borrowed: nothing is copied.
 /// One sorted index from the per-file ones, whose place numbers count from
@@ -140,9 +137,6 @@ pub struct Knowledge {
     pub actors: Vec<Actor>,
     pub triggers: Vec<Trigger>,
     pub cues: Vec<Cue>,
-    /// Folded everyday words frequent enough that a place of the same name
-    /// needs more evidence (generated, see `rasd kb build`).
-    pub frequent_words: WordSet,
     /// Every word of `word_frequencies.tsv` (one per million words or more)
     /// with its Zipf frequency: never an unknown village found by
     /// romanization.
@@ -224,10 +218,6 @@ impl Knowledge {
                 actors: Vec::new(),
                 triggers: Vec::new(),
                 cues: Vec::new(),
-                frequent_words: word_frequencies()
-                    .filter(|(_, zipf)| *zipf >= FREQUENT_WORD_MIN_ZIPF)
-                    .map(|(word, _)| word.to_owned())
-                    .collect(),
                 word_zipf: FxHashMap::default(),
                 matcher: MatcherBuilder::default().build(),
                 by_skeleton: Vec::new(),
@@ -263,6 +253,14 @@ impl Knowledge {
                 .collect();
             Ok(kb)
         })
+    }
+
+    /// A word frequent enough that a place of the same name needs more
+    /// evidence (العاصمة، دولة).
+    pub fn is_frequent_word(&self, folded: &str) -> bool {
+        self.word_zipf
+            .get(folded)
+            .is_some_and(|&zipf| zipf >= FREQUENT_WORD_MIN_ZIPF)
     }
 
     /// An everyday word: one per million words or more.

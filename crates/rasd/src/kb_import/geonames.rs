@@ -96,7 +96,7 @@ pub(crate) fn run(
         println!("{}", tally.summary("name"));
     }
 
-    let rows = gazetteer.place_rows(&BuiltInProvinces::new(&kb), &kb.frequent_words);
+    let rows = gazetteer.place_rows(&BuiltInProvinces::new(&kb), &kb);
     if rows.is_empty() {
         eprintln!("rasd: no place could be imported; nothing written");
         return Ok(ExitCode::FAILURE);
@@ -344,11 +344,7 @@ impl<'k> Gazetteer<'k> {
     /// The rows to write, in input order, with their admin1 and admin2
     /// names: those of the input's ADM1/ADM2 rows, else (admin1 only) the
     /// nearest built-in province.
-    fn place_rows(
-        self,
-        provinces: &BuiltInProvinces,
-        frequent_words: &rasd_core::knowledge::WordSet,
-    ) -> Vec<PlaceRow> {
+    fn place_rows(self, provinces: &BuiltInProvinces, kb: &rasd_core::Knowledge) -> Vec<PlaceRow> {
         self.places
             .into_iter()
             .map(|place| {
@@ -380,12 +376,7 @@ impl<'k> Gazetteer<'k> {
                 PlaceRow {
                     id: format!("gn:{}", place.id),
                     kind: place.kind,
-                    common: is_common_place(
-                        place.kind,
-                        &place.names_ar,
-                        place.population,
-                        frequent_words,
-                    ),
+                    common: is_common_place(place.kind, &place.names_ar, place.population, kb),
                     name: place.name,
                     names_ar: place.names_ar,
                     lat: place.lat,

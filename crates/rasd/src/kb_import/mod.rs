@@ -344,7 +344,7 @@ pub(crate) fn is_common_place(
     kind: Kind,
     names_ar: &[String],
     population: u64,
-    frequent_words: &rasd_core::knowledge::WordSet,
+    kb: &rasd_core::Knowledge,
 ) -> bool {
     let is_frequent = |name: &String| {
         let folded = rasd_core::text::fold(name);
@@ -353,7 +353,7 @@ pub(crate) fn is_common_place(
             Some(bare) => bare.to_owned(),
             None => format!("ال{folded}"),
         };
-        frequent_words.contains(&folded) || frequent_words.contains(&other_form)
+        kb.is_frequent_word(&folded) || kb.is_frequent_word(&other_form)
     };
     kind == Kind::City
         && population < COMMON_FLAG_MAX_POPULATION

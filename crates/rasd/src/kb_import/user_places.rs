@@ -122,7 +122,7 @@ fn parse_place(
     Ok(PlaceRow {
         id,
         kind,
-        common: is_common_place(kind, &names_ar, population, &kb.frequent_words),
+        common: is_common_place(kind, &names_ar, population, kb),
         names_ar,
         names_latin: vec![name.clone()],
         name,
