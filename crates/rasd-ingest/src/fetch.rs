@@ -92,7 +92,9 @@ impl Fetched {
     pub fn is_html(&self) -> bool {
         match self.content_type.as_deref().map(str::to_ascii_lowercase) {
             Some(t) if t.contains("html") => true,
-            Some(t) if !t.starts_with("application/octet-stream") && !t.starts_with("text/plain") => {
+            Some(t)
+                if !t.starts_with("application/octet-stream") && !t.starts_with("text/plain") =>
+            {
                 false
             }
             _ => {
@@ -200,7 +202,9 @@ impl Fetcher {
             match self.attempt(url, known) {
                 Attempt::Done(result) => return result,
                 Attempt::Retry(error, _) if failures >= self.config.retries => {
-                    return Err(error.context(format!("{url}: gave up after {} attempts", failures + 1)));
+                    return Err(
+                        error.context(format!("{url}: gave up after {} attempts", failures + 1))
+                    );
                 }
                 Attempt::Retry(_, asked) => {
                     let backoff = self.config.backoff.saturating_mul(1 << failures.min(16));

@@ -82,12 +82,9 @@ pub fn read_html(name: &str, html: &str, page_url: Option<&str>) -> Result<Page>
     Ok(Page {
         text,
         title: meta.title.or(fallback_title).filter(|t| !t.is_empty()),
-        published: meta.published.or_else(|| {
-            article
-                .published_time
-                .as_deref()
-                .and_then(parse_published)
-        }),
+        published: meta
+            .published
+            .or_else(|| article.published_time.as_deref().and_then(parse_published)),
         outlet: outlet.filter(|o| !o.is_empty()),
         url,
     })
@@ -139,10 +136,7 @@ impl Metadata {
             .or_else(|| tags.get("twitter:title"))
             .map(str::to_owned)
             .or(ld.headline);
-        let outlet = tags
-            .get("og:site_name")
-            .map(str::to_owned)
-            .or(ld.publisher);
+        let outlet = tags.get("og:site_name").map(str::to_owned).or(ld.publisher);
         let canonical = doc
             .select("link[rel~=canonical][href]")
             .attr("href")
@@ -544,7 +538,10 @@ mod tests {
     #[test]
     fn dates_are_read_in_the_writers_offset() {
         let d = |s| parse_published(s).map(|d| d.to_string());
-        assert_eq!(d("2024-05-06T01:30:00+03:00").as_deref(), Some("2024-05-06"));
+        assert_eq!(
+            d("2024-05-06T01:30:00+03:00").as_deref(),
+            Some("2024-05-06")
+        );
         assert_eq!(d("2024-05-06 10:00:00").as_deref(), Some("2024-05-06"));
         assert_eq!(d("2024/05/06").as_deref(), Some("2024-05-06"));
         assert_eq!(

@@ -48,23 +48,43 @@ const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 
 #[test]
 fn rss_items_have_links_titles_local_dates_and_plain_summaries() {
-    let feed = parse_feed("north.xml", RSS.as_bytes(), Some("https://north-news.example/rss.xml")).unwrap();
+    let feed = parse_feed(
+        "north.xml",
+        RSS.as_bytes(),
+        Some("https://north-news.example/rss.xml"),
+    )
+    .unwrap();
     assert_eq!(feed.title.as_deref(), Some("أخبار الشمال"));
     assert_eq!(feed.items.len(), 2);
     let first = &feed.items[0];
-    assert_eq!(first.link.as_deref(), Some("https://north-news.example/2024/05/al-rai-blast"));
-    assert_eq!(first.title.as_deref(), Some("انفجار عبوة ناسفة في سوق بلدة الراعي"));
+    assert_eq!(
+        first.link.as_deref(),
+        Some("https://north-news.example/2024/05/al-rai-blast")
+    );
+    assert_eq!(
+        first.title.as_deref(),
+        Some("انفجار عبوة ناسفة في سوق بلدة الراعي")
+    );
     // 01:10 at +03:00 is the 7th where the outlet is, the 6th in UTC
     assert_eq!(first.published, Some("2024-05-07".parse().unwrap()));
     assert_eq!(
         first.summary.as_deref(),
         Some("انفجرت عبوة ناسفة مساء الاثنين في سوق شعبي وسط بلدة الراعي.")
     );
-    assert_eq!(first.key(), "https://north-news.example/2024/05/al-rai-blast");
+    assert_eq!(
+        first.key(),
+        "https://north-news.example/2024/05/al-rai-blast"
+    );
     let second = &feed.items[1];
     // a relative link resolves against the feed's URL; HTML in titles goes
-    assert_eq!(second.link.as_deref(), Some("https://north-news.example/2024/05/atmeh-aid"));
-    assert_eq!(second.title.as_deref(), Some("توزيع مساعدات غذائية على النازحين في مخيمات أطمة"));
+    assert_eq!(
+        second.link.as_deref(),
+        Some("https://north-news.example/2024/05/atmeh-aid")
+    );
+    assert_eq!(
+        second.title.as_deref(),
+        Some("توزيع مساعدات غذائية على النازحين في مخيمات أطمة")
+    );
     assert_eq!(second.summary, None);
 }
 
@@ -73,14 +93,23 @@ fn atom_entries_take_the_alternate_link_and_published_date() {
     let feed = parse_feed("sahel.atom", ATOM.as_bytes(), None).unwrap();
     assert_eq!(feed.items.len(), 2);
     let first = &feed.items[0];
-    assert_eq!(first.link.as_deref(), Some("https://sahel-watch.example/menaka-attack"));
+    assert_eq!(
+        first.link.as_deref(),
+        Some("https://sahel-watch.example/menaka-attack")
+    );
     assert_eq!(first.id, "urn:example:sahel:77");
     assert_eq!(first.published, Some("2024-06-01".parse().unwrap()));
-    assert_eq!(first.summary.as_deref(), Some("هاجم مسلحون نقطة عسكرية شمال شرقي مالي فجر السبت."));
+    assert_eq!(
+        first.summary.as_deref(),
+        Some("هاجم مسلحون نقطة عسكرية شمال شرقي مالي فجر السبت.")
+    );
     // no published date: the update date stands in
     let second = &feed.items[1];
     assert_eq!(second.published, Some("2024-05-30".parse().unwrap()));
-    assert_eq!(second.summary.as_deref(), Some("استؤنفت حركة الحافلات على الطريق."));
+    assert_eq!(
+        second.summary.as_deref(),
+        Some("استؤنفت حركة الحافلات على الطريق.")
+    );
 }
 
 #[test]

@@ -24,13 +24,21 @@ fn quick_config() -> FetcherConfig {
 #[test]
 fn sends_a_user_agent_naming_rasd() {
     let server = TestServer::start(|_| Response::ok("text/plain", "ok"));
-    let fetched = Fetcher::new(quick_config()).get(&server.url("/ua")).unwrap();
+    let fetched = Fetcher::new(quick_config())
+        .get(&server.url("/ua"))
+        .unwrap();
     assert_eq!(fetched.body, b"ok");
     let ua = server.requests()[0].headers["user-agent"].clone();
-    assert!(ua.starts_with(&format!("rasd/{}", env!("CARGO_PKG_VERSION"))), "{ua}");
+    assert!(
+        ua.starts_with(&format!("rasd/{}", env!("CARGO_PKG_VERSION"))),
+        "{ua}"
+    );
     assert_eq!(
         rasd_ingest::user_agent(Some("ops@example.org")),
-        format!("rasd/{} (Arabic news conflict-event coder; +ops@example.org)", env!("CARGO_PKG_VERSION"))
+        format!(
+            "rasd/{} (Arabic news conflict-event coder; +ops@example.org)",
+            env!("CARGO_PKG_VERSION")
+        )
     );
 }
 
@@ -56,12 +64,17 @@ fn etag_and_last_modified_are_sent_back_and_304_means_unchanged() {
             .unwrap()
             .expect("a first fetch has a body");
         assert_eq!(first.body, b"<rss/>");
-        let again = fetcher.get_if_changed(&server.url(path), &first.validators).unwrap();
+        let again = fetcher
+            .get_if_changed(&server.url(path), &first.validators)
+            .unwrap();
         assert!(again.is_none(), "{path}: 304 is unchanged");
     }
     let requests = server.requests();
     assert_eq!(requests[1].headers["if-none-match"], "\"v1\"");
-    assert_eq!(requests[3].headers["if-modified-since"], "Wed, 01 May 2024 10:00:00 GMT");
+    assert_eq!(
+        requests[3].headers["if-modified-since"],
+        "Wed, 01 May 2024 10:00:00 GMT"
+    );
     assert!(!requests[0].headers.contains_key("if-none-match"));
 }
 
@@ -80,8 +93,14 @@ fn a_503_is_retried_and_a_404_is_not() {
     assert_eq!(fetched.body, b"<p>back</p>");
     assert_eq!(server.hits("/flaky"), 2);
 
-    let error = fetcher.get(&server.url("/missing")).unwrap_err().to_string();
-    assert!(error.contains("/missing") && error.contains("404"), "{error}");
+    let error = fetcher
+        .get(&server.url("/missing"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("/missing") && error.contains("404"),
+        "{error}"
+    );
     assert_eq!(server.hits("/missing"), 1);
 }
 
@@ -92,7 +111,10 @@ fn persistent_5xx_gives_up_after_the_retries() {
         .get(&server.url("/down"))
         .unwrap_err();
     let message = format!("{error:#}");
-    assert!(message.contains("gave up after 3 attempts") && message.contains("/down"), "{message}");
+    assert!(
+        message.contains("gave up after 3 attempts") && message.contains("/down"),
+        "{message}"
+    );
     assert_eq!(server.hits("/down"), 3);
 }
 
@@ -106,7 +128,10 @@ fn bodies_over_the_size_limit_are_refused() {
     let mut fetcher = Fetcher::new(quick_config());
     for path in ["/sized", "/unsized"] {
         let error = fetcher.get(&server.url(path)).unwrap_err().to_string();
-        assert!(error.contains(path) && error.contains("1000-byte limit"), "{error}");
+        assert!(
+            error.contains(path) && error.contains("1000-byte limit"),
+            "{error}"
+        );
     }
 }
 
@@ -124,7 +149,10 @@ fn a_server_that_does_not_answer_times_out_and_is_retried() {
     };
     let error = Fetcher::new(config).get(&server.url("/slow")).unwrap_err();
     let message = format!("{error:#}");
-    assert!(message.contains("/slow") && message.contains("gave up after 2 attempts"), "{message}");
+    assert!(
+        message.contains("/slow") && message.contains("gave up after 2 attempts"),
+        "{message}"
+    );
     assert_eq!(server.hits("/slow"), 2);
 }
 

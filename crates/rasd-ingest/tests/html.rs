@@ -22,7 +22,11 @@ fn graph_json_ld_page_gives_text_date_title_and_outlet() {
         "ولم تعلن أي جهة مسؤوليتها",
         "سجل ناشطون محليون أكثر من عشر ضربات",
     ] {
-        assert!(page.text.contains(paragraph), "{paragraph:?} missing from:\n{}", page.text);
+        assert!(
+            page.text.contains(paragraph),
+            "{paragraph:?} missing from:\n{}",
+            page.text
+        );
     }
     assert_excludes(
         &page.text,
@@ -43,7 +47,10 @@ fn graph_json_ld_page_gives_text_date_title_and_outlet() {
         ],
     );
     // one paragraph a line
-    assert_eq!(page.text.lines().filter(|l| l.chars().count() > 80).count(), 4);
+    assert_eq!(
+        page.text.lines().filter(|l| l.chars().count() > 80).count(),
+        4
+    );
     // JSON-LD datePublished inside @graph, not the header's clock
     assert_eq!(page.published, Some("2024-03-14".parse().unwrap()));
     assert_eq!(
@@ -60,8 +67,16 @@ fn graph_json_ld_page_gives_text_date_title_and_outlet() {
 #[test]
 fn article_published_time_wins_and_keeps_the_outlets_date() {
     let page = read_html("meta-tags.html", &fixture("meta-tags.html"), None).unwrap();
-    assert!(page.text.contains("اندلعت مساء الخميس اشتباكات عنيفة"), "{}", page.text);
-    assert!(page.text.contains("توقفت قرابة منتصف الليل"), "{}", page.text);
+    assert!(
+        page.text.contains("اندلعت مساء الخميس اشتباكات عنيفة"),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text.contains("توقفت قرابة منتصف الليل"),
+        "{}",
+        page.text
+    );
     assert_excludes(
         &page.text,
         &[
@@ -95,7 +110,11 @@ fn time_element_and_page_url_fill_in_missing_metadata() {
         Some("https://www.yemen-news.example/yemen/2022/08/hodeidah-warehouse?ref=rss"),
     )
     .unwrap();
-    assert!(page.text.contains("شنت طائرات حربية غارتين"), "{}", page.text);
+    assert!(
+        page.text.contains("شنت طائرات حربية غارتين"),
+        "{}",
+        page.text
+    );
     assert_excludes(&page.text, &["الصفحة الرئيسية", "اتصل بنا"]);
     assert_eq!(page.published, Some("2022-08-19".parse().unwrap()));
     assert_eq!(
@@ -116,7 +135,10 @@ fn time_element_and_page_url_fill_in_missing_metadata() {
 #[test]
 fn pages_without_article_text_are_errors_naming_the_input() {
     for (name, html) in [
-        ("menu-only.html", "<html><body><nav><a href='/'>الرئيسية</a></nav></body></html>"),
+        (
+            "menu-only.html",
+            "<html><body><nav><a href='/'>الرئيسية</a></nav></body></html>",
+        ),
         ("truncated.html", "<html><body><div><p"),
         ("empty.html", ""),
     ] {

@@ -108,7 +108,9 @@ impl Drop for TestServer {
 
 fn serve(stream: TcpStream, handler: &Handler, log: &Mutex<Vec<Request>>) {
     stream.set_nonblocking(false).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
     if reader.read_line(&mut line).is_err() {
