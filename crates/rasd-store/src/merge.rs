@@ -375,34 +375,19 @@ mod tests {
         }
     }
 
+    /// Built from JSON so that fields the core adds later (with defaults)
+    /// need no change here.
     fn event(date: &str, sub: &str, kind: &str, place: (f64, f64)) -> Event {
-        Event {
-            article_id: "a".into(),
-            event_id: "e".into(),
-            event_date: Some(date.into()),
-            time_precision: 1,
-            event_type: kind.into(),
-            sub_event_type: sub.into(),
-            actor1: None,
-            actor2: None,
-            assoc_actor_1: vec![],
-            assoc_actor_2: vec![],
-            civilian_targeting: false,
-            country: Some("Syria".into()),
-            country_code: Some("SY".into()),
-            admin1: Some("Idlib".into()),
-            admin2: None,
-            location: Some("Idlib".into()),
-            location_id: None,
-            latitude: Some(place.0),
-            longitude: Some(place.1),
-            geo_precision: 1,
-            fatalities: 0,
-            figures: vec![],
-            status: "occurred".into(),
-            notes: String::new(),
-            evidence: vec![],
-        }
+        serde_json::from_value(serde_json::json!({
+            "article_id": "a", "event_id": "e", "event_date": date, "time_precision": 1,
+            "event_type": kind, "sub_event_type": sub, "actor1": null, "actor2": null,
+            "assoc_actor_1": [], "assoc_actor_2": [], "civilian_targeting": false,
+            "country": "Syria", "country_code": "SY", "admin1": "Idlib", "admin2": null,
+            "location": "Idlib", "location_id": null, "latitude": place.0, "longitude": place.1,
+            "geo_precision": 1, "fatalities": 0, "figures": [], "status": "occurred",
+            "notes": "", "evidence": []
+        }))
+        .expect("a valid event")
     }
 
     const IDLIB: (f64, f64) = (35.93, 36.63);
