@@ -42,22 +42,25 @@ pub fn read_input(name: &str, defaults: &Defaults) -> Result<Vec<Item>> {
         return Ok(read_jsonl(name, &text, defaults));
     }
     let text = decode(name, bytes)?;
-    let (text, title, published) = if looks_like_html(&text) {
-        main_text_of_html(name, &text)?
-    } else {
-        (text, None, None)
-    };
-    if text.trim().is_empty() {
-        bail!("{name}: no text in the input");
-    }
     let id = Path::new(name)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|_| name != "-");
+    if looks_like_html(&text) {
+        // the page's own metadata wins; the command line fills the gaps
+        let mut article =
+            rasd_ingest::read_html(name, &text, defaults.url.as_deref())?.into_article(id);
+        article.published = article.published.or(defaults.published);
+        article.source = article.source.or_else(|| defaults.source.clone());
+        return Ok(vec![Item::Article(Box::new(article))]);
+    }
+    if text.trim().is_empty() {
+        bail!("{name}: no text in the input");
+    }
     Ok(vec![Item::Article(Box::new(Article {
         id,
-        published: defaults.published.or(published),
-        title,
+        published: defaults.published,
+        title: None,
         text,
         url: defaults.url.clone(),
         source: defaults.source.clone(),
@@ -139,36 +142,6 @@ fn looks_like_html(text: &str) -> bool {
         || head.starts_with('<') && (head.contains("<p") || head.contains("<div"))
 }
 
-/// The article text of an HTML page, its title and publication date.
-fn main_text_of_html(
-    name: &str,
-    html: &str,
-) -> Result<(String, Option<String>, Option<NaiveDate>)> {
-    let mut readability = dom_smoothie::Readability::new(html, None, None)
-        .map_err(|e| anyhow::anyhow!("{name}: cannot parse HTML: {e}"))?;
-    let article = readability
-        .parse()
-        .map_err(|e| anyhow::anyhow!("{name}: no article text found in the HTML page: {e}"))?;
-    let text = paragraphs(&article.text_content);
-    let title = Some(article.title.trim().to_owned()).filter(|t| !t.is_empty());
-    let published = article
-        .published_time
-        .as_deref()
-        .and_then(|t| t.get(..10))
-        .and_then(|d| d.parse().ok());
-    Ok((text, title, published))
-}
-
-/// Readability's text keeps the page's indentation; one paragraph a line
-/// reads better and keeps sentences apart.
-fn paragraphs(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// A line of a JSON Lines input.
 #[derive(Deserialize)]
 struct JsonArticle {
@@ -209,16 +182,20 @@ fn jsonl_article(name: &str, line_no: usize, line: &str, defaults: &Defaults) ->
         Some(p) => {
             Some(parse_date(p).with_context(|| format!("{where_}: bad \"published\" date {p:?}"))?)
         }
-        None => defaults.published,
+        None => None,
     };
-    let (text, title) = match (raw.text, raw.html) {
-        (Some(t), _) if !t.trim().is_empty() => (t, raw.title),
+    let (text, title, page) = match (raw.text, raw.html) {
+        (Some(t), _) if !t.trim().is_empty() => (t, raw.title, None),
         (_, Some(h)) if !h.trim().is_empty() => {
-            let (t, page_title, _) = main_text_of_html(&where_, &h)?;
-            (t, raw.title.or(page_title))
+            let mut page = rasd_ingest::read_html(&where_, &h, raw.url.as_deref())?;
+            let text = std::mem::take(&mut page.text);
+            (text, raw.title.or(page.title.take()), Some(page))
         }
         _ => bail!("{where_}: no \"text\" or \"html\""),
     };
+    // the line's own fields win over the page's metadata
+    let page = page.unwrap_or_default();
+    let published = published.or(page.published).or(defaults.published);
     let id = raw.id.map(|v| match v {
         serde_json::Value::String(s) => s,
         other => other.to_string(),
@@ -228,8 +205,11 @@ fn jsonl_article(name: &str, line_no: usize, line: &str, defaults: &Defaults) ->
         published,
         title,
         text,
-        url: raw.url.or_else(|| defaults.url.clone()),
-        source: raw.source.or_else(|| defaults.source.clone()),
+        url: raw.url.or(page.url).or_else(|| defaults.url.clone()),
+        source: raw
+            .source
+            .or(page.outlet)
+            .or_else(|| defaults.source.clone()),
     })
 }
 
@@ -335,10 +315,27 @@ mod tests {
     #[test]
     fn html_pages_are_reduced_to_their_text() {
         let html = "<html><head><title>عنوان</title><meta property=\"article:published_time\" content=\"2024-05-06T10:00:00Z\"></head><body><nav><a href=\"/\">الرئيسية</a></nav><article><p>قتل ثلاثة أشخاص في قصف على بلدة قرب مدينة إدلب صباح اليوم، بحسب ما أفاد الدفاع المدني في بيان نشره على موقعه.</p><p>وأضاف البيان أن فرق الإنقاذ انتشلت الجثث من تحت الأنقاض بعد ساعات من العمل المتواصل في المكان.</p></article></body></html>";
-        let (text, _, published) = main_text_of_html("page.html", html).unwrap();
-        assert!(text.contains("قتل ثلاثة أشخاص"));
-        assert!(!text.contains("الرئيسية"));
-        assert_eq!(published, Some("2024-05-06".parse().unwrap()));
+        let path = std::env::temp_dir().join(format!("rasd-page-{}.html", std::process::id()));
+        std::fs::write(&path, html).unwrap();
+        let name = path.to_string_lossy().into_owned();
+        let defaults = Defaults {
+            published: Some("2020-01-01".parse().unwrap()),
+            source: Some("given outlet".into()),
+            max_bytes: DEFAULT_MAX_BYTES,
+            ..Defaults::default()
+        };
+        let items = read_input(&name, &defaults).unwrap();
+        std::fs::remove_file(&path).ok();
+        let [Item::Article(article)] = &items[..] else {
+            panic!("one article")
+        };
+        assert!(article.text.contains("قتل ثلاثة أشخاص"));
+        assert!(!article.text.contains("الرئيسية"));
+        // the page's date wins over the command line's; the outlet the page
+        // does not name comes from the command line
+        assert_eq!(article.published, Some("2024-05-06".parse().unwrap()));
+        assert_eq!(article.source.as_deref(), Some("given outlet"));
+        assert_eq!(article.title.as_deref(), Some("عنوان"));
     }
 
     #[test]
