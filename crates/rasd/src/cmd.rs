@@ -74,6 +74,31 @@ pub enum Command {
     ///   rasd ingest --published 2024-03-01 --source "وكالة" report.txt
     #[command(verbatim_doc_comment)]
     Ingest(crate::ingest::IngestArgs),
+    /// Poll RSS or Atom feeds and store the events of every new article,
+    /// until Ctrl-C.
+    ///
+    /// Each poll downloads the feeds (asking with ETag/Last-Modified
+    /// whether they changed), fetches the page of every item not seen
+    /// before, reads its main text, date, title and outlet, extracts the
+    /// events and stores them in the database, merged into incidents as
+    /// `rasd ingest` does. When a page cannot be read, the item's own
+    /// title and summary are used. Items already stored are remembered in
+    /// a state file, so a restart fetches nothing twice. Ctrl-C finishes the
+    /// article in hand and exits; a second Ctrl-C exits at once.
+    ///
+    /// Requests name rasd in their User-Agent (add --contact), wait
+    /// --host-interval between two requests to one site, time out, refuse
+    /// bodies over --max-bytes, and retry 5xx answers and timeouts with
+    /// exponential backoff. Problems are reported with the feed or page
+    /// they concern, and the other feeds and items go on.
+    ///
+    /// Examples:
+    ///   rasd watch https://example.org/rss.xml --every 15m --db news.db
+    ///   rasd watch --feeds feeds.txt --contact ops@example.org
+    ///   rasd watch --once --feeds feeds.txt      # one poll, for cron
+    ///   rasd events --db news.db --since 2024-06-01
+    #[command(verbatim_doc_comment)]
+    Watch(crate::watch::WatchArgs),
     /// List stored events (or merged incidents) matching filters.
     ///
     /// Examples:
@@ -295,6 +320,7 @@ impl Command {
                 Ok(ExitCode::SUCCESS)
             }
             Command::Ingest(args) => crate::ingest::run(args),
+            Command::Watch(args) => crate::watch::run(args),
             Command::Events(args) => crate::query::run_events(args),
             Command::Export(args) => crate::query::run_export(args),
             Command::EvalMerge {

@@ -13,6 +13,7 @@ mod kb_build;
 mod kb_import;
 mod output;
 mod query;
+mod watch;
 
 use clap::Parser;
 use std::process::ExitCode;
