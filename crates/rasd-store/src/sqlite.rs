@@ -148,17 +148,35 @@ impl SqliteStore {
 }
 
 fn migrate(conn: &mut Connection) -> Result<()> {
-    conn.execute(
+    // an up-to-date database is only read here, so that opening one never
+    // waits for a writer's lock
+    let up_to_date = conn
+        .query_row("SELECT max(version) FROM schema_migrations", [], |r| {
+            r.get::<_, Option<i64>>(0)
+        })
+        .ok()
+        .flatten()
+        == Some(MIGRATIONS.len() as i64);
+    if up_to_date {
+        return Ok(());
+    }
+    // IMMEDIATE: two processes opening a new file at once migrate it once
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    tx.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)",
         [],
     )?;
-    // IMMEDIATE: two processes opening a new file at once migrate it once
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let current: i64 = tx.query_row(
         "SELECT coalesce(max(version), 0) FROM schema_migrations",
         [],
         |r| r.get(0),
     )?;
+    if current > MIGRATIONS.len() as i64 {
+        return Err(StoreError::Invalid(format!(
+            "the database has schema version {current}, newer than this program's {}: use a newer rasd",
+            MIGRATIONS.len()
+        )));
+    }
     for (i, sql) in MIGRATIONS.iter().enumerate() {
         let version = i as i64 + 1;
         if version > current {
