@@ -36,7 +36,7 @@ impl WatcherConfig {
         WatcherConfig {
             feeds,
             state_path,
-            max_seen_per_feed: 5000,
+            max_seen_per_feed: 1000,
             max_item_failures: 3,
         }
     }
