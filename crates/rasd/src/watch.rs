@@ -13,6 +13,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// The shortest time between polls.
+const MIN_EVERY: Duration = Duration::from_secs(10);
+
 #[derive(Args)]
 pub struct WatchArgs {
     /// RSS 2.0 or Atom feed URLs (http or https).
@@ -22,7 +25,7 @@ pub struct WatchArgs {
     /// with # are skipped.
     #[arg(long = "feeds", value_name = "FILE")]
     pub feed_list: Option<PathBuf>,
-    /// Time between polls: 30s, 10m, 1h, 1h30m.
+    /// Time between polls (at least 10s): 30s, 10m, 1h, 1h30m.
     #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_duration)]
     pub every: Duration,
     /// Poll once and exit (for cron jobs and scripts).
@@ -61,6 +64,13 @@ pub fn run(args: WatchArgs) -> Result<ExitCode> {
     }
     if feeds.is_empty() {
         bail!("no feed to watch: give feed URLs, or --feeds FILE");
+    }
+    if !args.once && args.every < MIN_EVERY {
+        bail!(
+            "--every {}: poll at most every {}s; the feeds are someone else's servers",
+            show_duration(args.every),
+            MIN_EVERY.as_secs()
+        );
     }
     let stop = Arc::new(AtomicBool::new(false));
     let handler_stop = stop.clone();

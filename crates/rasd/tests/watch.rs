@@ -152,6 +152,9 @@ fn an_unreadable_feed_is_reported_and_fails_a_single_poll() {
     dir.rasd(&["watch", "--once"])
         .assert_failure()
         .assert_stderr_mentions(&["no feed to watch"]);
+    dir.rasd(&["watch", "--every", "1s", &missing])
+        .assert_failure()
+        .assert_stderr_mentions(&["--every 1s", "at most every 10s"]);
 }
 
 #[cfg(unix)]
