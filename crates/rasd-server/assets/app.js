@@ -578,10 +578,10 @@ function byteToUtf16Index(text) {
 }
 
 const FIELD_LABELS = [
-  [/^actor|^assoc/, "actor"],
+  [/^actor|^assoc|^figure\.party|^figure\.claimed_by/, "actor"],
   [/^location|^admin|^country/, "place"],
   [/date/, "date"],
-  [/^fatalities|^figure|^killed|^injured/, "figure"],
+  [/^fatalities|^figure/, "figure"],
   [/^event_type|^sub_event/, "event"],
 ];
 
@@ -609,18 +609,26 @@ function appendText(parent, text) {
 function highlightedArticle(text, spans) {
   const container = el("div", { class: "article-text", dir: "rtl", lang: "ar" });
   const index = byteToUtf16Index(text);
-  const usable = spans
-    .map((s) => ({ ...s, a: index[s.start] ?? -1, b: index[s.end] ?? -1 }))
-    .filter((s) => s.a >= 0 && s.b > s.a)
-    .sort((x, y) => x.a - y.a || y.b - x.b);
+  // one mark per distinct span, naming every field it supports
+  const bySpan = new Map();
+  for (const s of spans) {
+    const a = index[s.start] ?? -1, b = index[s.end] ?? -1;
+    if (a < 0 || b <= a) continue;
+    const key = a + ":" + b;
+    const span = bySpan.get(key) || { a, b, fields: [], labels: [] };
+    if (!span.fields.includes(s.field)) span.fields.push(s.field);
+    if (!span.labels.includes(s.label)) span.labels.push(s.label);
+    bySpan.set(key, span);
+  }
+  const usable = [...bySpan.values()].sort((x, y) => x.a - y.a || y.b - x.b);
   let at = 0;
   for (const s of usable) {
     // overlapping spans: the earlier (or longer) one is shown
     if (s.a < at) continue;
     appendText(container, text.slice(at, s.a));
-    const mark = el("mark", { class: `ev ev-${s.label}`, "data-field": s.field, title: s.field });
+    const mark = el("mark", { class: `ev ev-${s.labels[0]}`, "data-fields": s.fields.join(" "), title: s.fields.join(", ") });
     appendText(mark, text.slice(s.a, s.b));
-    mark.append(el("sup", {}, s.label));
+    mark.append(el("sup", {}, s.labels.join(" · ")));
     container.append(mark);
     at = s.b;
   }
@@ -689,14 +697,17 @@ function renderPanel(d) {
 
   const article = d.article;
   if (article) {
-    body.append(el("h3", {}, "Article " + [article.outlet, article.published].filter(Boolean).join(", ")));
+    // each piece in its own <bdi>, so Arabic names and dates keep their order
+    const heading = el("h3", {}, "Article");
+    for (const part of [article.outlet, article.published].filter(Boolean)) heading.append(" ", el("bdi", {}, part));
+    body.append(heading);
     if (article.title) body.append(el("div", { class: "article-title", dir: "rtl", lang: "ar" }, article.title));
     if (article.url && /^https?:\/\//i.test(article.url)) {
       body.append(el("div", {}, el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank" }, article.url)));
     }
     const spans = (d.evidence || []).map((e) => ({ ...e, label: labelOf(e.field) }));
     for (const f of d.figures || []) {
-      if (f.evidence) spans.push({ ...f.evidence, field: `figure: ${f.kind}`, label: "figure" });
+      if (f.evidence) spans.push({ ...f.evidence, field: `figure.${f.kind}`, label: "figure" });
     }
     body.append(highlightedArticle(article.text, spans));
   }
@@ -709,7 +720,7 @@ function renderPanel(d) {
     const list = el("ul", { class: "reports" });
     for (const r of others) {
       list.append(el("li", {},
-        el("a", { onclick: () => openEvent(r.event_id) }, [r.outlet || r.article_id, r.published].filter(Boolean).join(", ")),
+        el("a", { onclick: () => openEvent(r.event_id) }, el("bdi", {}, r.outlet || r.article_id), r.published ? ", " + r.published : ""),
         ` — ${r.sub_event_type}, ${r.location || "place unknown"}, ${r.fatalities} deaths${r.well_sourced ? "" : " (not well sourced)"}`));
     }
     body.append(list);

@@ -66,7 +66,7 @@ pub async fn events(
     State(state): State<AppState>,
     query: Result<Query<EventParams>, QueryRejection>,
 ) -> ApiResult<Json<Page<StoredEvent>>> {
-    let filter = params(query)?.filter(EVENT_PAGE)?;
+    let filter = params(query)?.filter(EVENT_PAGE, &state.kb)?;
     Ok(Json(state.db.read(move |s| s.events(&filter)).await?))
 }
 
@@ -75,7 +75,7 @@ pub async fn incidents(
     State(state): State<AppState>,
     query: Result<Query<EventParams>, QueryRejection>,
 ) -> ApiResult<Json<Page<Incident>>> {
-    let filter = params(query)?.filter(EVENT_PAGE)?;
+    let filter = params(query)?.filter(EVENT_PAGE, &state.kb)?;
     Ok(Json(state.db.read(move |s| s.incidents(&filter)).await?))
 }
 
@@ -84,7 +84,7 @@ pub async fn stats(
     State(state): State<AppState>,
     query: Result<Query<EventParams>, QueryRejection>,
 ) -> ApiResult<Json<Stats>> {
-    let filter = params(query)?.filter(EVENT_PAGE)?;
+    let filter = params(query)?.filter(EVENT_PAGE, &state.kb)?;
     Ok(Json(state.db.read(move |s| s.stats(&filter)).await?))
 }
 
@@ -153,7 +153,7 @@ pub async fn events_geojson(
     State(state): State<AppState>,
     query: Result<Query<EventParams>, QueryRejection>,
 ) -> ApiResult<Response> {
-    let filter = params(query)?.filter(GEOJSON_PAGE)?;
+    let filter = params(query)?.filter(GEOJSON_PAGE, &state.kb)?;
     let page = state.db.read(move |s| s.events(&filter)).await?;
     let features: Vec<Value> = page.items.iter().map(feature).collect();
     let body = json!({

@@ -3,6 +3,7 @@
 
 use crate::error::ApiError;
 use rasd_store::{EventFilter, Near};
+use rasd_core::Knowledge;
 use serde::Deserialize;
 
 /// The filters as they arrive; parsed by [`EventParams::filter`] so that a
@@ -39,7 +40,10 @@ pub struct PageSize {
 }
 
 impl EventParams {
-    pub fn filter(self, size: PageSize) -> Result<EventFilter, ApiError> {
+    /// The store's filter. Actor names the knowledge base knows (an alias
+    /// such as داعش) are widened to the actor's id, which the stored
+    /// records carry, as `rasd events` does.
+    pub fn filter(self, size: PageSize, kb: &Knowledge) -> Result<EventFilter, ApiError> {
         let given = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
         let limit = match given(self.limit) {
             None => size.default,
@@ -58,7 +62,7 @@ impl EventParams {
             since: given(self.since).map(|s| date("since", &s)).transpose()?,
             until: given(self.until).map(|s| date("until", &s)).transpose()?,
             event_type: given(self.event_type),
-            actor: given(self.actor),
+            actor: given(self.actor).map(|names| widen_actor_names(&names, kb)),
             bbox: given(self.bbox).map(|s| bbox(&s)).transpose()?,
             near: given(self.near).map(|s| near(&s)).transpose()?,
             text: given(self.text),
@@ -67,6 +71,29 @@ impl EventParams {
             incidents: false,
         })
     }
+}
+
+/// `داعش|ISIS` plus the ids of the actors any of those names is a name or
+/// alias of.
+fn widen_actor_names(names: &str, kb: &Knowledge) -> String {
+    let fold = |s: &str| rasd_core::text::fold(s.trim()).to_lowercase();
+    let wanted: Vec<String> = names
+        .split('|')
+        .map(fold)
+        .filter(|n| !n.is_empty())
+        .collect();
+    let mut out: Vec<String> = names.split('|').map(str::to_owned).collect();
+    for actor in &kb.actors {
+        let known = [&actor.name, &actor.name_ar]
+            .into_iter()
+            .chain(&actor.aliases_ar)
+            .chain(&actor.aliases_en)
+            .any(|n| wanted.contains(&fold(n)));
+        if known && !out.contains(&actor.id) {
+            out.push(actor.id.clone());
+        }
+    }
+    out.join("|")
 }
 
 fn date(name: &str, s: &str) -> Result<chrono::NaiveDate, ApiError> {
@@ -108,6 +135,22 @@ mod tests {
         max: 1000,
     };
 
+    fn kb() -> &'static Knowledge {
+        static KB: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
+        KB.get_or_init(Knowledge::embedded)
+    }
+
+    #[test]
+    fn an_actor_alias_is_widened_to_the_actor_id() {
+        let params = EventParams {
+            actor: Some("داعش".into()),
+            ..Default::default()
+        };
+        let actor = params.filter(SIZE, kb()).unwrap().actor.unwrap();
+        assert!(actor.starts_with("داعش|"), "{actor}");
+        assert!(actor.split('|').any(|n| n == "isis"), "{actor}");
+    }
+
     #[test]
     fn every_filter_parses_into_the_store_filter() {
         let params = EventParams {
@@ -122,7 +165,7 @@ mod tests {
             limit: Some("20".into()),
             cursor: Some("2024-01-03~7".into()),
         };
-        let f = params.filter(SIZE).unwrap();
+        let f = params.filter(SIZE, kb()).unwrap();
         assert_eq!(f.country.as_deref(), Some("sy"));
         assert_eq!(f.until.unwrap().to_string(), "2024-02-01");
         assert_eq!(f.bbox, Some([35.5, 32.0, 42.5, 37.5]));
@@ -140,7 +183,7 @@ mod tests {
             (EventParams { limit: Some("0".into()), ..Default::default() }, "limit"),
         ];
         for (params, name) in cases {
-            let err = params.filter(SIZE).unwrap_err();
+            let err = params.filter(SIZE, kb()).unwrap_err();
             assert_eq!(err.status(), axum::http::StatusCode::BAD_REQUEST);
             assert!(format!("{err:?}").contains(name), "{err:?} should name {name}");
         }
@@ -148,8 +191,8 @@ mod tests {
 
     #[test]
     fn limit_defaults_and_is_capped() {
-        assert_eq!(EventParams::default().filter(SIZE).unwrap().limit, 100);
+        assert_eq!(EventParams::default().filter(SIZE, kb()).unwrap().limit, 100);
         let too_many = EventParams { limit: Some("1001".into()), ..Default::default() };
-        assert!(too_many.filter(SIZE).is_err());
+        assert!(too_many.filter(SIZE, kb()).is_err());
     }
 }

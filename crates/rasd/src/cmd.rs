@@ -57,6 +57,16 @@ pub enum Command {
         #[arg(long, default_value_t = 5)]
         rounds: usize,
     },
+    /// Serve the HTTP API and the web dashboard over an event database.
+    ///
+    /// Reads (GET /api/events, /api/incidents, /api/stats, ...) are open;
+    /// writes (POST /api/articles) need the token. The dashboard is at /,
+    /// the API description at /api/openapi.json.
+    ///
+    /// Example:
+    ///   RASD_TOKEN=s3cret rasd serve --db rasd.db --bind 127.0.0.1:8080
+    #[command(verbatim_doc_comment)]
+    Serve(crate::serve::ServeArgs),
     /// Build or inspect the knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
@@ -248,6 +258,7 @@ impl Command {
                 })?;
                 Ok(ExitCode::SUCCESS)
             }
+            Command::Serve(args) => crate::serve::run(args),
             Command::Kb(KbCommand::Build {
                 gazetteer,
                 lexicon,

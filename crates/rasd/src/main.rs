@@ -10,6 +10,7 @@ mod input;
 mod kb_build;
 mod kb_import;
 mod output;
+mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;
