@@ -232,7 +232,9 @@ pub async fn post_articles(
             .first()
             .map(|e| format!("item {}: {}", e.item, e.error))
             .unwrap_or_default();
-        return Err(ApiError::bad_request(format!("no article could be read: {first}")));
+        return Err(ApiError::bad_request(format!(
+            "no article could be read: {first}"
+        )));
     }
 
     let kb = Arc::clone(&state.kb);

@@ -101,7 +101,10 @@ pub fn parse(
             match value {
                 serde_json::Value::Array(items) => {
                     for (i, item) in items.into_iter().enumerate() {
-                        push(i + 1, serde_json::from_value(item).map_err(|e| e.to_string()));
+                        push(
+                            i + 1,
+                            serde_json::from_value(item).map_err(|e| e.to_string()),
+                        );
                     }
                 }
                 item => push(1, serde_json::from_value(item).map_err(|e| e.to_string())),

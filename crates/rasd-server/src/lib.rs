@@ -81,14 +81,14 @@ pub struct AppState {
 
 impl AppState {
     /// Opens the database (creating it if needed).
-    pub fn new(config: &ServerConfig, kb: Knowledge) -> Result<AppState, ServerError> {
+    pub fn new(config: &ServerConfig, kb: Arc<Knowledge>) -> Result<AppState, ServerError> {
         let db = db::Db::open(config.db.clone()).map_err(|e| ServerError::Database {
             path: config.db.clone(),
             source: e,
         })?;
         Ok(AppState {
             db: Arc::new(db),
-            kb: Arc::new(kb),
+            kb,
             token: config.token.clone().filter(|t| !t.is_empty()),
             protect_reads: config.protect_reads,
             max_body_bytes: config.max_body_bytes,
@@ -207,7 +207,8 @@ fn content_security_policy(tile_url: Option<&str>) -> HeaderValue {
     let policy = format!(
         "default-src 'self'; img-src 'self' data:{tile_origin}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
     );
-    HeaderValue::from_str(&policy).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+    HeaderValue::from_str(&policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
 }
 
 async fn security_headers(csp: HeaderValue, req: Request, next: Next) -> Response {
@@ -228,7 +229,7 @@ async fn security_headers(csp: HeaderValue, req: Request, next: Next) -> Respons
 /// Listens on `config.bind` and serves until Ctrl-C (or SIGTERM). Prints
 /// the address actually bound (useful with port 0) on standard error.
 pub async fn serve(config: ServerConfig, kb: Knowledge) -> Result<(), ServerError> {
-    let state = AppState::new(&config, kb)?;
+    let state = AppState::new(&config, Arc::new(kb))?;
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .map_err(|source| ServerError::Bind {

@@ -2,8 +2,8 @@
 //! the options of `rasd events`.
 
 use crate::error::ApiError;
-use rasd_store::{EventFilter, Near};
 use rasd_core::Knowledge;
+use rasd_store::{EventFilter, Near};
 use serde::Deserialize;
 
 /// The filters as they arrive; parsed by [`EventParams::filter`] so that a
@@ -97,8 +97,9 @@ fn widen_actor_names(names: &str, kb: &Knowledge) -> String {
 }
 
 fn date(name: &str, s: &str) -> Result<chrono::NaiveDate, ApiError> {
-    s.parse()
-        .map_err(|_| ApiError::bad_request(format!("{name}: expected a date YYYY-MM-DD, got {s:?}")))
+    s.parse().map_err(|_| {
+        ApiError::bad_request(format!("{name}: expected a date YYYY-MM-DD, got {s:?}"))
+    })
 }
 
 fn numbers<const N: usize>(name: &str, shape: &str, s: &str) -> Result<[f64; N], ApiError> {
@@ -176,23 +177,62 @@ mod tests {
     #[test]
     fn bad_values_are_refused_with_the_parameter_named() {
         let cases: [(EventParams, &str); 5] = [
-            (EventParams { since: Some("yesterday".into()), ..Default::default() }, "since"),
-            (EventParams { bbox: Some("1,2,3".into()), ..Default::default() }, "bbox"),
-            (EventParams { bbox: Some("5,0,1,1".into()), ..Default::default() }, "bbox"),
-            (EventParams { near: Some("a,b,c".into()), ..Default::default() }, "near"),
-            (EventParams { limit: Some("0".into()), ..Default::default() }, "limit"),
+            (
+                EventParams {
+                    since: Some("yesterday".into()),
+                    ..Default::default()
+                },
+                "since",
+            ),
+            (
+                EventParams {
+                    bbox: Some("1,2,3".into()),
+                    ..Default::default()
+                },
+                "bbox",
+            ),
+            (
+                EventParams {
+                    bbox: Some("5,0,1,1".into()),
+                    ..Default::default()
+                },
+                "bbox",
+            ),
+            (
+                EventParams {
+                    near: Some("a,b,c".into()),
+                    ..Default::default()
+                },
+                "near",
+            ),
+            (
+                EventParams {
+                    limit: Some("0".into()),
+                    ..Default::default()
+                },
+                "limit",
+            ),
         ];
         for (params, name) in cases {
             let err = params.filter(SIZE, kb()).unwrap_err();
             assert_eq!(err.status(), axum::http::StatusCode::BAD_REQUEST);
-            assert!(format!("{err:?}").contains(name), "{err:?} should name {name}");
+            assert!(
+                format!("{err:?}").contains(name),
+                "{err:?} should name {name}"
+            );
         }
     }
 
     #[test]
     fn limit_defaults_and_is_capped() {
-        assert_eq!(EventParams::default().filter(SIZE, kb()).unwrap().limit, 100);
-        let too_many = EventParams { limit: Some("1001".into()), ..Default::default() };
+        assert_eq!(
+            EventParams::default().filter(SIZE, kb()).unwrap().limit,
+            100
+        );
+        let too_many = EventParams {
+            limit: Some("1001".into()),
+            ..Default::default()
+        };
         assert!(too_many.filter(SIZE, kb()).is_err());
     }
 }
