@@ -18,7 +18,8 @@ THREADS=${THREADS:-2}
 QUERY=${QUERY:-/api/events?country=SY&type=Battles&since=2023-01-01&limit=100}
 
 command -v wrk >/dev/null || { echo "load.sh: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-cargo build --release -p rasd -p rasd-server --example synthetic_db
+cargo build --release -p rasd
+cargo build --release -p rasd-server --example synthetic_db
 
 mkdir -p target/load
 DB=target/load/bench-$EVENTS.db
@@ -36,5 +37,6 @@ ADDR=$(grep -o 'listening on http://[0-9.:]*' "$LOG" | head -1 | sed 's/listenin
 [ -n "$ADDR" ] || { echo "load.sh: the server did not start:" >&2; cat "$LOG" >&2; exit 1; }
 
 echo "load.sh: $EVENTS events, GET $QUERY, $CONNECTIONS connections, $DURATION"
-curl -sf "$ADDR$QUERY" | head -c 200; echo
+curl -sf "$ADDR$QUERY" -o target/load/page.json
+echo "one page: $(wc -c < target/load/page.json) bytes, $(grep -o '"event_id"' target/load/page.json | wc -l) events"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$ADDR$QUERY"

@@ -13,26 +13,85 @@ use std::time::Instant;
 
 /// ISO2, English name, (min_lat, min_lon, max_lat, max_lon), provinces.
 const COUNTRIES: [(&str, &str, [f64; 4], [&str; 4]); 10] = [
-    ("SY", "Syria", [32.5, 35.8, 37.0, 42.0], ["Aleppo", "Idlib", "Deir ez-Zor", "Al-Hasakah"]),
-    ("IQ", "Iraq", [29.5, 39.0, 37.0, 48.0], ["Baghdad", "Nineveh", "Anbar", "Basra"]),
-    ("YE", "Yemen", [12.8, 43.0, 17.5, 52.0], ["Sanaa", "Al Hudaydah", "Marib", "Taizz"]),
-    ("LY", "Libya", [25.0, 10.0, 32.8, 24.0], ["Tripoli", "Benghazi", "Misrata", "Sabha"]),
-    ("SD", "Sudan", [10.0, 22.0, 21.0, 36.0], ["Khartoum", "North Darfur", "South Darfur", "Kassala"]),
-    ("LB", "Lebanon", [33.1, 35.1, 34.6, 36.5], ["Beirut", "South", "Bekaa", "North"]),
-    ("PS", "Palestine", [31.2, 34.2, 32.5, 35.5], ["Gaza", "Jenin", "Nablus", "Hebron"]),
-    ("EG", "Egypt", [24.0, 28.0, 31.3, 34.5], ["North Sinai", "Cairo", "Giza", "Alexandria"]),
-    ("SO", "Somalia", [-1.5, 41.0, 11.5, 51.0], ["Banadir", "Lower Shabelle", "Bay", "Gedo"]),
-    ("ML", "Mali", [12.0, -10.0, 20.0, 4.0], ["Mopti", "Gao", "Timbuktu", "Segou"]),
+    (
+        "SY",
+        "Syria",
+        [32.5, 35.8, 37.0, 42.0],
+        ["Aleppo", "Idlib", "Deir ez-Zor", "Al-Hasakah"],
+    ),
+    (
+        "IQ",
+        "Iraq",
+        [29.5, 39.0, 37.0, 48.0],
+        ["Baghdad", "Nineveh", "Anbar", "Basra"],
+    ),
+    (
+        "YE",
+        "Yemen",
+        [12.8, 43.0, 17.5, 52.0],
+        ["Sanaa", "Al Hudaydah", "Marib", "Taizz"],
+    ),
+    (
+        "LY",
+        "Libya",
+        [25.0, 10.0, 32.8, 24.0],
+        ["Tripoli", "Benghazi", "Misrata", "Sabha"],
+    ),
+    (
+        "SD",
+        "Sudan",
+        [10.0, 22.0, 21.0, 36.0],
+        ["Khartoum", "North Darfur", "South Darfur", "Kassala"],
+    ),
+    (
+        "LB",
+        "Lebanon",
+        [33.1, 35.1, 34.6, 36.5],
+        ["Beirut", "South", "Bekaa", "North"],
+    ),
+    (
+        "PS",
+        "Palestine",
+        [31.2, 34.2, 32.5, 35.5],
+        ["Gaza", "Jenin", "Nablus", "Hebron"],
+    ),
+    (
+        "EG",
+        "Egypt",
+        [24.0, 28.0, 31.3, 34.5],
+        ["North Sinai", "Cairo", "Giza", "Alexandria"],
+    ),
+    (
+        "SO",
+        "Somalia",
+        [-1.5, 41.0, 11.5, 51.0],
+        ["Banadir", "Lower Shabelle", "Bay", "Gedo"],
+    ),
+    (
+        "ML",
+        "Mali",
+        [12.0, -10.0, 20.0, 4.0],
+        ["Mopti", "Gao", "Timbuktu", "Segou"],
+    ),
 ];
 
 /// Sub-event type and its event type.
 const TYPES: [(&str, &str); 10] = [
     ("Armed clash", "Battles"),
     ("Air/drone strike", "Explosions/Remote violence"),
-    ("Shelling/artillery/missile attack", "Explosions/Remote violence"),
-    ("Remote explosive/landmine/IED", "Explosions/Remote violence"),
+    (
+        "Shelling/artillery/missile attack",
+        "Explosions/Remote violence",
+    ),
+    (
+        "Remote explosive/landmine/IED",
+        "Explosions/Remote violence",
+    ),
     ("Attack", "Violence against civilians"),
-    ("Abduction/forced disappearance", "Violence against civilians"),
+    (
+        "Abduction/forced disappearance",
+        "Violence against civilians",
+    ),
     ("Peaceful protest", "Protests"),
     ("Violent demonstration", "Riots"),
     ("Arrests", "Strategic developments"),
@@ -81,10 +140,13 @@ fn actor(rng: &mut Rng, country: &str) -> ActorRef {
 
 fn synthetic_article(n: usize, rng: &mut Rng, events_left: &mut usize) -> (Article, Extraction) {
     let id = format!("synthetic-{n:07}");
-    let (iso2, country, [lat0, lon0, lat1, lon1], provinces) = COUNTRIES[rng.below(COUNTRIES.len())];
+    let (iso2, country, [lat0, lon0, lat1, lon1], provinces) =
+        COUNTRIES[rng.below(COUNTRIES.len())];
     let day = rng.below(3 * 365) as i64;
     let date = chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap() + chrono::Duration::days(day);
-    let text = format!("تقرير تجريبي رقم {n}: اشتباكات وقصف في {country} يوم {date}، وأفادت مصادر بسقوط قتلى.");
+    let text = format!(
+        "تقرير تجريبي رقم {n}: اشتباكات وقصف في {country} يوم {date}، وأفادت مصادر بسقوط قتلى."
+    );
     let count = (1 + rng.below(3)).min(*events_left);
     *events_left -= count;
     let events = (0..count)
@@ -148,7 +210,12 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--events" => events = args.next().and_then(|v| v.parse().ok()).expect("--events N"),
+            "--events" => {
+                events = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--events N")
+            }
             "--out" => out = args.next().map(PathBuf::from).expect("--out FILE"),
             other => {
                 eprintln!("synthetic_db: unknown argument {other:?} (use --events N --out FILE)");
@@ -169,13 +236,11 @@ fn main() {
     let mut left = events;
     let mut n = 0;
     while left > 0 {
-        let batch: Vec<(Article, Extraction)> = (0..1000)
-            .take_while(|_| left > 0)
-            .map(|_| {
-                n += 1;
-                synthetic_article(n, &mut rng, &mut left)
-            })
-            .collect();
+        let mut batch: Vec<(Article, Extraction)> = Vec::with_capacity(1000);
+        while batch.len() < 1000 && left > 0 {
+            n += 1;
+            batch.push(synthetic_article(n, &mut rng, &mut left));
+        }
         store.ingest_batch(&batch).expect("store a batch");
     }
     let totals = store.totals().expect("count");

@@ -1,18 +1,22 @@
 //! The database as the async handlers see it: SQLite calls run on tokio's
-//! blocking threads, never on the executor; readers reuse a small pool of
-//! connections (WAL lets them read while the single writer writes).
+//! blocking threads, never on the executor; at most [`READERS`] reads run
+//! at once, each on a pooled connection kept open (its page cache stays
+//! warm), while the single writer writes (WAL).
 
 use crate::error::ApiError;
 use rasd_store::SqliteStore;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use tokio::sync::Semaphore;
 
-/// Idle read connections kept open; more are opened under load and closed after.
-const IDLE_READERS: usize = 8;
+/// Reads running at once, and read connections kept open. More would only
+/// queue for the same cores and open cold connections.
+const READERS: usize = 8;
 
 pub struct Db {
     path: PathBuf,
     idle: Mutex<Vec<SqliteStore>>,
+    read_permits: Semaphore,
     writer: Mutex<SqliteStore>,
 }
 
@@ -23,6 +27,7 @@ impl Db {
         Ok(Db {
             path,
             idle: Mutex::new(Vec::new()),
+            read_permits: Semaphore::new(READERS),
             writer: Mutex::new(writer),
         })
     }
@@ -33,6 +38,11 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&SqliteStore) -> rasd_store::Result<T> + Send + 'static,
     {
+        let _permit = self
+            .read_permits
+            .acquire()
+            .await
+            .map_err(|_| ApiError::internal("the database is closed"))?;
         let db = Arc::clone(self);
         run_blocking(move || {
             let pooled = db.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
@@ -41,10 +51,10 @@ impl Db {
                 None => SqliteStore::open(&db.path)?,
             };
             let result = query(&store);
-            let mut idle = db.idle.lock().unwrap_or_else(|e| e.into_inner());
-            if idle.len() < IDLE_READERS {
-                idle.push(store);
-            }
+            db.idle
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(store);
             result
         })
         .await

@@ -118,12 +118,16 @@ pub struct IngestReport {
     pub events: usize,
 }
 
-/// An event as stored: the record and the incident it belongs to.
+/// An event as stored: the record, the incident it belongs to and the
+/// outlet of its article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredEvent {
     #[serde(flatten)]
     pub event: Event,
     pub incident_id: Option<i64>,
+    /// The article's outlet (ACLED's `source`).
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// One event with the article it came from (whose text its evidence

@@ -219,12 +219,13 @@ impl Store for SqliteStore {
         page(
             &self.conn,
             filter,
-            "SELECT seq, coalesce(event_date, ''), record, incident_id FROM events",
+            "SELECT seq, coalesce(event_date, ''), record, incident_id, a.outlet FROM events JOIN articles a ON a.id = article_id",
             "seq",
             |row| {
                 Ok(StoredEvent {
                     event: serde_json::from_str(&row.get::<_, String>(2)?)?,
                     incident_id: row.get(3)?,
+                    source: row.get(4)?,
                 })
             },
         )
@@ -265,6 +266,7 @@ impl Store for SqliteStore {
             event: StoredEvent {
                 event: serde_json::from_str(&record)?,
                 incident_id,
+                source: article.outlet.clone(),
             },
             article,
         }))
@@ -283,16 +285,21 @@ impl Store for SqliteStore {
 
     fn article_events(&self, article_id: &str) -> Result<Vec<StoredEvent>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT record, incident_id FROM events WHERE article_id = ? ORDER BY seq",
+            "SELECT e.record, e.incident_id, a.outlet FROM events e JOIN articles a ON a.id = e.article_id WHERE e.article_id = ? ORDER BY e.seq",
         )?;
         let rows = stmt.query_map([article_id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
         })?;
         rows.map(|row| {
-            let (record, incident_id) = row?;
+            let (record, incident_id, source) = row?;
             Ok(StoredEvent {
                 event: serde_json::from_str(&record)?,
                 incident_id,
+                source,
             })
         })
         .collect()

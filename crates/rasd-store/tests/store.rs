@@ -141,6 +141,7 @@ fn two_outlets_on_one_attack_make_one_incident() {
     );
     let detail = store.event(&incident.reports[1].event_id).unwrap().unwrap();
     assert_eq!(detail.article.id, "b1");
+    assert_eq!(detail.event.source.as_deref(), Some("وكالة ب"));
     assert_eq!(detail.event.incident_id, Some(incident.id));
     for e in &detail.event.event.evidence {
         assert_eq!(&detail.article.text[e.start..e.end], e.text);

@@ -70,6 +70,52 @@ pub enum Command {
     /// Build or inspect the knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
+    /// Extract articles into the event database and merge their events
+    /// into incidents.
+    ///
+    /// Inputs as for `extract`; directories are read recursively. The same
+    /// article (same URL or id and text, or the same text anywhere) ingested
+    /// again changes nothing; an article whose text changed has its events
+    /// replaced and re-merged. Articles are committed in batches: a killed
+    /// ingest loses only the open batch, and running it again completes it.
+    ///
+    /// Examples:
+    ///   rasd ingest --db rasd.db articles.jsonl pages/
+    ///   rasd ingest --published 2024-03-01 --source "وكالة" report.txt
+    #[command(verbatim_doc_comment)]
+    Ingest(crate::ingest::IngestArgs),
+    /// List stored events (or merged incidents) matching filters.
+    ///
+    /// Examples:
+    ///   rasd events --country SY --since 2024-01-01 --type Battles
+    ///   rasd events --actor "داعش|ISIS" --near 35.93,36.63,50 --incidents
+    ///   rasd events --format geojson --limit 0 > events.geojson
+    #[command(verbatim_doc_comment)]
+    Events(crate::query::EventsArgs),
+    /// Write stored events or incidents to a file: ACLED CSV, GeoJSON or
+    /// JSON Lines (full records with evidence).
+    ///
+    /// Example: rasd export --format csv --country IQ -o iraq.csv
+    Export(crate::query::ExportArgs),
+    /// Measure incident merging: pairwise precision and recall over
+    /// clusters of articles labelled with their incident.
+    ///
+    /// Example: rasd eval-merge tests/merge
+    EvalMerge {
+        /// Directory of cluster files (format: tests/merge/README.md).
+        #[arg(value_name = "DIR", default_value = "tests/merge")]
+        dir: PathBuf,
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Also list wrong pairs and articles without an event.
+        #[arg(long)]
+        errors: bool,
+        #[command(flatten)]
+        merge: crate::ingest::MergeArgs,
+        #[command(flatten)]
+        knowledge: KnowledgeArgs,
+    },
 }
 
 #[derive(Args)]
@@ -259,6 +305,28 @@ impl Command {
                 Ok(ExitCode::SUCCESS)
             }
             Command::Serve(args) => crate::serve::run(args),
+            Command::Ingest(args) => crate::ingest::run(args),
+            Command::Events(args) => crate::query::run_events(args),
+            Command::Export(args) => crate::query::run_export(args),
+            Command::EvalMerge {
+                dir,
+                json,
+                errors,
+                merge,
+                knowledge,
+            } => {
+                let kb = knowledge.load()?;
+                let report = crate::eval_merge::evaluate(&dir, &kb, merge.config())?;
+                if json {
+                    println!("{}", serde_json::to_string(&report)?);
+                } else {
+                    print!("{report}");
+                    if errors {
+                        print!("{}", report.errors());
+                    }
+                }
+                Ok(ExitCode::SUCCESS)
+            }
             Command::Kb(KbCommand::Build {
                 gazetteer,
                 lexicon,

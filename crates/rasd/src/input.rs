@@ -246,6 +246,57 @@ pub fn parse_date(s: &str) -> Result<NaiveDate> {
         .with_context(|| format!("expected YYYY-MM-DD, found {s:?}"))
 }
 
+/// Extensions of the files a directory input contributes.
+const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "jsonl", "ndjson"];
+
+/// The inputs with every directory replaced by the article files under it
+/// (recursively, in name order; hidden entries and other extensions are
+/// skipped). A directory that cannot be listed comes back as an error naming
+/// it, in its place, and the others are still expanded.
+pub fn expand_dirs(names: &[String]) -> Vec<Result<String>> {
+    let mut out = Vec::new();
+    for name in names {
+        if name != "-" && Path::new(name).is_dir() {
+            walk(Path::new(name), &mut out);
+        } else {
+            out.push(Ok(name.clone()));
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<Result<String>>) {
+    let entries = std::fs::read_dir(dir).and_then(|entries| {
+        entries
+            .map(|e| e.map(|e| e.path()))
+            .collect::<std::io::Result<Vec<_>>>()
+    });
+    let mut paths = match entries {
+        Ok(paths) => paths,
+        Err(e) => {
+            out.push(Err(anyhow::anyhow!("{}: cannot list: {e}", dir.display())));
+            return;
+        }
+    };
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out);
+        } else if path
+            .extension()
+            .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        {
+            out.push(Ok(path.to_string_lossy().into_owned()));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +339,32 @@ mod tests {
         assert!(text.contains("قتل ثلاثة أشخاص"));
         assert!(!text.contains("الرئيسية"));
         assert_eq!(published, Some("2024-05-06".parse().unwrap()));
+    }
+
+    #[test]
+    fn directories_expand_to_their_article_files_recursively() {
+        let dir = std::env::temp_dir().join(format!("rasd-expand-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub/.hidden")).unwrap();
+        for file in [
+            "b.txt",
+            "a.jsonl",
+            "notes.pdf",
+            "sub/c.html",
+            "sub/.hidden/d.txt",
+        ] {
+            std::fs::write(dir.join(file), "x").unwrap();
+        }
+        let root = dir.to_string_lossy().into_owned();
+        let found: Vec<String> = expand_dirs(&[root.clone(), "-".into()])
+            .into_iter()
+            .map(|r| r.unwrap())
+            .collect();
+        let expected: Vec<String> = ["a.jsonl", "b.txt", "sub/c.html"]
+            .iter()
+            .map(|f| dir.join(f).to_string_lossy().into_owned())
+            .chain(["-".to_owned()])
+            .collect();
+        assert_eq!(found, expected);
+        std::fs::remove_dir_all(&dir).ok();
     }
 }

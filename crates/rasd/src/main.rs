@@ -4,12 +4,15 @@
 mod bench;
 mod cmd;
 mod eval;
+mod eval_merge;
 mod eval_places;
 mod extract;
+mod ingest;
 mod input;
 mod kb_build;
 mod kb_import;
 mod output;
+mod query;
 mod serve;
 
 use clap::Parser;

@@ -241,7 +241,7 @@ pub fn csv_row(
 }
 
 /// Quotes a cell when it holds a separator, quote or line break (RFC 4180).
-fn csv_cell(cell: &str) -> String {
+pub fn csv_cell(cell: &str) -> String {
     if cell.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
