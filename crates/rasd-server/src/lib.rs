@@ -237,7 +237,8 @@ pub async fn serve(config: ServerConfig, kb: Knowledge) -> Result<(), ServerErro
             source,
         })?;
     let addr = listener.local_addr().map_err(ServerError::Io)?;
-    if !addr.ip().is_loopback() && !(state.token.is_some() && state.protect_reads) {
+    let reads_guarded = state.token.is_some() && state.protect_reads;
+    if !addr.ip().is_loopback() && !reads_guarded {
         eprintln!(
             "rasd serve: warning: listening on {addr}, not loopback, with reads open to anyone who can reach it (use --token and --protect-reads)"
         );
