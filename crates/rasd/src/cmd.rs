@@ -61,6 +61,16 @@ pub enum Command {
         #[arg(long)]
         ingest: bool,
     },
+    /// Serve the HTTP API and the web dashboard over an event database.
+    ///
+    /// Reads (GET /api/events, /api/incidents, /api/stats, ...) are open;
+    /// writes (POST /api/articles) need the token. The dashboard is at /,
+    /// the API description at /api/openapi.json.
+    ///
+    /// Example:
+    ///   RASD_TOKEN=s3cret rasd serve --db rasd.db --bind 127.0.0.1:8080
+    #[command(verbatim_doc_comment)]
+    Serve(crate::serve::ServeArgs),
     /// Build or inspect the knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
@@ -333,6 +343,7 @@ impl Command {
                 })?;
                 Ok(ExitCode::SUCCESS)
             }
+            Command::Serve(args) => crate::serve::run(args),
             Command::Ingest(args) => crate::ingest::run(args),
             Command::Watch(args) => crate::watch::run(args),
             Command::Events(args) => crate::query::run_events(args),

@@ -15,6 +15,7 @@ mod kb_import;
 mod output;
 mod query;
 mod watch;
+mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;
