@@ -60,6 +60,44 @@ pub enum Command {
     /// Build or inspect the knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
+    /// Detect event mentions, one sentence per input line.
+    ///
+    /// Prints one JSON object per input line:
+    /// {"line": N, "acled": [ACLED event types], "plover": [PLOVER types],
+    ///  "spans": [{"start","end","text","sub_event_type","plover","mode"}]}
+    /// Past events count; denied, threatened and planned ones do not; no
+    /// place or date is needed. Empty lines give empty lists.
+    ///
+    /// Example: rasd detect sentences.txt
+    #[command(verbatim_doc_comment)]
+    Detect {
+        /// A text file, one sentence per line; `-` reads standard input.
+        #[arg(value_name = "INPUT")]
+        input: String,
+        /// Largest input read, in bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_BYTES)]
+        max_bytes: usize,
+        #[command(flatten)]
+        knowledge: KnowledgeArgs,
+    },
+    /// Score event-mention detection on sentence-level gold labels.
+    ///
+    /// DIR holds assault_gsr.csv and protest_gsr.csv (columns `text` and
+    /// `label`: yes, easy no, difficult no, ambiguous). Prints, for ASSAULT
+    /// and PROTEST, precision/recall/F1 of "yes" against both kinds of "no"
+    /// (ambiguous left out) and how many of each kind were detected.
+    /// Aggregates only: no sentence is printed.
+    ///
+    /// Example: rasd eval-gsr ../shared/eval/arabic_event_gsr
+    EvalGsr {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Print the scores as one JSON object.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        knowledge: KnowledgeArgs,
+    },
 }
 
 #[derive(Args)]
@@ -246,6 +284,24 @@ impl Command {
                     articles,
                     rounds,
                 })?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Command::Detect {
+                input,
+                max_bytes,
+                knowledge,
+            } => crate::detect::run(&input, max_bytes, &knowledge.load()?),
+            Command::EvalGsr {
+                dir,
+                json,
+                knowledge,
+            } => {
+                let scores = crate::detect::evaluate_gsr(&dir, &knowledge.load()?)?;
+                if json {
+                    println!("{}", serde_json::to_string(&scores)?);
+                } else {
+                    print!("{}", crate::detect::render(&scores));
+                }
                 Ok(ExitCode::SUCCESS)
             }
             Command::Kb(KbCommand::Build {

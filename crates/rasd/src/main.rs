@@ -3,6 +3,7 @@
 
 mod bench;
 mod cmd;
+mod detect;
 mod eval;
 mod eval_places;
 mod extract;

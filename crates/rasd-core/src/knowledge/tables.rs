@@ -146,6 +146,13 @@ pub enum CueKind {
     Pair,
     /// A word for a part of a town (حي، شارع، سوق): the name after it is no town.
     Locality,
+    /// A word that gives violence words nearby another sense (a verbal
+    /// attack, a road accident, a match, a death sentence): read for event
+    /// mentions only.
+    OtherSense,
+    /// A gathering of people (حشود، هتافات، لافتات): a protest word nearby
+    /// means a street protest.
+    Crowd,
     /// Qualifier words are handled by the numbers stage; kept so the file stays
     /// one list an analyst can read whole.
     Qualifier,
@@ -179,6 +186,8 @@ impl CueKind {
             "anniversary" => Anniversary,
             "pair" => Pair,
             "locality" => Locality,
+            "other_sense" => OtherSense,
+            "crowd" => Crowd,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
