@@ -290,13 +290,13 @@ impl Command {
                 input,
                 max_bytes,
                 knowledge,
-            } => crate::detect::run(&input, max_bytes, &knowledge.load()?),
+            } => crate::detect::run(&input, max_bytes, &knowledge.load_for_mentions()?),
             Command::EvalGsr {
                 dir,
                 json,
                 knowledge,
             } => {
-                let scores = crate::detect::evaluate_gsr(&dir, &knowledge.load()?)?;
+                let scores = crate::detect::evaluate_gsr(&dir, &knowledge.load_for_mentions()?)?;
                 if json {
                     println!("{}", serde_json::to_string(&scores)?);
                 } else {
@@ -371,6 +371,14 @@ impl KnowledgeArgs {
             Some(dir) => rasd_core::Knowledge::with_overlay(dir)?,
             None => rasd_core::Knowledge::embedded(),
         })
+    }
+}
+
+impl KnowledgeArgs {
+    /// The knowledge mention detection needs: as [`KnowledgeArgs::load`]
+    /// without the gazetteer.
+    pub fn load_for_mentions(&self) -> Result<rasd_core::Knowledge> {
+        Ok(rasd_core::Knowledge::for_mentions(self.kb.as_deref())?)
     }
 }
 

@@ -9,6 +9,8 @@
 //! accident, match, death sentence or diplomatic note: `other_sense` cues);
 //! a weak word (هجوم، استهدف، مسيرة) needs support besides: an armed actor, a
 //! toll, or another word of the kind for violence; a crowd for a protest.
+//! A sentence reports its main event: the kind of its first event word,
+//! unless a statement about events (أدان، اتهم، طالب، بحث) comes first.
 
 use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
@@ -159,6 +161,7 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
         }
     };
     let mut out: Vec<EventMention> = Vec::new();
+    let mut first: Option<usize> = None;
     for c in &candidates {
         let accepted = match c.strength {
             Strength::Strong => true,
@@ -170,9 +173,30 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
             .iter()
             .any(|o| o.span == c.mention.span && o.plover == c.mention.plover);
         if accepted && !seen {
+            first = Some(first.map_or(c.matched, |f| f.min(c.matched)));
             out.push(c.mention.clone());
         }
     }
+    let Some(first) = first else {
+        return out;
+    };
+    // A sentence reports one event, its main one; in Arabic news the main
+    // predicate comes first (قتل ... في هجوم، اعتقلت الشرطة ... بعد اشتباكات).
+    // A statement about events (أدان الهجوم، طالب بالتحقيق في مقتل) reports
+    // the statement; later words of other kinds tell its circumstances.
+    let first_token = doc.matches[first].first_token;
+    let stated = in_sentence.iter().any(|&m| {
+        doc.matches[m].first_token < first_token && doc.matches[m].has_cue(kb, CueKind::SpeechAct)
+    });
+    if stated {
+        return Vec::new();
+    }
+    let main_types: Vec<String> = candidates
+        .iter()
+        .filter(|c| c.matched == first)
+        .map(|c| c.mention.plover.clone())
+        .collect();
+    out.retain(|m| main_types.contains(&m.plover));
     out
 }
 

@@ -93,6 +93,27 @@ fn embedded_sources() -> Vec<(String, Cow<'static, str>)> {
         .collect()
 }
 
+/// The files of [`FILES`] found in the overlay directory `dir`.
+fn overlay_sources(dir: &Path) -> Result<Vec<(String, Cow<'static, str>)>, KbError> {
+    if !dir.is_dir() {
+        return Err(KbError::new(
+            &dir.display().to_string(),
+            0,
+            "not a directory",
+        ));
+    }
+    let mut sources = Vec::new();
+    for name in FILES {
+        let path = dir.join(name);
+        if path.exists() {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| KbError::new(&path.display().to_string(), 0, e.to_string()))?;
+            sources.push((path.display().to_string(), text.into()));
+        }
+    }
+    Ok(sources)
+}
+
 /// The folded words of `word_frequencies.tsv` with their Zipf frequency.
 fn word_frequencies() -> impl Iterator<Item = (&'static str, f32)> {
     WORD_FREQUENCIES
@@ -173,21 +194,22 @@ impl Knowledge {
     /// When a file in `dir` cannot be read or has a malformed row.
     pub fn with_overlay(dir: &Path) -> Result<Knowledge, KbError> {
         let mut sources = embedded_sources();
-        if !dir.is_dir() {
-            return Err(KbError::new(
-                &dir.display().to_string(),
-                0,
-                "not a directory",
-            ));
+        sources.extend(overlay_sources(dir)?);
+        Knowledge::from_sources(sources)
+    }
+
+    /// The knowledge for reading event words only ([`crate::detect`]): the
+    /// embedded files and those of `overlay`, but no gazetteer, which is
+    /// most of the load time and which mention detection does not consult.
+    ///
+    /// # Errors
+    /// As [`Knowledge::with_overlay`].
+    pub fn for_mentions(overlay: Option<&Path>) -> Result<Knowledge, KbError> {
+        let mut sources = embedded_sources();
+        if let Some(dir) = overlay {
+            sources.extend(overlay_sources(dir)?);
         }
-        for name in FILES {
-            let path = dir.join(name);
-            if path.exists() {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| KbError::new(&path.display().to_string(), 0, e.to_string()))?;
-                sources.push((path.display().to_string(), text.into()));
-            }
-        }
+        sources.retain(|(name, _)| !name.ends_with("places.tsv"));
         Knowledge::from_sources(sources)
     }
 

@@ -150,6 +150,9 @@ pub enum CueKind {
     /// attack, a road accident, a match, a death sentence): read for event
     /// mentions only.
     OtherSense,
+    /// A verbal act (أدان، اتهم، طالب، بحث): a sentence led by it is a
+    /// statement about the events it names.
+    SpeechAct,
     /// A gathering of people (حشود، هتافات، لافتات): a protest word nearby
     /// means a street protest.
     Crowd,
@@ -188,6 +191,7 @@ impl CueKind {
             "locality" => Locality,
             "other_sense" => OtherSense,
             "crowd" => Crowd,
+            "speech_act" => SpeechAct,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
