@@ -9,8 +9,9 @@
 //! accident, match, death sentence or diplomatic note: `other_sense` cues);
 //! a weak word (هجوم، استهدف، مسيرة) needs support besides: an armed actor, a
 //! toll, or another word of the kind for violence; a crowd for a protest.
-//! A sentence reports its main event: the kind of its first event word,
-//! unless a statement about events (أدان، اتهم، طالب، بحث) comes first.
+//! A sentence reports its main event: the kind of its first event word
+//! that is not a circumstance (منذ الاحتجاجات، جراء القصف), unless a
+//! statement about events (أدان، اتهم، طالب، بحث) comes first.
 
 use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
@@ -173,12 +174,15 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
             .iter()
             .any(|o| o.span == c.mention.span && o.plover == c.mention.plover);
         if accepted && !seen {
-            first = Some(first.map_or(c.matched, |f| f.min(c.matched)));
+            if !circumstantial(doc, kb, &in_sentence, c.matched) {
+                first = Some(first.map_or(c.matched, |f| f.min(c.matched)));
+            }
             out.push(c.mention.clone());
         }
     }
     let Some(first) = first else {
-        return out;
+        // only circumstances of something else (استقال الوزير بعد الاحتجاجات)
+        return Vec::new();
     };
     // A sentence reports one event, its main one; in Arabic news the main
     // predicate comes first (قتل ... في هجوم، اعتقلت الشرطة ... بعد اشتباكات).
@@ -198,6 +202,17 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
         .collect();
     out.retain(|m| main_types.contains(&m.plover));
     out
+}
+
+/// The event word shortly after a word of time, cause or topic (منذ
+/// الاحتجاجات، جراء القصف، بعد أسابيع من الاحتجاجات) tells a circumstance of
+/// the sentence's event, not the event.
+fn circumstantial(doc: &Document, kb: &Knowledge, in_sentence: &[usize], matched: usize) -> bool {
+    let at = doc.matches[matched].first_token;
+    in_sentence.iter().any(|&m| {
+        let m = &doc.matches[m];
+        m.last_token < at && at - m.last_token <= 3 && m.has_cue(kb, CueKind::Circumstance)
+    })
 }
 
 /// A denial, threat, plan, accusation or commemoration governs the word at

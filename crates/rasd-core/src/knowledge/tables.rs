@@ -153,6 +153,9 @@ pub enum CueKind {
     /// A verbal act (أدان، اتهم، طالب، بحث): a sentence led by it is a
     /// statement about the events it names.
     SpeechAct,
+    /// A word of time, cause or topic (منذ، جراء، حول): the event word right
+    /// after it is a circumstance of the sentence's event.
+    Circumstance,
     /// A gathering of people (حشود، هتافات، لافتات): a protest word nearby
     /// means a street protest.
     Crowd,
@@ -192,6 +195,7 @@ impl CueKind {
             "other_sense" => OtherSense,
             "crowd" => Crowd,
             "speech_act" => SpeechAct,
+            "circumstance" => Circumstance,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
