@@ -4,7 +4,7 @@
 //!
 //! Every trigger and figure word has a PLOVER reading and a strength in
 //! `data/plover.tsv`. A strong word (غارة، سيارة مفخخة) is a mention unless a
-//! denial or a threat governs it; a medium word (قتلى، انفجار، احتجاج) also
+//! denial or a threat governs it; a medium word (قتلى، انفجار، احتجاجات) also
 //! needs its sentence to leave it its violent or street sense (no road
 //! accident, match, death sentence or diplomatic note: `other_sense` cues);
 //! a weak word (هجوم، استهدف، مسيرة) needs support besides: an armed actor, a
