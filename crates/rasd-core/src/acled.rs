@@ -116,6 +116,11 @@ impl SubEventType {
         EVENT_TYPES[ALL[self as usize].2]
     }
 
+    /// Every sub-event type, in ACLED's order.
+    pub fn all() -> impl Iterator<Item = SubEventType> {
+        ALL.iter().map(|(s, _, _)| *s)
+    }
+
     /// Parses ACLED's verbatim name.
     pub fn parse(name: &str) -> Option<SubEventType> {
         ALL.iter().find(|(_, n, _)| *n == name).map(|(s, _, _)| *s)

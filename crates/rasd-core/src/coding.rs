@@ -192,6 +192,7 @@ fn code_event(
         fatalities,
         status,
     );
+    let plover = plover_of(doc, kb, frame);
     let mut seen = std::collections::HashSet::new();
     evidence.retain(|e| seen.insert((e.field.clone(), e.start, e.end)));
     Event {
@@ -220,7 +221,27 @@ fn code_event(
         status: status.to_owned(),
         notes,
         evidence,
+        plover,
     }
+}
+
+/// The event's PLOVER type and mode: from its deciding word when that word
+/// tells the event's sub-event type, else from its weapon word, else the
+/// sub-event type's default (data/plover.tsv).
+fn plover_of(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> Option<crate::record::Plover> {
+    let telling = |m: usize| {
+        doc.matches[m]
+            .triggers()
+            .find(|&t| kb.triggers[t].sub_event == frame.sub_event)
+    };
+    let rule = telling(frame.trigger)
+        .or_else(|| frame.weapon.and_then(|(m, _, _)| telling(m)))
+        .and_then(|t| kb.plover_of_trigger(t))
+        .or_else(|| kb.plover_of_sub_event(frame.sub_event))?;
+    Some(crate::record::Plover {
+        event_type: rule.event_type.clone()?,
+        mode: rule.mode.clone(),
+    })
 }
 
 fn site_of(kb: &Knowledge, location: &Location) -> Site {

@@ -36,7 +36,7 @@ pub mod text;
 pub use document::Document;
 pub use geo::km_between;
 pub use knowledge::{KbError, Knowledge};
-pub use record::{ActorRef, Article, Entity, Event, Evidence, Extraction, Figure};
+pub use record::{ActorRef, Article, Entity, Event, Evidence, Extraction, Figure, Plover};
 pub use span::Span;
 pub use text::Normalized;
 
@@ -81,6 +81,65 @@ pub fn extract(article: &Article, kb: &Knowledge) -> Extraction {
         event.event_id = coding::stable_id(&extraction.article_id, event);
     }
     extraction
+}
+
+/// What kinds of event a sentence tells of: [`detect`]'s answer.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Detection {
+    /// ACLED event types of the event words found, in text order.
+    pub acled: Vec<String>,
+    /// PLOVER event types found, in text order.
+    pub plover: Vec<String>,
+    /// Every word that tells of an event.
+    pub spans: Vec<DetectedSpan>,
+}
+
+/// One word of a [`Detection`].
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DetectedSpan {
+    /// Byte range in the original text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The ACLED sub-event type of an event word; null for a figure word (قتلى).
+    pub sub_event_type: Option<String>,
+    pub plover: String,
+    pub mode: Option<String>,
+}
+
+/// Event mentions in a sentence (or any short text): the kinds of event it
+/// tells of, past ones included, with no need of a place or a date. Denied,
+/// threatened and planned events, and violent words in another sense (a
+/// verbal attack, a road accident), are not mentions.
+///
+/// ```
+/// let kb = rasd_core::Knowledge::embedded();
+/// let found = rasd_core::detect("قتل خمسة مدنيين في غارة جوية على قرية قرب إدلب", &kb);
+/// assert_eq!(found.plover, ["ASSAULT"]);
+/// assert!(rasd_core::detect("هاجم الوزير سياسة الحكومة في تصريحات حادة", &kb).plover.is_empty());
+/// ```
+pub fn detect(text: &str, kb: &Knowledge) -> Detection {
+    let doc = Document::analyze(text, None, kb);
+    let mut detection = Detection::default();
+    for m in events::mentions(&doc, kb) {
+        let original = doc.original_span(m.span);
+        let acled = m.sub_event.map(|s| s.event_type().to_owned());
+        if let Some(t) = acled.filter(|t| !detection.acled.contains(t)) {
+            detection.acled.push(t);
+        }
+        if !detection.plover.contains(&m.plover) {
+            detection.plover.push(m.plover.clone());
+        }
+        detection.spans.push(DetectedSpan {
+            start: original.start,
+            end: original.end,
+            text: original.slice(text).to_owned(),
+            sub_event_type: m.sub_event.map(|s| s.as_str().to_owned()),
+            plover: m.plover,
+            mode: m.mode,
+        });
+    }
+    detection
 }
 
 /// A place or country named in a text, as the geocoder resolved it.

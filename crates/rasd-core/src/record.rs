@@ -97,6 +97,17 @@ pub struct Event {
     pub status: String,
     pub notes: String,
     pub evidence: Vec<Evidence>,
+    /// The event in PLOVER's ontology (data/plover.tsv); null when PLOVER has
+    /// no type for it.
+    #[serde(default)]
+    pub plover: Option<Plover>,
+}
+
+/// A PLOVER event type with its mode (`ASSAULT`/`aerial`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plover {
+    pub event_type: String,
+    pub mode: Option<String>,
 }
 
 /// Something the pipeline recognised in the text, for `--format json`.

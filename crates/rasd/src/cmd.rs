@@ -145,6 +145,44 @@ pub enum Command {
         #[command(flatten)]
         knowledge: KnowledgeArgs,
     },
+    /// Detect event mentions, one sentence per input line.
+    ///
+    /// Prints one JSON object per input line:
+    /// {"line": N, "acled": [ACLED event types], "plover": [PLOVER types],
+    ///  "spans": [{"start","end","text","sub_event_type","plover","mode"}]}
+    /// Past events count; denied, threatened and planned ones do not; no
+    /// place or date is needed. Empty lines give empty lists.
+    ///
+    /// Example: rasd detect sentences.txt
+    #[command(verbatim_doc_comment)]
+    Detect {
+        /// A text file, one sentence per line; `-` reads standard input.
+        #[arg(value_name = "INPUT")]
+        input: String,
+        /// Largest input read, in bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_BYTES)]
+        max_bytes: usize,
+        #[command(flatten)]
+        knowledge: KnowledgeArgs,
+    },
+    /// Score event-mention detection on sentence-level gold labels.
+    ///
+    /// DIR holds assault_gsr.csv and protest_gsr.csv (columns `text` and
+    /// `label`: yes, easy no, difficult no, ambiguous). Prints, for ASSAULT
+    /// and PROTEST, precision/recall/F1 of "yes" against both kinds of "no"
+    /// (ambiguous left out) and how many of each kind were detected.
+    /// Aggregates only: no sentence is printed.
+    ///
+    /// Example: rasd eval-gsr ../shared/eval/arabic_event_gsr
+    EvalGsr {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Print the scores as one JSON object.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        knowledge: KnowledgeArgs,
+    },
 }
 
 #[derive(Args)]
@@ -367,6 +405,24 @@ impl Command {
                 }
                 Ok(ExitCode::SUCCESS)
             }
+            Command::Detect {
+                input,
+                max_bytes,
+                knowledge,
+            } => crate::detect::run(&input, max_bytes, &knowledge.load_for_mentions()?),
+            Command::EvalGsr {
+                dir,
+                json,
+                knowledge,
+            } => {
+                let scores = crate::detect::evaluate_gsr(&dir, &knowledge.load_for_mentions()?)?;
+                if json {
+                    println!("{}", serde_json::to_string(&scores)?);
+                } else {
+                    print!("{}", crate::detect::render(&scores));
+                }
+                Ok(ExitCode::SUCCESS)
+            }
             Command::Kb(KbCommand::Build {
                 gazetteer,
                 lexicon,
@@ -434,6 +490,14 @@ impl KnowledgeArgs {
             Some(dir) => rasd_core::Knowledge::with_overlay(dir)?,
             None => rasd_core::Knowledge::embedded(),
         })
+    }
+}
+
+impl KnowledgeArgs {
+    /// The knowledge mention detection needs: as [`KnowledgeArgs::load`]
+    /// without the gazetteer.
+    pub fn load_for_mentions(&self) -> Result<rasd_core::Knowledge> {
+        Ok(rasd_core::Knowledge::for_mentions(self.kb.as_deref())?)
     }
 }
 

@@ -574,6 +574,7 @@ mod tests {
             status: "occurred".into(),
             notes: String::new(),
             evidence: vec![],
+            plover: None,
         }
     }
 

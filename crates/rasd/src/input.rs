@@ -67,7 +67,7 @@ pub fn read_input(name: &str, defaults: &Defaults) -> Result<Vec<Item>> {
     }))])
 }
 
-fn read_bytes(name: &str, max_bytes: usize) -> Result<Vec<u8>> {
+pub(crate) fn read_bytes(name: &str, max_bytes: usize) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     let limit = max_bytes as u64 + 1;
     if name == "-" {

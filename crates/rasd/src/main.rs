@@ -4,6 +4,7 @@
 mod bench;
 mod bench_ingest;
 mod cmd;
+mod detect;
 mod eval;
 mod eval_merge;
 mod eval_places;

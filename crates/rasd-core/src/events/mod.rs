@@ -3,6 +3,7 @@
 
 mod clauses;
 mod figures;
+mod mention;
 mod merge;
 mod refine;
 mod roles;
@@ -10,6 +11,7 @@ mod setting;
 
 use self::clauses::{aerial, attempt_cue_before, clauses, sentence_is_background};
 use self::figures::figures;
+pub use self::mention::mentions;
 use self::merge::{absorb, event_told_of, merge_or_push};
 use self::refine::{fill_victims, refine_type};
 use self::roles::{

@@ -2,10 +2,12 @@
 //! once into typed tables and one matching automaton.
 
 mod matcher;
+mod plover;
 pub mod romanize;
 mod tables;
 
 pub use matcher::{Entry, Match, Matcher};
+pub use plover::{PloverRule, Strength, PLOVER_TYPES};
 pub use tables::{
     Actor, Country, Cue, CueKind, Place, PlaceKind, Trigger, TriggerPos, ACTOR_COLUMNS,
 };
@@ -17,7 +19,7 @@ use std::fmt;
 use std::path::Path;
 
 /// The knowledge-base files, by name, in load order.
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "countries.tsv",
     "nisba.tsv",
     "regions.tsv",
@@ -26,6 +28,7 @@ pub const FILES: [&str; 8] = [
     "actors.tsv",
     "triggers.tsv",
     "cues.tsv",
+    "plover.tsv",
 ];
 
 macro_rules! embedded {
@@ -38,7 +41,7 @@ macro_rules! embedded {
 }
 
 /// The files compiled into the binary, but for the gazetteer.
-const EMBEDDED: [(&str, &str); 7] = [
+const EMBEDDED: [(&str, &str); 8] = [
     embedded!("countries.tsv"),
     embedded!("nisba.tsv"),
     embedded!("regions.tsv"),
@@ -46,6 +49,7 @@ const EMBEDDED: [(&str, &str); 7] = [
     embedded!("actors.tsv"),
     embedded!("triggers.tsv"),
     embedded!("cues.tsv"),
+    embedded!("plover.tsv"),
 ];
 
 /// The generated gazetteer, committed compressed as `places.tsv.gz` and
@@ -87,6 +91,27 @@ fn embedded_sources() -> Vec<(String, Cow<'static, str>)> {
         .chain(std::iter::once(("places.tsv", EMBEDDED_PLACES)))
         .map(|(name, text)| (name.to_owned(), Cow::Borrowed(text)))
         .collect()
+}
+
+/// The files of [`FILES`] found in the overlay directory `dir`.
+fn overlay_sources(dir: &Path) -> Result<Vec<(String, Cow<'static, str>)>, KbError> {
+    if !dir.is_dir() {
+        return Err(KbError::new(
+            &dir.display().to_string(),
+            0,
+            "not a directory",
+        ));
+    }
+    let mut sources = Vec::new();
+    for name in FILES {
+        let path = dir.join(name);
+        if path.exists() {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| KbError::new(&path.display().to_string(), 0, e.to_string()))?;
+            sources.push((path.display().to_string(), text.into()));
+        }
+    }
+    Ok(sources)
 }
 
 /// The folded words of `word_frequencies.tsv` with their Zipf frequency.
@@ -137,6 +162,11 @@ pub struct Knowledge {
     pub actors: Vec<Actor>,
     pub triggers: Vec<Trigger>,
     pub cues: Vec<Cue>,
+    /// `plover.tsv`: PLOVER types and modes of event and figure words.
+    pub plover: Vec<PloverRule>,
+    /// The `plover` row of each trigger and of each figure cue.
+    trigger_plover: Vec<Option<u32>>,
+    cue_plover: Vec<Option<u32>>,
     /// Every word of `word_frequencies.tsv` (one per million words or more)
     /// with its Zipf frequency: never an unknown village found by
     /// romanization.
@@ -164,21 +194,22 @@ impl Knowledge {
     /// When a file in `dir` cannot be read or has a malformed row.
     pub fn with_overlay(dir: &Path) -> Result<Knowledge, KbError> {
         let mut sources = embedded_sources();
-        if !dir.is_dir() {
-            return Err(KbError::new(
-                &dir.display().to_string(),
-                0,
-                "not a directory",
-            ));
+        sources.extend(overlay_sources(dir)?);
+        Knowledge::from_sources(sources)
+    }
+
+    /// The knowledge for reading event words only ([`crate::detect`]): the
+    /// embedded files and those of `overlay`, but no gazetteer, which is
+    /// most of the load time and which mention detection does not consult.
+    ///
+    /// # Errors
+    /// As [`Knowledge::with_overlay`].
+    pub fn for_mentions(overlay: Option<&Path>) -> Result<Knowledge, KbError> {
+        let mut sources = embedded_sources();
+        if let Some(dir) = overlay {
+            sources.extend(overlay_sources(dir)?);
         }
-        for name in FILES {
-            let path = dir.join(name);
-            if path.exists() {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| KbError::new(&path.display().to_string(), 0, e.to_string()))?;
-                sources.push((path.display().to_string(), text.into()));
-            }
-        }
+        sources.retain(|(name, _)| !name.ends_with("places.tsv"));
         Knowledge::from_sources(sources)
     }
 
@@ -218,6 +249,9 @@ impl Knowledge {
                 actors: Vec::new(),
                 triggers: Vec::new(),
                 cues: Vec::new(),
+                plover: Vec::new(),
+                trigger_plover: Vec::new(),
+                cue_plover: Vec::new(),
                 word_zipf: FxHashMap::default(),
                 matcher: MatcherBuilder::default().build(),
                 by_skeleton: Vec::new(),
@@ -240,10 +274,13 @@ impl Knowledge {
                     Some("actors.tsv") => tables::parse_actors(name, text, &mut kb.actors)?,
                     Some("triggers.tsv") => tables::parse_triggers(name, text, &mut kb.triggers)?,
                     Some("cues.tsv") => tables::parse_cues(name, text, &mut kb.cues)?,
+                    Some("plover.tsv") => plover::parse_plover(name, text, &mut kb.plover)?,
                     _ => return Err(KbError::new(name, 0, "not a knowledge-base file")),
                 }
             }
             kb.matcher = kb.build_matcher();
+            kb.trigger_plover = plover::rules_of_triggers(&kb.plover, &kb.triggers);
+            kb.cue_plover = plover::rules_of_cues(&kb.plover, &kb.cues);
             let (skeletons, word_zipf) = side.join().expect("indexing names does not panic");
             kb.word_zipf = word_zipf;
             kb.by_skeleton = merge_skeleton_indexes(skeletons, &first_places);
@@ -306,6 +343,25 @@ impl Knowledge {
             b.add(&c.pattern, Entry::Cue(i as u32));
         }
         b.build()
+    }
+
+    /// The PLOVER reading of trigger `trigger`.
+    pub fn plover_of_trigger(&self, trigger: usize) -> Option<&PloverRule> {
+        self.trigger_plover[trigger].map(|r| &self.plover[r as usize])
+    }
+
+    /// The PLOVER reading of figure cue `cue` (مقتل، جرحى), if it has one.
+    pub fn plover_of_cue(&self, cue: usize) -> Option<&PloverRule> {
+        self.cue_plover[cue].map(|r| &self.plover[r as usize])
+    }
+
+    /// The PLOVER reading of an ACLED sub-event type told by no particular
+    /// word.
+    pub fn plover_of_sub_event(
+        &self,
+        sub_event: crate::acled::SubEventType,
+    ) -> Option<&PloverRule> {
+        plover::default_rule(&self.plover, sub_event).map(|r| &self.plover[r as usize])
     }
 
     pub fn matcher(&self) -> &Matcher {

@@ -146,6 +146,19 @@ pub enum CueKind {
     Pair,
     /// A word for a part of a town (حي، شارع، سوق): the name after it is no town.
     Locality,
+    /// A word that gives violence words nearby another sense (a verbal
+    /// attack, a road accident, a match, a death sentence): read for event
+    /// mentions only.
+    OtherSense,
+    /// A verbal act (أدان، اتهم، طالب، بحث): a sentence led by it is a
+    /// statement about the events it names.
+    SpeechAct,
+    /// A word of time, cause or topic (منذ، جراء، حول): the event word right
+    /// after it is a circumstance of the sentence's event.
+    Circumstance,
+    /// A gathering of people (حشود، هتافات، لافتات): a protest word nearby
+    /// means a street protest.
+    Crowd,
     /// Qualifier words are handled by the numbers stage; kept so the file stays
     /// one list an analyst can read whole.
     Qualifier,
@@ -179,6 +192,10 @@ impl CueKind {
             "anniversary" => Anniversary,
             "pair" => Pair,
             "locality" => Locality,
+            "other_sense" => OtherSense,
+            "crowd" => Crowd,
+            "speech_act" => SpeechAct,
+            "circumstance" => Circumstance,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
