@@ -642,6 +642,8 @@ fn store_events(
 fn insert_event(tx: &Transaction, event: &mut Event) -> Result<i64> {
     let base = event.event_id.clone();
     let mut n = 1;
+    let actors = crate::search::actors_text(event);
+    let search = crate::search::search_text(event, &actors);
     loop {
         let record = serde_json::to_string(&*event)?;
         let inserted = tx
@@ -662,9 +664,9 @@ fn insert_event(tx: &Transaction, event: &mut Event) -> Result<i64> {
                 event.longitude,
                 event.geo_precision,
                 event.fatalities as i64,
-                crate::search::actors_text(event),
+                actors,
                 crate::search::actor_keys(event),
-                crate::search::search_text(event),
+                search,
                 record
             ]);
         match inserted {
@@ -812,6 +814,8 @@ fn write_incident(tx: &Transaction, id: Option<i64>, summary: &Summary) -> Resul
         reports: summary.reports.clone(),
     })?;
     let r = &summary.record;
+    let actors = crate::search::actors_text(r);
+    let search = crate::search::search_text(r, &actors);
     let values = params![
         r.event_date,
         r.time_precision,
@@ -824,9 +828,9 @@ fn write_incident(tx: &Transaction, id: Option<i64>, summary: &Summary) -> Resul
         r.geo_precision,
         r.fatalities as i64,
         summary.sources as i64,
-        crate::search::actors_text(r),
+        actors,
         summary.actor_keys,
-        crate::search::search_text(r),
+        search,
         body,
     ];
     match id {
