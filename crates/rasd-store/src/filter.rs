@@ -75,7 +75,25 @@ pub(crate) struct Clause {
 /// The sort order every listing uses: newest event date first, undated
 /// last, then latest stored first; `key` is the table's integer key.
 pub(crate) fn order(key: &str) -> String {
-    format!("coalesce(event_date, '') DESC, {key} DESC")
+    format!("{SORT_DATE} DESC, {key} DESC")
+}
+
+/// The date every listing sorts by; the indexes of migration 2 are built on
+/// this very expression.
+const SORT_DATE: &str = "coalesce(event_date, '')";
+
+/// The column and canonical spelling of an ACLED event type or sub-event
+/// type named in any case; None for any other text.
+fn acled_type_column(name: &str) -> Option<(&'static str, &'static str)> {
+    rasd_core::acled::SubEventType::all().find_map(|sub| {
+        if sub.event_type().eq_ignore_ascii_case(name) {
+            Some(("event_type", sub.event_type()))
+        } else if sub.as_str().eq_ignore_ascii_case(name) {
+            Some(("sub_event_type", sub.as_str()))
+        } else {
+            None
+        }
+    })
 }
 
 impl EventFilter {
@@ -88,19 +106,30 @@ impl EventFilter {
             parts.push("country_code = ?".into());
             params.push(Value::Text(country.to_ascii_uppercase()));
         }
+        // dates are compared through the sort key, so that the ordered
+        // indexes (migration 2) serve both the range and the order
         if let Some(since) = self.since {
-            parts.push("event_date >= ?".into());
+            parts.push(format!("{SORT_DATE} >= ?"));
             params.push(Value::Text(since.to_string()));
         }
         if let Some(until) = self.until {
-            parts.push("event_date <= ?".into());
+            parts.push(format!("event_date IS NOT NULL AND {SORT_DATE} <= ?"));
             params.push(Value::Text(until.to_string()));
         }
         if let Some(t) = self.event_type.as_deref().filter(|t| !t.is_empty()) {
-            parts.push("(lower(event_type) = ? OR lower(sub_event_type) = ?)".into());
-            let t = t.to_lowercase();
-            params.push(Value::Text(t.clone()));
-            params.push(Value::Text(t));
+            // ACLED's own names compare as stored, so an index serves them
+            match acled_type_column(t) {
+                Some((column, name)) => {
+                    parts.push(format!("{column} = ?"));
+                    params.push(Value::Text(name.into()));
+                }
+                None => {
+                    parts.push("(lower(event_type) = ? OR lower(sub_event_type) = ?)".into());
+                    let t = t.to_lowercase();
+                    params.push(Value::Text(t.clone()));
+                    params.push(Value::Text(t));
+                }
+            }
         }
         if let Some(actor) = self.actor.as_deref() {
             let names: Vec<String> = actor
@@ -161,7 +190,7 @@ impl EventFilter {
             if let Some(cursor) = self.cursor.as_deref() {
                 let c = Cursor::decode(cursor)?;
                 parts.push(format!(
-                    "(coalesce(event_date, '') < ? OR (coalesce(event_date, '') = ? AND {key} < ?))"
+                    "({SORT_DATE} < ? OR ({SORT_DATE} = ? AND {key} < ?))"
                 ));
                 params.push(Value::Text(c.date.clone()));
                 params.push(Value::Text(c.date));

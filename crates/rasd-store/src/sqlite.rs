@@ -77,6 +77,22 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_incident ON events (incident_id);
     CREATE INDEX events_country_date ON events (country_code, event_date);
     CREATE INDEX events_date ON events (event_date);",
+    // 2: indexes in the listings' own order (newest first, by the sort
+    // expression), alone and after the usual equality filters, so that a
+    // filtered page reads only its own rows
+    "DROP INDEX events_country_date;
+    DROP INDEX events_date;
+    DROP INDEX incidents_country_date;
+    DROP INDEX incidents_date;
+    CREATE INDEX events_order ON events (coalesce(event_date, ''), seq);
+    CREATE INDEX events_country_order ON events (country_code, coalesce(event_date, ''), seq);
+    CREATE INDEX events_country_type_order ON events (country_code, event_type, coalesce(event_date, ''), seq);
+    CREATE INDEX events_type_order ON events (event_type, coalesce(event_date, ''), seq);
+    CREATE INDEX events_sub_type_order ON events (sub_event_type, coalesce(event_date, ''), seq);
+    CREATE INDEX incidents_order ON incidents (coalesce(event_date, ''), id);
+    CREATE INDEX incidents_country_order ON incidents (country_code, coalesce(event_date, ''), id);
+    CREATE INDEX incidents_country_type_order ON incidents (country_code, event_type, coalesce(event_date, ''), id);
+    CREATE INDEX incidents_type_order ON incidents (event_type, coalesce(event_date, ''), id);",
 ];
 
 /// A [`Store`] over one SQLite database file.
@@ -711,7 +727,7 @@ fn merge_event(
         let mut stmt = tx.prepare_cached(
             "SELECT id, event_date, time_precision, event_type, sub_event_type, admin1, latitude, longitude, geo_precision, actor_keys
              FROM incidents
-             WHERE country_code = ? AND event_date BETWEEN ? AND ?
+             WHERE country_code = ? AND coalesce(event_date, '') BETWEEN ? AND ?
                AND (admin1 = ? OR (latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?))",
         )?;
         let mut rows = stmt.query(params![

@@ -267,7 +267,7 @@ fn a_database_file_reopens_with_its_data_and_schema() {
         store.ingest(&a, &x).unwrap();
     }
     let store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     assert_eq!(store.totals().unwrap().articles, 1);
     // a second connection reads while the first is open
     let reader = SqliteStore::open(&path).unwrap();
