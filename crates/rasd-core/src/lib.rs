@@ -28,6 +28,7 @@ mod document;
 mod events;
 mod geo;
 pub mod knowledge;
+pub mod ner;
 pub mod numbers;
 mod record;
 mod span;

@@ -60,6 +60,9 @@ pub enum Command {
     /// Build or inspect the knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
+    /// Train and score the named-entity tagger.
+    #[command(subcommand)]
+    Ner(crate::ner::NerCommand),
 }
 
 #[derive(Args)]
@@ -236,6 +239,7 @@ impl Command {
         match self {
             Command::Extract(args) => crate::extract::run(args),
             Command::Eval(args) => run_eval(args),
+            Command::Ner(command) => command.run(),
             Command::Bench {
                 corpus,
                 articles,

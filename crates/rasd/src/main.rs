@@ -9,6 +9,7 @@ mod extract;
 mod input;
 mod kb_build;
 mod kb_import;
+mod ner;
 mod output;
 
 use clap::Parser;
