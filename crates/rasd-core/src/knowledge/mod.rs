@@ -147,6 +147,8 @@ pub struct Knowledge {
     /// Index into `countries` by ISO2 code: the geocoder asks for every
     /// candidate place's country.
     country_by_code: FxHashMap<String, usize>,
+    /// The named-entity tagger's view of these tables, built on first use.
+    ner_lexicon: std::sync::OnceLock<crate::ner::Lexicon>,
 }
 
 impl Knowledge {
@@ -222,6 +224,7 @@ impl Knowledge {
                 matcher: MatcherBuilder::default().build(),
                 by_skeleton: Vec::new(),
                 country_by_code: FxHashMap::default(),
+                ner_lexicon: std::sync::OnceLock::new(),
             };
             // the index of each gazetteer file's first place
             let mut first_places: Vec<u32> = Vec::new();
@@ -306,6 +309,12 @@ impl Knowledge {
             b.add(&c.pattern, Entry::Cue(i as u32));
         }
         b.build()
+    }
+
+    /// Names and word frequencies for the named-entity tagger's features.
+    pub fn ner_lexicon(&self) -> &crate::ner::Lexicon {
+        self.ner_lexicon
+            .get_or_init(|| crate::ner::Lexicon::from_knowledge(self))
     }
 
     pub fn matcher(&self) -> &Matcher {

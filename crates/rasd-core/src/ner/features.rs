@@ -60,6 +60,8 @@ pub struct Lexicon {
     names: FxHashMap<String, u8>,
     /// Most words in a name.
     longest: usize,
+    /// First words of names of two words or more.
+    first_words: rustc_hash::FxHashSet<String>,
     /// Folded everyday word → Zipf frequency.
     zipf: FxHashMap<String, f32>,
 }
@@ -120,6 +122,9 @@ impl Lexicon {
         }
         let key = fold(&words.join(" "));
         self.longest = self.longest.max(words.len());
+        if words.len() > 1 {
+            self.first_words.insert(fold(words[0]));
+        }
         *self.names.entry(key).or_default() |= category;
     }
 
@@ -133,7 +138,14 @@ impl Lexicon {
         }
         let mut key = String::new();
         for start in 0..tokens.len() {
-            let longest = self.longest.min(tokens.len() - start);
+            let multiword = tokens[start]
+                .readings()
+                .any(|r| self.first_words.contains(r));
+            let longest = if multiword {
+                self.longest.min(tokens.len() - start)
+            } else {
+                1
+            };
             'length: for len in (1..=longest).rev() {
                 for first in tokens[start].readings() {
                     key.clear();
@@ -266,6 +278,11 @@ fn key(template: u8, parts: &[&str]) -> u64 {
 
 const PAD: &str = "<s>";
 
+/// Small numbers as key parts, without formatting them.
+const SMALL_NUMBERS: [&str; 16] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
+];
+
 /// The feature keys of every token of a sentence.
 pub(crate) fn sentence_features(
     words: &[&str],
@@ -291,23 +308,40 @@ pub(crate) fn sentence_features(
             .and_then(|i| tokens.get(i))
             .map_or(PAD, |t| t.stem())
     };
-    let cluster = |i: isize, coarse: bool| -> String {
+    // per token, once: its clusters and frequency bucket as key parts
+    let cluster_parts: Vec<(String, String)> = tokens
+        .iter()
+        .map(|t| {
+            if !families.has(Families::CLUSTERS) {
+                return (String::new(), String::new());
+            }
+            clusters
+                .of(&t.folded)
+                .or_else(|| clusters.of(t.stem()))
+                .map_or_else(
+                    || ("?".to_owned(), "?".to_owned()),
+                    |(fine, coarse)| (fine.to_string(), coarse.to_string()),
+                )
+        })
+        .collect();
+    let cluster = |i: isize, coarse: bool| -> &str {
         usize::try_from(i)
             .ok()
-            .and_then(|i| tokens.get(i))
-            .map_or_else(
-                || PAD.to_owned(),
-                |t| {
-                    clusters
-                        .of(&t.folded)
-                        .or_else(|| clusters.of(t.stem()))
-                        .map_or_else(
-                            || "?".to_owned(),
-                            |(fine, broad)| if coarse { broad } else { fine }.to_string(),
-                        )
-                },
-            )
+            .and_then(|i| cluster_parts.get(i))
+            .map_or(PAD, |(fine, broad)| if coarse { broad } else { fine })
     };
+    let bucket = |word: &str| -> &'static str {
+        lexicon
+            .zipf
+            .get(word)
+            .map_or("rare", |z| SMALL_NUMBERS[((z * 2.0) as usize).min(SMALL_NUMBERS.len() - 1)])
+    };
+    let buckets: Vec<&str> = if families.has(Families::FREQUENCY) {
+        tokens.iter().map(|t| bucket(&t.folded)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut gram = String::new();
     let mut all = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
         let at = i as isize;
@@ -334,14 +368,14 @@ pub(crate) fn sentence_features(
             let chars: Vec<(usize, char)> = stem_text.char_indices().collect();
             for n in 1..=3 {
                 if let Some(&(end, _)) = chars.get(n) {
-                    f.push(key(6, &[&n.to_string(), &stem_text[..end]]));
+                    f.push(key(6, &[SMALL_NUMBERS[n], &stem_text[..end]]));
                 }
             }
             for n in 1..=4 {
                 if n < chars.len() {
                     f.push(key(
                         7,
-                        &[&n.to_string(), &stem_text[chars[chars.len() - n].0..]],
+                        &[SMALL_NUMBERS[n], &stem_text[chars[chars.len() - n].0..]],
                     ));
                 }
             }
@@ -349,8 +383,9 @@ pub(crate) fn sentence_features(
                 .chain(stem_text.chars())
                 .chain(std::iter::once('$'))
                 .collect();
-            for gram in padded.windows(3) {
-                let gram: String = gram.iter().collect();
+            for window in padded.windows(3) {
+                gram.clear();
+                gram.extend(window);
                 f.push(key(8, &[&gram]));
             }
         }
@@ -358,7 +393,7 @@ pub(crate) fn sentence_features(
             f.push(key(9, &[&token.shape]));
             f.push(key(
                 10,
-                &[&token.folded.chars().count().min(12).to_string()],
+                &[SMALL_NUMBERS[token.folded.chars().count().min(12)]],
             ));
             f.push(key(11, &[if i == 0 { "first" } else { "inner" }]));
             f.push(key(
@@ -376,16 +411,15 @@ pub(crate) fn sentence_features(
         if families.has(Families::GAZETTEER) {
             for (category, &mark) in marks[i].iter().enumerate() {
                 if mark > 0 {
-                    let (category, mark) = (category.to_string(), mark.to_string());
-                    f.push(key(13, &[&category, &mark]));
-                    f.push(key(14, &[&category, &mark, stem_text]));
+                    let (category, mark) = (SMALL_NUMBERS[category], SMALL_NUMBERS[mark as usize]);
+                    f.push(key(13, &[category, mark]));
+                    f.push(key(14, &[category, mark, stem_text]));
                 }
                 for (side, j) in [("-1", i.checked_sub(1)), ("+1", Some(i + 1))] {
                     if let Some(neighbour) = j.and_then(|j| marks.get(j)) {
                         if neighbour[category] > 0 {
-                            let (category, mark) =
-                                (category.to_string(), neighbour[category].to_string());
-                            f.push(key(15, &[side, &category, &mark]));
+                            let mark = SMALL_NUMBERS[neighbour[category] as usize];
+                            f.push(key(15, &[side, SMALL_NUMBERS[category], mark]));
                         }
                     }
                 }
@@ -403,28 +437,19 @@ pub(crate) fn sentence_features(
             f.push(key(25, &[folded(at + 1), folded(at + 2)]));
         }
         if families.has(Families::CLUSTERS) {
-            f.push(key(26, &[&cluster(at, false)]));
-            f.push(key(27, &[&cluster(at, true)]));
-            f.push(key(28, &[&cluster(at - 1, false)]));
-            f.push(key(29, &[&cluster(at + 1, false)]));
-            f.push(key(30, &[&cluster(at - 1, true), &cluster(at, true)]));
-            f.push(key(31, &[&cluster(at, true), &cluster(at + 1, true)]));
+            f.push(key(26, &[cluster(at, false)]));
+            f.push(key(27, &[cluster(at, true)]));
+            f.push(key(28, &[cluster(at - 1, false)]));
+            f.push(key(29, &[cluster(at + 1, false)]));
+            f.push(key(30, &[cluster(at - 1, true), cluster(at, true)]));
+            f.push(key(31, &[cluster(at, true), cluster(at + 1, true)]));
         }
         if families.has(Families::FREQUENCY) {
-            let bucket = |word: &str| {
-                lexicon
-                    .zipf
-                    .get(word)
-                    .map_or_else(|| "rare".to_owned(), |z| ((z * 2.0) as u32).to_string())
-            };
-            let (word_bucket, stem_bucket) = (bucket(&token.folded), bucket(stem_text));
-            f.push(key(32, &[&word_bucket]));
-            f.push(key(33, &[&stem_bucket]));
-            f.push(key(34, &[&word_bucket, &token.shape]));
-            let next = tokens
-                .get(i + 1)
-                .map_or_else(|| PAD.to_owned(), |t| bucket(&t.folded));
-            f.push(key(35, &[&word_bucket, &next]));
+            let word_bucket = buckets[i];
+            f.push(key(32, &[word_bucket]));
+            f.push(key(33, &[bucket(stem_text)]));
+            f.push(key(34, &[word_bucket, &token.shape]));
+            f.push(key(35, &[word_bucket, buckets.get(i + 1).copied().unwrap_or(PAD)]));
         }
         all.push(f);
     }

@@ -102,6 +102,37 @@ pub fn entity_spans(labels: &[u8]) -> Vec<EntitySpan> {
     spans
 }
 
+/// A name the tagger found in a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// Byte range in the normalized text.
+    pub span: crate::Span,
+    /// PERS, LOC, ORG or MISC.
+    pub kind: &'static str,
+}
+
+/// Tags every sentence of `doc` with the built-in model.
+pub fn names(doc: &crate::Document, kb: &crate::Knowledge) -> Vec<Name> {
+    let model = embedded_model();
+    let lexicon = kb.ner_lexicon();
+    let mut names = Vec::new();
+    for sentence in &doc.sentences {
+        let tokens = &doc.tokens[sentence.tokens.clone()];
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| doc.original_span(t.span).slice(doc.original))
+            .collect();
+        for entity in entity_spans(&model.tag(&words, lexicon)) {
+            let (first, last) = (&tokens[entity.start], &tokens[entity.end - 1]);
+            names.push(Name {
+                span: crate::Span::new(first.span.start, last.span.end),
+                kind: entity.kind_name(),
+            });
+        }
+    }
+    names
+}
+
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../../data/ner.model");
 
 /// The bytes of the committed model file.
