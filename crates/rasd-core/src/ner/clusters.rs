@@ -191,7 +191,7 @@ mod tests {
                 }
             }
         }
-        let clusters = Clusters::learn(&sentences, 2, 2, 7);
+        let clusters = Clusters::learn(&sentences, 4, 4, 7);
         let town = |w| clusters.of(w).unwrap().0;
         assert_eq!(town("حلب"), town("حمص"));
         assert_eq!(town("حمص"), town("درعا"));

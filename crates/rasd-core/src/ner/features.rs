@@ -216,17 +216,15 @@ impl TokenInfo {
         &self.folded[..self.clitic_len]
     }
 
-    /// The forms a name's first word may take here: as written, and without
-    /// its proclitics (keeping the article a name may include: العراق).
+    /// The forms a name's first word may take here: as written, without
+    /// each possible clitic string, and keeping the article a name may
+    /// include (والعراق → العراق).
     fn readings(&self) -> impl Iterator<Item = &str> {
-        let bare = (self.clitic_len > 0).then(|| self.stem());
-        let with_article = self
-            .article_len
-            .filter(|&len| len >= 4)
-            .map(|len| &self.folded[len - 4..]);
-        std::iter::once(self.folded.as_str())
-            .chain(bare)
-            .chain(with_article)
+        proclitic_splits(&self.folded).flat_map(|split| {
+            let with_article = (split.article && split.len > 4 && self.folded[..split.len].ends_with("ال"))
+                .then(|| &self.folded[split.len - 4..]);
+            std::iter::once(&self.folded[split.len..]).chain(with_article)
+        })
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 /// A labeled sentence read from a CoNLL file.
+#[derive(Clone, Debug)]
 pub struct Sentence {
     pub words: Vec<String>,
     pub labels: Vec<u8>,
