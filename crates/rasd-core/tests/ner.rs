@@ -29,8 +29,20 @@ fn tag(words: &[&str], kb: &Knowledge) -> Vec<String> {
 fn tags_people_and_places_in_a_sentence_of_our_own() {
     let kb = Knowledge::embedded();
     let words = [
-        "وقال", "وزير", "الخارجية", "الفرنسي", "جان", "مارك", "أيرولت", "في", "باريس", "إن",
-        "بلاده", "تدعم", "المفاوضات", ".",
+        "وقال",
+        "وزير",
+        "الخارجية",
+        "الفرنسي",
+        "جان",
+        "مارك",
+        "أيرولت",
+        "في",
+        "باريس",
+        "إن",
+        "بلاده",
+        "تدعم",
+        "المفاوضات",
+        ".",
     ];
     let tags = tag(&words, &kb);
     assert_eq!(tags[8], "B-LOC", "{tags:?}");
@@ -58,7 +70,11 @@ fn never_panics_on_random_unicode_long_tokens_or_empty_sentences() {
         let len = (random.next() % 40) as usize;
         let words: Vec<String> = (0..len)
             .map(|_| {
-                let chars = if round % 10 == 0 { 3000 } else { 1 + random.next() % 12 };
+                let chars = if round % 10 == 0 {
+                    3000
+                } else {
+                    1 + random.next() % 12
+                };
                 (0..chars)
                     .filter_map(|_| {
                         let code = match random.next() % 4 {
@@ -85,8 +101,9 @@ fn never_panics_on_random_unicode_long_tokens_or_empty_sentences() {
 fn names_no_table_knows_appear_in_the_entity_list() {
     let kb = Knowledge::embedded();
     let article = Article {
-        text: "قال المتحدث باسم الشرطة العقيد سامر الخطيب إن دورية تعرضت لإطلاق نار قرب بلدة تل حميس."
-            .into(),
+        text:
+            "قال المتحدث باسم الشرطة العقيد سامر الخطيب إن دورية تعرضت لإطلاق نار قرب بلدة تل حميس."
+                .into(),
         ..Article::default()
     };
     let extraction = extract(&article, &kb);

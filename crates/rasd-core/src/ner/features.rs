@@ -221,8 +221,9 @@ impl TokenInfo {
     /// include (والعراق → العراق).
     fn readings(&self) -> impl Iterator<Item = &str> {
         proclitic_splits(&self.folded).flat_map(|split| {
-            let with_article = (split.article && split.len > 4 && self.folded[..split.len].ends_with("ال"))
-                .then(|| &self.folded[split.len - 4..]);
+            let with_article =
+                (split.article && split.len > 4 && self.folded[..split.len].ends_with("ال"))
+                    .then(|| &self.folded[split.len - 4..]);
             std::iter::once(&self.folded[split.len..]).chain(with_article)
         })
     }
@@ -329,10 +330,9 @@ pub(crate) fn sentence_features(
             .map_or(PAD, |(fine, broad)| if coarse { broad } else { fine })
     };
     let bucket = |word: &str| -> &'static str {
-        lexicon
-            .zipf
-            .get(word)
-            .map_or("rare", |z| SMALL_NUMBERS[((z * 2.0) as usize).min(SMALL_NUMBERS.len() - 1)])
+        lexicon.zipf.get(word).map_or("rare", |z| {
+            SMALL_NUMBERS[((z * 2.0) as usize).min(SMALL_NUMBERS.len() - 1)]
+        })
     };
     let buckets: Vec<&str> = if families.has(Families::FREQUENCY) {
         tokens.iter().map(|t| bucket(&t.folded)).collect()
@@ -364,10 +364,9 @@ pub(crate) fn sentence_features(
         }
         if families.has(Families::AFFIX) {
             let chars: Vec<(usize, char)> = stem_text.char_indices().collect();
-            for n in 1..=3 {
-                if let Some(&(end, _)) = chars.get(n) {
-                    f.push(key(6, &[SMALL_NUMBERS[n], &stem_text[..end]]));
-                }
+            // prefixes of one to three letters: the byte offset of letter n ends one
+            for (n, &(end, _)) in chars.iter().enumerate().skip(1).take(3) {
+                f.push(key(6, &[SMALL_NUMBERS[n], &stem_text[..end]]));
             }
             for n in 1..=4 {
                 if n < chars.len() {
@@ -396,13 +395,13 @@ pub(crate) fn sentence_features(
             f.push(key(11, &[if i == 0 { "first" } else { "inner" }]));
             f.push(key(
                 12,
-                &[&tokens.get(i + 1).map_or(PAD, |t| t.shape.as_str())],
+                &[tokens.get(i + 1).map_or(PAD, |t| t.shape.as_str())],
             ));
             f.push(key(
                 12,
                 &[
                     &token.shape,
-                    &i.checked_sub(1).map_or(PAD, |j| tokens[j].shape.as_str()),
+                    i.checked_sub(1).map_or(PAD, |j| tokens[j].shape.as_str()),
                 ],
             ));
         }
@@ -447,7 +446,10 @@ pub(crate) fn sentence_features(
             f.push(key(32, &[word_bucket]));
             f.push(key(33, &[bucket(stem_text)]));
             f.push(key(34, &[word_bucket, &token.shape]));
-            f.push(key(35, &[word_bucket, buckets.get(i + 1).copied().unwrap_or(PAD)]));
+            f.push(key(
+                35,
+                &[word_bucket, buckets.get(i + 1).copied().unwrap_or(PAD)],
+            ));
         }
         all.push(f);
     }
