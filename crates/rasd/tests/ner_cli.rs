@@ -1,5 +1,7 @@
 //! `rasd ner train` and `rasd ner eval` on small CoNLL files written here.
 
+// each test binary uses a different part of the shared helpers
+#[allow(dead_code)]
 mod common;
 
 use common::TempDir;
