@@ -28,6 +28,7 @@ mod document;
 mod events;
 mod geo;
 pub mod knowledge;
+pub mod ner;
 pub mod numbers;
 mod record;
 mod span;
@@ -323,6 +324,21 @@ fn entities(doc: &Document, kb: &Knowledge, locations: &[geo::Location]) -> Vec<
                 m.span,
                 kb.triggers[t].sub_event.as_str().to_owned(),
             );
+        }
+    }
+    // names the tagger finds that no table resolved: unknown people,
+    // groups and places, typed PERS / LOC / ORG / MISC
+    let resolved: Vec<Span> = (locations.iter().map(|l| doc.matches[l.mention].span))
+        .chain(
+            (doc.matches.iter())
+                .filter(|m| m.actors().next().is_some())
+                .map(|m| m.span),
+        )
+        .collect();
+    for name in ner::names(doc, kb) {
+        let overlaps = |r: &Span| r.start < name.span.end && name.span.start < r.end;
+        if !resolved.iter().any(overlaps) {
+            push("name", name.span, name.kind.to_owned());
         }
     }
     for d in &doc.dates {

@@ -113,7 +113,8 @@ pub struct Plover {
 /// Something the pipeline recognised in the text, for `--format json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
-    /// place | country | actor | trigger | date | number
+    /// place | country | actor | trigger | date | number | name (a name the
+    /// tagger found that no table resolved; `resolved` is PERS, LOC, ORG or MISC)
     pub kind: String,
     pub start: usize,
     pub end: usize,

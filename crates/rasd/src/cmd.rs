@@ -183,6 +183,9 @@ pub enum Command {
         #[command(flatten)]
         knowledge: KnowledgeArgs,
     },
+    /// Train and score the named-entity tagger.
+    #[command(subcommand)]
+    Ner(crate::ner::NerCommand),
 }
 
 #[derive(Args)]
@@ -359,6 +362,7 @@ impl Command {
         match self {
             Command::Extract(args) => crate::extract::run(args),
             Command::Eval(args) => run_eval(args),
+            Command::Ner(command) => command.run(),
             Command::Bench {
                 corpus,
                 articles,

@@ -13,6 +13,7 @@ mod ingest;
 mod input;
 mod kb_build;
 mod kb_import;
+mod ner;
 mod output;
 mod query;
 mod watch;

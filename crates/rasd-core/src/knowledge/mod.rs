@@ -177,6 +177,8 @@ pub struct Knowledge {
     /// Index into `countries` by ISO2 code: the geocoder asks for every
     /// candidate place's country.
     country_by_code: FxHashMap<String, usize>,
+    /// The named-entity tagger's view of these tables, built on first use.
+    ner_lexicon: std::sync::OnceLock<crate::ner::Lexicon>,
 }
 
 impl Knowledge {
@@ -256,6 +258,7 @@ impl Knowledge {
                 matcher: MatcherBuilder::default().build(),
                 by_skeleton: Vec::new(),
                 country_by_code: FxHashMap::default(),
+                ner_lexicon: std::sync::OnceLock::new(),
             };
             // the index of each gazetteer file's first place
             let mut first_places: Vec<u32> = Vec::new();
@@ -362,6 +365,12 @@ impl Knowledge {
         sub_event: crate::acled::SubEventType,
     ) -> Option<&PloverRule> {
         plover::default_rule(&self.plover, sub_event).map(|r| &self.plover[r as usize])
+    }
+
+    /// Names and word frequencies for the named-entity tagger's features.
+    pub fn ner_lexicon(&self) -> &crate::ner::Lexicon {
+        self.ner_lexicon
+            .get_or_init(|| crate::ner::Lexicon::from_knowledge(self))
     }
 
     pub fn matcher(&self) -> &Matcher {

@@ -1,0 +1,484 @@
+//! Features of a token in its sentence, as 64-bit hashed keys.
+
+use super::clusters::Clusters;
+use crate::knowledge::PlaceKind;
+use crate::text::{fold, proclitic_splits};
+use crate::Knowledge;
+use rustc_hash::FxHashMap;
+
+/// Feature families, switchable for the ablation table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Families(pub u32);
+
+impl Families {
+    /// The surface word and its folded form.
+    pub const WORD: u32 = 1;
+    /// The stem after splitting proclitics (و ف ب ل ك س ال) and the clitics.
+    pub const CLITIC: u32 = 1 << 1;
+    /// Character prefixes, suffixes and trigrams of the stem.
+    pub const AFFIX: u32 = 1 << 2;
+    /// Word shape, length, digits, Latin letters, punctuation.
+    pub const SHAPE: u32 = 1 << 3;
+    /// Membership in the knowledge base's places, countries, nisbas, actors.
+    pub const GAZETTEER: u32 = 1 << 4;
+    /// Neighbouring words and stems within two tokens, and word bigrams.
+    pub const CONTEXT: u32 = 1 << 5;
+    /// Word clusters learned from unlabeled text, of the word and neighbours.
+    pub const CLUSTERS: u32 = 1 << 6;
+
+    /// How frequent the word and its stem are in general Arabic (the
+    /// knowledge base's word list): a name is rarely an everyday word.
+    pub const FREQUENCY: u32 = 1 << 7;
+
+    pub const ALL: Families = Families(0xff);
+
+    /// Names for the command line and the ablation table.
+    pub const NAMES: [(&'static str, u32); 8] = [
+        ("word", Self::WORD),
+        ("clitic", Self::CLITIC),
+        ("affix", Self::AFFIX),
+        ("shape", Self::SHAPE),
+        ("gazetteer", Self::GAZETTEER),
+        ("context", Self::CONTEXT),
+        ("clusters", Self::CLUSTERS),
+        ("frequency", Self::FREQUENCY),
+    ];
+
+    pub fn has(self, family: u32) -> bool {
+        self.0 & family != 0
+    }
+
+    pub fn without(self, family: u32) -> Families {
+        Families(self.0 & !family)
+    }
+}
+
+/// Knowledge-base names by category, for membership features.
+#[derive(Default)]
+pub struct Lexicon {
+    /// Folded name (words joined by one space) → category bits.
+    names: FxHashMap<String, u8>,
+    /// Most words in a name.
+    longest: usize,
+    /// First words of names of two words or more.
+    first_words: rustc_hash::FxHashSet<String>,
+    /// Folded everyday word → Zipf frequency.
+    zipf: FxHashMap<String, f32>,
+}
+
+const COUNTRY: u8 = 1;
+const NISBA: u8 = 1 << 1;
+/// A town of 100,000 people or more, or an administrative region.
+const MAJOR_PLACE: u8 = 1 << 2;
+const MINOR_PLACE: u8 = 1 << 3;
+/// A place one of whose names is an everyday word.
+const COMMON_PLACE: u8 = 1 << 4;
+const ACTOR: u8 = 1 << 5;
+const CATEGORIES: usize = 6;
+/// Names longer than this are not looked for.
+const LONGEST_NAME: usize = 5;
+
+impl Lexicon {
+    /// The names of `kb`'s countries, nisbas, places and actors.
+    pub fn from_knowledge(kb: &Knowledge) -> Lexicon {
+        let mut lexicon = Lexicon {
+            zipf: kb.word_zipf.clone(),
+            ..Lexicon::default()
+        };
+        for country in &kb.countries {
+            for name in &country.names_ar {
+                lexicon.add(name, COUNTRY);
+            }
+            for name in &country.nisba {
+                lexicon.add(name, NISBA);
+            }
+        }
+        for place in &kb.places {
+            let category = if place.common {
+                COMMON_PLACE
+            } else if place.population >= 100_000
+                || matches!(place.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
+            {
+                MAJOR_PLACE
+            } else {
+                MINOR_PLACE
+            };
+            for name in &place.names_ar {
+                lexicon.add(name, category);
+            }
+        }
+        for actor in &kb.actors {
+            for name in std::iter::once(&actor.name_ar).chain(&actor.aliases_ar) {
+                lexicon.add(name, ACTOR);
+            }
+        }
+        lexicon
+    }
+
+    fn add(&mut self, name: &str, category: u8) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty() || words.len() > LONGEST_NAME {
+            return;
+        }
+        let key = fold(&words.join(" "));
+        self.longest = self.longest.max(words.len());
+        if words.len() > 1 {
+            self.first_words.insert(fold(words[0]));
+        }
+        *self.names.entry(key).or_default() |= category;
+    }
+
+    /// Per token, per category: 0 none, 1 the token begins a name, 2 it
+    /// continues one, 3 it is a whole one-word name. The longest name at
+    /// each start wins; a first word may carry proclitics (وبغداد).
+    fn mark(&self, tokens: &[TokenInfo]) -> Vec<[u8; CATEGORIES]> {
+        let mut marks = vec![[0u8; CATEGORIES]; tokens.len()];
+        if self.names.is_empty() {
+            return marks;
+        }
+        let mut key = String::new();
+        for start in 0..tokens.len() {
+            let multiword = tokens[start]
+                .readings()
+                .any(|r| self.first_words.contains(r));
+            let longest = if multiword {
+                self.longest.min(tokens.len() - start)
+            } else {
+                1
+            };
+            'length: for len in (1..=longest).rev() {
+                for first in tokens[start].readings() {
+                    key.clear();
+                    key.push_str(first);
+                    for token in &tokens[start + 1..start + len] {
+                        key.push(' ');
+                        key.push_str(&token.folded);
+                    }
+                    if let Some(&bits) = self.names.get(key.as_str()) {
+                        for (category, mark) in marks[start].iter_mut().enumerate() {
+                            if bits & (1 << category) != 0 {
+                                *mark = if len == 1 { 3 } else { 1 };
+                            }
+                        }
+                        for token_marks in &mut marks[start + 1..start + len] {
+                            for (category, mark) in token_marks.iter_mut().enumerate() {
+                                if bits & (1 << category) != 0 && *mark == 0 {
+                                    *mark = 2;
+                                }
+                            }
+                        }
+                        break 'length;
+                    }
+                }
+            }
+        }
+        marks
+    }
+}
+
+/// What the features need to know of one token.
+struct TokenInfo {
+    folded: String,
+    /// Byte length of the proclitics in `folded` (0 when none).
+    clitic_len: usize,
+    /// Byte length of the proclitics up to the article, when one was split.
+    article_len: Option<usize>,
+    shape: String,
+}
+
+impl TokenInfo {
+    fn new(word: &str) -> TokenInfo {
+        let folded = fold(word);
+        // the longest clitic string that leaves a stem of three letters or more
+        let mut clitic_len = 0;
+        let mut article_len = None;
+        for split in proclitic_splits(&folded) {
+            if folded[split.len..].chars().count() >= 3 {
+                clitic_len = split.len;
+                if split.article {
+                    article_len = Some(split.len);
+                }
+            }
+        }
+        TokenInfo {
+            shape: shape(word),
+            folded,
+            clitic_len,
+            article_len,
+        }
+    }
+
+    fn stem(&self) -> &str {
+        &self.folded[self.clitic_len..]
+    }
+
+    fn clitics(&self) -> &str {
+        &self.folded[..self.clitic_len]
+    }
+
+    /// The forms a name's first word may take here: as written, without
+    /// each possible clitic string, and keeping the article a name may
+    /// include (والعراق → العراق).
+    fn readings(&self) -> impl Iterator<Item = &str> {
+        proclitic_splits(&self.folded).flat_map(|split| {
+            let with_article =
+                (split.article && split.len > 4 && self.folded[..split.len].ends_with("ال"))
+                    .then(|| &self.folded[split.len - 4..]);
+            std::iter::once(&self.folded[split.len..]).chain(with_article)
+        })
+    }
+}
+
+/// Arabic letters → a, Latin → L, digits → d, others kept; runs collapsed.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let class = if ('\u{0600}'..='\u{06FF}').contains(&c) && !c.is_ascii_punctuation() {
+            if c.is_alphabetic() {
+                'a'
+            } else if c.is_numeric() {
+                'd'
+            } else {
+                c
+            }
+        } else if c.is_ascii_digit() || c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'L'
+        } else {
+            c
+        };
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+        if out.len() > 12 {
+            break;
+        }
+    }
+    out
+}
+
+/// FNV-1a over a template id and its parts.
+fn key(template: u8, parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |byte: u8| {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(template);
+    for part in parts {
+        for &byte in part.as_bytes() {
+            eat(byte);
+        }
+        eat(0xff);
+    }
+    hash
+}
+
+const PAD: &str = "<s>";
+
+/// Small numbers as key parts, without formatting them.
+const SMALL_NUMBERS: [&str; 16] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
+];
+
+/// The feature keys of every token of a sentence.
+pub(crate) fn sentence_features(
+    words: &[&str],
+    families: Families,
+    lexicon: &Lexicon,
+    clusters: &Clusters,
+) -> Vec<Vec<u64>> {
+    let tokens: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+    let marks = if families.has(Families::GAZETTEER) {
+        lexicon.mark(&tokens)
+    } else {
+        Vec::new()
+    };
+    let folded = |i: isize| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| tokens.get(i))
+            .map_or(PAD, |t| t.folded.as_str())
+    };
+    let stem = |i: isize| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| tokens.get(i))
+            .map_or(PAD, |t| t.stem())
+    };
+    // per token, once: its clusters and frequency bucket as key parts
+    let cluster_parts: Vec<(String, String)> = tokens
+        .iter()
+        .map(|t| {
+            if !families.has(Families::CLUSTERS) {
+                return (String::new(), String::new());
+            }
+            clusters
+                .of(&t.folded)
+                .or_else(|| clusters.of(t.stem()))
+                .map_or_else(
+                    || ("?".to_owned(), "?".to_owned()),
+                    |(fine, coarse)| (fine.to_string(), coarse.to_string()),
+                )
+        })
+        .collect();
+    let cluster = |i: isize, coarse: bool| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| cluster_parts.get(i))
+            .map_or(PAD, |(fine, broad)| if coarse { broad } else { fine })
+    };
+    let bucket = |word: &str| -> &'static str {
+        lexicon.zipf.get(word).map_or("rare", |z| {
+            SMALL_NUMBERS[((z * 2.0) as usize).min(SMALL_NUMBERS.len() - 1)]
+        })
+    };
+    let buckets: Vec<&str> = if families.has(Families::FREQUENCY) {
+        tokens.iter().map(|t| bucket(&t.folded)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut gram = String::new();
+    let mut all = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.iter().enumerate() {
+        let at = i as isize;
+        let mut f = Vec::with_capacity(48);
+        f.push(key(0, &[]));
+        if families.has(Families::WORD) {
+            f.push(key(1, &[words[i]]));
+            f.push(key(2, &[&token.folded]));
+        }
+        let stem_text = token.stem();
+        if families.has(Families::CLITIC) {
+            f.push(key(3, &[stem_text]));
+            f.push(key(4, &[token.clitics()]));
+            f.push(key(
+                5,
+                &[if token.article_len.is_some() {
+                    "al"
+                } else {
+                    "-"
+                }],
+            ));
+        }
+        if families.has(Families::AFFIX) {
+            let chars: Vec<(usize, char)> = stem_text.char_indices().collect();
+            // prefixes of one to three letters: the byte offset of letter n ends one
+            for (n, &(end, _)) in chars.iter().enumerate().skip(1).take(3) {
+                f.push(key(6, &[SMALL_NUMBERS[n], &stem_text[..end]]));
+            }
+            for n in 1..=4 {
+                if n < chars.len() {
+                    f.push(key(
+                        7,
+                        &[SMALL_NUMBERS[n], &stem_text[chars[chars.len() - n].0..]],
+                    ));
+                }
+            }
+            let padded: Vec<char> = std::iter::once('^')
+                .chain(stem_text.chars())
+                .chain(std::iter::once('$'))
+                .collect();
+            for window in padded.windows(3) {
+                gram.clear();
+                gram.extend(window);
+                f.push(key(8, &[&gram]));
+            }
+        }
+        if families.has(Families::SHAPE) {
+            f.push(key(9, &[&token.shape]));
+            f.push(key(
+                10,
+                &[SMALL_NUMBERS[token.folded.chars().count().min(12)]],
+            ));
+            f.push(key(11, &[if i == 0 { "first" } else { "inner" }]));
+            f.push(key(
+                12,
+                &[tokens.get(i + 1).map_or(PAD, |t| t.shape.as_str())],
+            ));
+            f.push(key(
+                12,
+                &[
+                    &token.shape,
+                    i.checked_sub(1).map_or(PAD, |j| tokens[j].shape.as_str()),
+                ],
+            ));
+        }
+        if families.has(Families::GAZETTEER) {
+            for (category, &mark) in marks[i].iter().enumerate() {
+                if mark > 0 {
+                    let (category, mark) = (SMALL_NUMBERS[category], SMALL_NUMBERS[mark as usize]);
+                    f.push(key(13, &[category, mark]));
+                    f.push(key(14, &[category, mark, stem_text]));
+                }
+                for (side, j) in [("-1", i.checked_sub(1)), ("+1", Some(i + 1))] {
+                    if let Some(neighbour) = j.and_then(|j| marks.get(j)) {
+                        if neighbour[category] > 0 {
+                            let mark = SMALL_NUMBERS[neighbour[category] as usize];
+                            f.push(key(15, &[side, SMALL_NUMBERS[category], mark]));
+                        }
+                    }
+                }
+            }
+        }
+        if families.has(Families::CONTEXT) {
+            for (template, offset) in [(16, -2), (17, -1), (18, 1), (19, 2)] {
+                f.push(key(template, &[folded(at + offset)]));
+            }
+            f.push(key(20, &[stem(at - 1)]));
+            f.push(key(21, &[stem(at + 1)]));
+            f.push(key(22, &[folded(at - 1), stem_text]));
+            f.push(key(23, &[stem_text, folded(at + 1)]));
+            f.push(key(24, &[folded(at - 2), folded(at - 1)]));
+            f.push(key(25, &[folded(at + 1), folded(at + 2)]));
+        }
+        if families.has(Families::CLUSTERS) {
+            f.push(key(26, &[cluster(at, false)]));
+            f.push(key(27, &[cluster(at, true)]));
+            f.push(key(28, &[cluster(at - 1, false)]));
+            f.push(key(29, &[cluster(at + 1, false)]));
+            f.push(key(30, &[cluster(at - 1, true), cluster(at, true)]));
+            f.push(key(31, &[cluster(at, true), cluster(at + 1, true)]));
+        }
+        if families.has(Families::FREQUENCY) {
+            let word_bucket = buckets[i];
+            f.push(key(32, &[word_bucket]));
+            f.push(key(33, &[bucket(stem_text)]));
+            f.push(key(34, &[word_bucket, &token.shape]));
+            f.push(key(
+                35,
+                &[word_bucket, buckets.get(i + 1).copied().unwrap_or(PAD)],
+            ));
+        }
+        all.push(f);
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shape_collapses_runs() {
+        assert_eq!(shape("بغداد"), "a");
+        assert_eq!(shape("F-16"), "L-d");
+        assert_eq!(shape("٢٠٢٤"), "d");
+        assert_eq!(shape("(د"), "(a");
+    }
+
+    #[test]
+    fn lexicon_marks_names_behind_clitics() {
+        let mut lexicon = Lexicon::default();
+        lexicon.add("بغداد", MAJOR_PLACE);
+        lexicon.add("الأمم المتحدة", ACTOR);
+        let words = ["وصل", "وفد", "الأمم", "المتحدة", "إلى", "وبغداد"];
+        let tokens: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+        let marks = lexicon.mark(&tokens);
+        assert_eq!(marks[2][5], 1);
+        assert_eq!(marks[3][5], 2);
+        assert_eq!(marks[5][2], 3);
+        assert_eq!(marks[0], [0; CATEGORIES]);
+    }
+}

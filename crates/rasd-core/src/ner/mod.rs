@@ -1,0 +1,186 @@
+//! A learned named-entity tagger for Arabic news: PERS, LOC, ORG, MISC.
+//!
+//! Dictionaries miss what they have never seen (a spokesman, a new brigade,
+//! a village); this tagger guesses them from the word and its neighbours.
+//!
+//! # Why an averaged structured perceptron
+//! A first-order model over BIO labels, trained with Collins' structured
+//! perceptron and weight averaging, decoded with Viterbi:
+//! * it trains in seconds on ANERcorp in pure Rust with no dependency, and is
+//!   deterministic given a seed (the only randomness is the epoch shuffle);
+//! * with sparse binary features its accuracy on small corpora is within a
+//!   point or two of a linear-chain CRF, which needs a gradient optimiser
+//!   (L-BFGS) and forward-backward on every sentence to train;
+//! * tagging is a hash lookup per feature and a 9×9 Viterbi per token, so it
+//!   runs at hundreds of thousands of tokens per second on one core.
+//!
+//! Features ([`Families`]) are built from the core's own normaliser and
+//! clitic splitter, the knowledge base ([`Lexicon`]) and word clusters learned
+//! from unlabeled text at training time ([`clusters`]). The model file holds
+//! the weights and the cluster table; the knowledge base supplies the
+//! gazetteer at run time, so an overlay (`--kb`) reaches the tagger too.
+
+pub mod clusters;
+mod features;
+mod model;
+pub mod score;
+mod train;
+
+pub use features::{Families, Lexicon};
+pub use model::{Model, ModelError};
+pub use train::{train, TrainConfig};
+
+/// Entity types, in label order.
+pub const KINDS: [&str; 4] = ["PERS", "LOC", "ORG", "MISC"];
+
+/// Labels: `O`, then `B-` and `I-` of each kind in [`KINDS`] order.
+pub const LABELS: usize = 1 + 2 * KINDS.len();
+
+/// The label's name (`O`, `B-PERS`, `I-LOC` ...).
+pub fn label_name(label: u8) -> String {
+    match label {
+        0 => "O".to_owned(),
+        l => {
+            let kind = KINDS[(l as usize - 1) / 2];
+            let prefix = if l % 2 == 1 { "B" } else { "I" };
+            format!("{prefix}-{kind}")
+        }
+    }
+}
+
+/// The label of a CoNLL tag; `None` for a tag outside PERS/LOC/ORG/MISC BIO.
+pub fn parse_label(tag: &str) -> Option<u8> {
+    if tag == "O" {
+        return Some(0);
+    }
+    let (prefix, kind) = tag.split_once('-')?;
+    let kind = KINDS.iter().position(|k| *k == kind)? as u8;
+    match prefix {
+        "B" => Some(1 + 2 * kind),
+        "I" => Some(2 + 2 * kind),
+        _ => None,
+    }
+}
+
+/// An entity over tokens `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntitySpan {
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`KINDS`].
+    pub kind: u8,
+}
+
+impl EntitySpan {
+    pub fn kind_name(&self) -> &'static str {
+        KINDS[self.kind as usize]
+    }
+}
+
+/// Entities in a label sequence, read as conlleval reads them: an `I-` that
+/// follows `O` or another type starts an entity.
+pub fn entity_spans(labels: &[u8]) -> Vec<EntitySpan> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, u8)> = None;
+    for (i, &label) in labels.iter().chain(std::iter::once(&0)).enumerate() {
+        let kind = (label > 0).then(|| (label - 1) / 2);
+        let begins = label > 0 && (label % 2 == 1 || open.map(|(_, k)| k) != kind);
+        if let Some((start, k)) = open {
+            if label == 0 || begins {
+                spans.push(EntitySpan {
+                    start,
+                    end: i,
+                    kind: k,
+                });
+                open = None;
+            }
+        }
+        if begins {
+            open = kind.map(|k| (i, k));
+        }
+    }
+    spans
+}
+
+/// A name the tagger found in a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// Byte range in the normalized text.
+    pub span: crate::Span,
+    /// PERS, LOC, ORG or MISC.
+    pub kind: &'static str,
+}
+
+/// Tags every sentence of `doc` with the built-in model.
+pub fn names(doc: &crate::Document, kb: &crate::Knowledge) -> Vec<Name> {
+    let model = embedded_model();
+    let lexicon = kb.ner_lexicon();
+    let mut names = Vec::new();
+    for sentence in &doc.sentences {
+        let tokens = &doc.tokens[sentence.tokens.clone()];
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| doc.original_span(t.span).slice(doc.original))
+            .collect();
+        for entity in entity_spans(&model.tag(&words, lexicon)) {
+            let (first, last) = (&tokens[entity.start], &tokens[entity.end - 1]);
+            names.push(Name {
+                span: crate::Span::new(first.span.start, last.span.end),
+                kind: entity.kind_name(),
+            });
+        }
+    }
+    names
+}
+
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../../data/ner.model");
+
+/// The bytes of the committed model file.
+pub fn embedded_model_bytes() -> &'static [u8] {
+    EMBEDDED_MODEL
+}
+
+/// The model committed in `data/ner.model`, loaded on first use.
+///
+/// # Panics
+/// Never in a released build: a test checks the embedded model loads.
+pub fn embedded_model() -> &'static Model {
+    static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+    MODEL
+        .get_or_init(|| Model::from_bytes(EMBEDDED_MODEL).expect("the embedded NER model is valid"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_round_trip() {
+        for label in 0..LABELS as u8 {
+            assert_eq!(parse_label(&label_name(label)), Some(label));
+        }
+        assert_eq!(parse_label("B-DATE"), None);
+        assert_eq!(parse_label("X-PERS"), None);
+    }
+
+    #[test]
+    fn stray_inside_label_starts_an_entity() {
+        let b_pers = parse_label("B-PERS").unwrap();
+        let i_pers = parse_label("I-PERS").unwrap();
+        let i_loc = parse_label("I-LOC").unwrap();
+        let spans = entity_spans(&[0, i_pers, i_pers, i_loc, 0, b_pers, b_pers]);
+        let as_tuples: Vec<_> = spans
+            .iter()
+            .map(|s| (s.start, s.end, s.kind_name()))
+            .collect();
+        assert_eq!(
+            as_tuples,
+            [
+                (1, 3, "PERS"),
+                (3, 4, "LOC"),
+                (5, 6, "PERS"),
+                (6, 7, "PERS")
+            ]
+        );
+    }
+}

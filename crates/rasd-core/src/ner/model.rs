@@ -1,0 +1,263 @@
+//! The trained model: weights, file format, and Viterbi decoding.
+//!
+//! File format (little-endian): the magic `RASDNER1`; the feature families
+//! (u32); the weight scale (f32); the transition weights, (labels + 1) ×
+//! labels f32 (row 0 is the sentence start); the feature count n (u32), n
+//! feature keys (u64, ascending) and n × labels weights (i16, times the
+//! scale); the cluster-table length m (u32) and m rows of word length (u8),
+//! word (UTF-8), fine and coarse cluster (u16 each).
+
+use super::clusters::Clusters;
+use super::features::{sentence_features, Families, Lexicon};
+use super::LABELS;
+use rustc_hash::FxHashMap;
+use std::fmt;
+
+const MAGIC: &[u8; 8] = b"RASDNER1";
+
+/// A trained tagger.
+pub struct Model {
+    families: Families,
+    /// Feature key → row of `weights`.
+    rows: FxHashMap<u64, u32>,
+    /// `LABELS` weights per feature.
+    weights: Vec<f32>,
+    transitions: Vec<f32>,
+    clusters: Clusters,
+}
+
+/// A model file that cannot be read.
+#[derive(Debug)]
+pub struct ModelError(String);
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a valid NER model: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+impl Model {
+    pub(crate) fn new(
+        families: Families,
+        keys: Vec<u64>,
+        weights: Vec<f32>,
+        transitions: Vec<f32>,
+        clusters: Clusters,
+    ) -> Model {
+        let rows = keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, i as u32))
+            .collect();
+        Model {
+            families,
+            rows,
+            weights,
+            transitions,
+            clusters,
+        }
+    }
+
+    /// The labels of a sentence's words (see [`super::label_name`]).
+    pub fn tag(&self, words: &[&str], lexicon: &Lexicon) -> Vec<u8> {
+        let features = sentence_features(words, self.families, lexicon, &self.clusters);
+        let scores: Vec<[f32; LABELS]> = features
+            .iter()
+            .map(|keys| {
+                let mut row = [0f32; LABELS];
+                for key in keys {
+                    if let Some(&r) = self.rows.get(key) {
+                        let w = &self.weights[r as usize * LABELS..][..LABELS];
+                        row.iter_mut().zip(w).for_each(|(s, w)| *s += w);
+                    }
+                }
+                row
+            })
+            .collect();
+        viterbi(&scores, &self.transitions)
+    }
+
+    pub fn families(&self) -> Families {
+        self.families
+    }
+
+    /// Features with a weight, and words with a cluster.
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.rows.len(), self.clusters.len())
+    }
+
+    /// The model as a file; weights are stored as 16-bit integers and
+    /// features whose weights all round to zero are left out.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let largest = self
+            .weights
+            .iter()
+            .fold(0f32, |m, w| m.max(w.abs()))
+            .max(f32::MIN_POSITIVE);
+        let scale = largest / f32::from(i16::MAX);
+        let mut kept: Vec<(u64, [i16; LABELS])> = self
+            .rows
+            .iter()
+            .filter_map(|(&key, &row)| {
+                let w = &self.weights[row as usize * LABELS..][..LABELS];
+                let mut q = [0i16; LABELS];
+                for (q, w) in q.iter_mut().zip(w) {
+                    *q = (w / scale).round() as i16;
+                }
+                (q != [0; LABELS]).then_some((key, q))
+            })
+            .collect();
+        kept.sort_unstable_by_key(|&(k, _)| k);
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.families.0.to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for t in &self.transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
+        for (key, _) in &kept {
+            out.extend_from_slice(&key.to_le_bytes());
+        }
+        for (_, q) in &kept {
+            for w in q {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        let mut words: Vec<(&String, &(u16, u16))> = self
+            .clusters
+            .by_word
+            .iter()
+            .filter(|(w, _)| w.len() <= usize::from(u8::MAX))
+            .collect();
+        words.sort();
+        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (word, (fine, coarse)) in words {
+            out.push(word.len() as u8);
+            out.extend_from_slice(word.as_bytes());
+            out.extend_from_slice(&fine.to_le_bytes());
+            out.extend_from_slice(&coarse.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads a model file.
+    ///
+    /// # Errors
+    /// When the bytes are not a model this version wrote.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(ModelError("wrong magic number".into()));
+        }
+        let families = Families(r.u32()?);
+        let scale = f32::from_le_bytes(r.array()?);
+        let transitions = (0..(LABELS + 1) * LABELS)
+            .map(|_| r.array().map(f32::from_le_bytes))
+            .collect::<Result<Vec<_>, _>>()?;
+        let n = r.u32()? as usize;
+        let keys = r.take(
+            n.checked_mul(8)
+                .ok_or_else(|| ModelError("too many features".into()))?,
+        )?;
+        let rows = keys
+            .chunks_exact(8)
+            .enumerate()
+            .map(|(i, k)| (u64::from_le_bytes(k.try_into().expect("8 bytes")), i as u32))
+            .collect();
+        let weights = r
+            .take(n * LABELS * 2)?
+            .chunks_exact(2)
+            .map(|w| f32::from(i16::from_le_bytes([w[0], w[1]])) * scale)
+            .collect();
+        let m = r.u32()? as usize;
+        let mut by_word = FxHashMap::default();
+        by_word.reserve(m.min(bytes.len()));
+        for _ in 0..m {
+            let len = r.take(1)?[0] as usize;
+            let word = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ModelError("a cluster word is not UTF-8".into()))?
+                .to_owned();
+            let fine = u16::from_le_bytes(r.array()?);
+            let coarse = u16::from_le_bytes(r.array()?);
+            by_word.insert(word, (fine, coarse));
+        }
+        if r.at != bytes.len() {
+            return Err(ModelError("trailing bytes".into()));
+        }
+        Ok(Model {
+            families,
+            rows,
+            weights,
+            transitions,
+            clusters: Clusters { by_word },
+        })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, len: usize) -> Result<&'a [u8], ModelError> {
+        let end = self
+            .at
+            .checked_add(len)
+            .filter(|&end| end <= self.bytes.len())
+            .ok_or_else(|| ModelError("truncated".into()))?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        Ok(self.take(N)?.try_into().expect("take returns N bytes"))
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        self.array().map(u32::from_le_bytes)
+    }
+}
+
+/// The best label sequence under per-token `scores` and first-order
+/// `transitions` (row 0: from the sentence start; row 1 + l: from label l).
+pub(crate) fn viterbi(scores: &[[f32; LABELS]], transitions: &[f32]) -> Vec<u8> {
+    if scores.is_empty() {
+        return Vec::new();
+    }
+    let mut best = [0f32; LABELS];
+    for (l, b) in best.iter_mut().enumerate() {
+        *b = transitions[l] + scores[0][l];
+    }
+    let mut back: Vec<[u8; LABELS]> = Vec::with_capacity(scores.len());
+    back.push([0; LABELS]);
+    for row in &scores[1..] {
+        let mut next = [f32::MIN; LABELS];
+        let mut from = [0u8; LABELS];
+        for (l, score) in row.iter().enumerate() {
+            for (p, b) in best.iter().enumerate() {
+                let s = b + transitions[(p + 1) * LABELS + l];
+                if s > next[l] {
+                    next[l] = s;
+                    from[l] = p as u8;
+                }
+            }
+            next[l] += score;
+        }
+        best = next;
+        back.push(from);
+    }
+    let mut label = (0..LABELS)
+        .max_by(|&a, &b| best[a].total_cmp(&best[b]).then(b.cmp(&a)))
+        .unwrap_or(0) as u8;
+    let mut labels = vec![0u8; scores.len()];
+    for i in (0..scores.len()).rev() {
+        labels[i] = label;
+        label = back[i][label as usize];
+    }
+    labels
+}

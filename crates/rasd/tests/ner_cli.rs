@@ -1,0 +1,107 @@
+//! `rasd ner train` and `rasd ner eval` on small CoNLL files written here.
+
+// each test binary uses a different part of the shared helpers
+#[allow(dead_code)]
+mod common;
+
+use common::TempDir;
+
+/// Sentences of our own, `token TAG` per line.
+const LABELED: &str = "\
+قال B-PERS
+سامر I-PERS
+الخطيب I-PERS
+في O
+دمشق B-LOC
+إن O
+وزارة B-ORG
+الصحة I-ORG
+تعمل O
+.
+
+زار O
+سامر B-PERS
+الخطيب I-PERS
+مدينة O
+حلب B-LOC
+أمس O
+.
+";
+
+#[test]
+fn trains_a_model_and_scores_it_with_a_micro_line() {
+    let dir = TempDir::new("ner_train_eval");
+    dir.write("train.txt", LABELED);
+    dir.rasd(&[
+        "ner",
+        "train",
+        "--train",
+        "train.txt",
+        "--out",
+        "tiny.model",
+        "--epochs",
+        "5",
+        "--min-count",
+        "1",
+    ])
+    .assert_success();
+    let first = std::fs::read(dir.path().join("tiny.model")).unwrap();
+    dir.rasd(&[
+        "ner",
+        "train",
+        "--train",
+        "train.txt",
+        "--out",
+        "again.model",
+        "--epochs",
+        "5",
+        "--min-count",
+        "1",
+    ])
+    .assert_success();
+    let second = std::fs::read(dir.path().join("again.model")).unwrap();
+    assert_eq!(first, second, "training is deterministic for a seed");
+
+    let run = dir.rasd(&[
+        "ner",
+        "eval",
+        "--test",
+        "train.txt",
+        "--model",
+        "tiny.model",
+    ]);
+    run.assert_success();
+    let micro = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("micro-averaged"))
+        .expect("a micro line");
+    // the model has seen these very sentences: it finds nearly all of them
+    let f1: f64 = micro
+        .split_whitespace()
+        .nth(2)
+        .and_then(|v| v.parse().ok())
+        .expect("micro-averaged F1 <value>");
+    assert!(f1 >= 80.0, "{}", run.stdout);
+}
+
+#[test]
+fn a_bad_tag_or_model_is_reported_with_its_file() {
+    let dir = TempDir::new("ner_bad_input");
+    dir.write("bad.txt", "دمشق B-CITY\n");
+    dir.rasd(&["ner", "eval", "--test", "bad.txt"])
+        .assert_failure()
+        .assert_stderr_mentions(&["bad.txt", "line 1", "B-CITY"]);
+    dir.write("good.txt", LABELED);
+    dir.write("garbage.model", "not a model");
+    dir.rasd(&[
+        "ner",
+        "eval",
+        "--test",
+        "good.txt",
+        "--model",
+        "garbage.model",
+    ])
+    .assert_failure()
+    .assert_stderr_mentions(&["garbage.model", "not a valid NER model"]);
+}
