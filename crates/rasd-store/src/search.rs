@@ -30,8 +30,9 @@ pub(crate) fn actor_keys(event: &Event) -> String {
         .join(" ")
 }
 
-/// The notes, place names and actors, for free-text search.
-pub(crate) fn search_text(event: &Event) -> String {
+/// The notes, place names and actors (their [`actors_text`]), for
+/// free-text search.
+pub(crate) fn search_text(event: &Event, actors_text: &str) -> String {
     let mut out = fold(&event.notes);
     for part in [
         &event.location,
@@ -46,7 +47,7 @@ pub(crate) fn search_text(event: &Event) -> String {
         out.push_str(&fold(part));
     }
     out.push(' ');
-    out.push_str(&actors_text(event));
+    out.push_str(actors_text);
     out
 }
 

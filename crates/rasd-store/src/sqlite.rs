@@ -94,6 +94,11 @@ impl SqliteStore {
         // durable against a killed process (not a power cut mid-commit)
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // 32 MB of page cache: the indexes of a large ingest stay in memory
+        conn.pragma_update(None, "cache_size", -32_000)?;
+        // checkpoint every 16 MB of WAL rather than 4: a page that many
+        // batches rewrite (an index page) is copied back once, not each time
+        conn.pragma_update(None, "wal_autocheckpoint", 4_000)?;
         SqliteStore::setup(conn)
     }
 
@@ -148,17 +153,35 @@ impl SqliteStore {
 }
 
 fn migrate(conn: &mut Connection) -> Result<()> {
-    conn.execute(
+    // an up-to-date database is only read here, so that opening one never
+    // waits for a writer's lock
+    let up_to_date = conn
+        .query_row("SELECT max(version) FROM schema_migrations", [], |r| {
+            r.get::<_, Option<i64>>(0)
+        })
+        .ok()
+        .flatten()
+        == Some(MIGRATIONS.len() as i64);
+    if up_to_date {
+        return Ok(());
+    }
+    // IMMEDIATE: two processes opening a new file at once migrate it once
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    tx.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)",
         [],
     )?;
-    // IMMEDIATE: two processes opening a new file at once migrate it once
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let current: i64 = tx.query_row(
         "SELECT coalesce(max(version), 0) FROM schema_migrations",
         [],
         |r| r.get(0),
     )?;
+    if current > MIGRATIONS.len() as i64 {
+        return Err(StoreError::Invalid(format!(
+            "the database has schema version {current}, newer than this program's {}: use a newer rasd",
+            MIGRATIONS.len()
+        )));
+    }
     for (i, sql) in MIGRATIONS.iter().enumerate() {
         let version = i as i64 + 1;
         if version > current {
@@ -518,7 +541,7 @@ fn ingest_one(
         for incident in affected {
             refresh_incident(tx, incident)?;
         }
-        let events = store_events(tx, config, &existing.id, extraction)?;
+        let events = store_events(tx, config, &existing.id, article, extraction)?;
         return Ok(IngestReport {
             outcome: IngestOutcome::Updated,
             article_id: existing.id,
@@ -550,7 +573,7 @@ fn ingest_one(
         hash,
         fetched_at
     ])?;
-    let events = store_events(tx, config, &id, extraction)?;
+    let events = store_events(tx, config, &id, article, extraction)?;
     Ok(IngestReport {
         outcome: IngestOutcome::New,
         article_id: id,
@@ -588,18 +611,20 @@ fn store_events(
     tx: &Transaction,
     config: &MergeConfig,
     article_id: &str,
+    article: &Article,
     extraction: &Extraction,
 ) -> Result<usize> {
-    let source = tx
-        .prepare_cached("SELECT id, url, outlet, published FROM articles WHERE id = ?")?
-        .query_row([article_id], |r| {
-            Ok(ReportSource {
-                id: r.get(0)?,
-                url: r.get(1)?,
-                outlet: r.get(2)?,
-                published: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
-            })
-        })?;
+    let source = ReportSource {
+        id: article_id.to_owned(),
+        url: tx
+            .prepare_cached("SELECT url FROM articles WHERE id = ?")?
+            .query_row([article_id], |r| r.get(0))?,
+        outlet: article.source.clone(),
+        published: article.published,
+    };
+    // the incidents this article's events are in: two events of one
+    // article are never one incident
+    let mut taken = Vec::new();
     for event in &extraction.events {
         let mut event = event.clone();
         if article_id != extraction.article_id {
@@ -609,7 +634,7 @@ fn store_events(
         }
         event.article_id = article_id.to_owned();
         let seq = insert_event(tx, &mut event)?;
-        merge_event(tx, config, seq, &event, &source)?;
+        taken.push(merge_event(tx, config, seq, &event, &source, &taken)?);
     }
     Ok(extraction.events.len())
 }
@@ -617,6 +642,8 @@ fn store_events(
 fn insert_event(tx: &Transaction, event: &mut Event) -> Result<i64> {
     let base = event.event_id.clone();
     let mut n = 1;
+    let actors = crate::search::actors_text(event);
+    let search = crate::search::search_text(event, &actors);
     loop {
         let record = serde_json::to_string(&*event)?;
         let inserted = tx
@@ -637,9 +664,9 @@ fn insert_event(tx: &Transaction, event: &mut Event) -> Result<i64> {
                 event.longitude,
                 event.geo_precision,
                 event.fatalities as i64,
-                crate::search::actors_text(event),
+                actors,
                 crate::search::actor_keys(event),
-                crate::search::search_text(event),
+                search,
                 record
             ]);
         match inserted {
@@ -656,28 +683,52 @@ fn insert_event(tx: &Transaction, event: &mut Event) -> Result<i64> {
     }
 }
 
-/// Puts a stored event into the best-matching incident, or a new one.
+/// Puts a stored event into the best-matching incident not in `taken`, or
+/// a new one; returns the incident.
 fn merge_event(
     tx: &Transaction,
     config: &MergeConfig,
     seq: i64,
     event: &Event,
     source: &ReportSource,
-) -> Result<()> {
+    taken: &[i64],
+) -> Result<i64> {
     let key = MergeKey::of(event);
     let mut best: Option<(f64, i64)> = None;
     if let (Some(date), Some(country)) = (key.date, key.country_code.as_deref()) {
         let window = config.date_window_days.max(config.precise_date_window_days);
         let from = (date - chrono::Days::new(window as u64)).to_string();
         let to = (date + chrono::Days::new(window as u64)).to_string();
+        // every match is in the same admin1 or within the radius: a box
+        // around the point narrows the rows read
+        let (dlat, dlon) = key.point.map_or((0.0, 0.0), |(lat, _)| {
+            let dlat = config.radius_km / 111.0 + 0.01;
+            (dlat, dlat / lat.to_radians().cos().max(0.01))
+        });
+        let bounds = key
+            .point
+            .map(|(lat, lon)| [lat - dlat, lat + dlat, lon - dlon, lon + dlon]);
         let mut stmt = tx.prepare_cached(
-            "SELECT i.id, i.event_date, i.time_precision, i.event_type, i.sub_event_type, i.admin1, i.latitude, i.longitude, i.geo_precision, i.actor_keys
-             FROM incidents i
-             WHERE i.country_code = ? AND i.event_date BETWEEN ? AND ?
-               AND NOT EXISTS (SELECT 1 FROM events e WHERE e.incident_id = i.id AND e.article_id = ?)",
+            "SELECT id, event_date, time_precision, event_type, sub_event_type, admin1, latitude, longitude, geo_precision, actor_keys
+             FROM incidents
+             WHERE country_code = ? AND event_date BETWEEN ? AND ?
+               AND (admin1 = ? OR (latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?))",
         )?;
-        let mut rows = stmt.query(params![country, from, to, source.id])?;
+        let mut rows = stmt.query(params![
+            country,
+            from,
+            to,
+            key.admin1,
+            bounds.map(|b| b[0]),
+            bounds.map(|b| b[1]),
+            bounds.map(|b| b[2]),
+            bounds.map(|b| b[3]),
+        ])?;
         while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if taken.contains(&id) {
+                continue;
+            }
             let candidate = MergeKey {
                 date: r.get::<_, Option<String>>(1)?.and_then(|d| d.parse().ok()),
                 time_precision: r.get(2)?,
@@ -691,16 +742,17 @@ fn merge_event(
             };
             if let Some(score) = merge::match_score(&key, &candidate, config) {
                 if !matches!(best, Some((b, _)) if b <= score) {
-                    best = Some((score, r.get(0)?));
+                    best = Some((score, id));
                 }
             }
         }
     }
-    match best {
+    let incident = match best {
         Some((_, incident)) => {
             tx.prepare_cached("UPDATE events SET incident_id = ? WHERE seq = ?")?
                 .execute(params![incident, seq])?;
             refresh_incident(tx, incident)?;
+            incident
         }
         None => {
             let summary = merge::summarize(&[Report {
@@ -710,9 +762,10 @@ fn merge_event(
             let id = write_incident(tx, None, &summary)?;
             tx.prepare_cached("UPDATE events SET incident_id = ? WHERE seq = ?")?
                 .execute(params![id, seq])?;
+            id
         }
-    }
-    Ok(())
+    };
+    Ok(incident)
 }
 
 /// Recomputes an incident from its reports; deletes it when none is left.
@@ -761,6 +814,8 @@ fn write_incident(tx: &Transaction, id: Option<i64>, summary: &Summary) -> Resul
         reports: summary.reports.clone(),
     })?;
     let r = &summary.record;
+    let actors = crate::search::actors_text(r);
+    let search = crate::search::search_text(r, &actors);
     let values = params![
         r.event_date,
         r.time_precision,
@@ -773,9 +828,9 @@ fn write_incident(tx: &Transaction, id: Option<i64>, summary: &Summary) -> Resul
         r.geo_precision,
         r.fatalities as i64,
         summary.sources as i64,
-        crate::search::actors_text(r),
+        actors,
         summary.actor_keys,
-        crate::search::search_text(r),
+        search,
         body,
     ];
     match id {

@@ -275,3 +275,21 @@ fn a_database_file_reopens_with_its_data_and_schema() {
     drop((store, reader));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_database_from_a_newer_program_is_refused() {
+    let dir = std::env::temp_dir().join(format!("rasd-store-newer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("rasd.db");
+    drop(SqliteStore::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO schema_migrations (version, applied_at) VALUES (99, 0)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let err = SqliteStore::open(&path).err().expect("refused");
+    assert!(err.to_string().contains("newer"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

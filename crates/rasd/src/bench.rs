@@ -30,10 +30,10 @@ pub struct BenchArgs {
 
 /// One corpus entry: only the fields extraction reads.
 #[derive(Deserialize)]
-struct Sample {
-    text: String,
+pub(crate) struct Sample {
+    pub text: String,
     #[serde(default)]
-    published: Option<NaiveDate>,
+    pub published: Option<NaiveDate>,
 }
 
 /// A pass over all articles that returns a count of what it found.
@@ -115,13 +115,13 @@ pub fn run(args: &BenchArgs) -> Result<()> {
 }
 
 /// `tests/gold` of the source tree this binary was built from.
-fn default_corpus() -> PathBuf {
+pub(crate) fn default_corpus() -> PathBuf {
     let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/gold");
     // Canonical for a readable report; a missing tree is reported on load.
     gold.canonicalize().unwrap_or(gold)
 }
 
-fn load_corpus(path: &Path) -> Result<Vec<Sample>> {
+pub(crate) fn load_corpus(path: &Path) -> Result<Vec<Sample>> {
     ensure!(
         path.exists(),
         "{}: corpus not found; give a directory of gold JSON files or a JSON Lines file",

@@ -56,6 +56,10 @@ pub enum Command {
         /// Timed rounds (the median is reported).
         #[arg(long, default_value_t = 5)]
         rounds: usize,
+        /// Measure ingest instead: extraction and storing into a new SQLite
+        /// file, once over --articles distinct articles (try 5000).
+        #[arg(long)]
+        ingest: bool,
     },
     /// Serve the HTTP API and the web dashboard over an event database.
     ///
@@ -295,7 +299,17 @@ impl Command {
             Command::Bench {
                 corpus,
                 articles,
+                ingest: true,
+                ..
+            } => {
+                crate::bench_ingest::run(corpus, articles)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Command::Bench {
+                corpus,
+                articles,
                 rounds,
+                ingest: false,
             } => {
                 crate::bench::run(&crate::bench::BenchArgs {
                     corpus,

@@ -2,6 +2,7 @@
 //! to exit codes.
 
 mod bench;
+mod bench_ingest;
 mod cmd;
 mod eval;
 mod eval_merge;

@@ -215,7 +215,7 @@ fn write_large_feed(path: &Path, count: usize) {
 }
 
 #[test]
-fn a_killed_ingest_run_again_loses_and_duplicates_nothing() {
+fn a_killed_ingest_run_again_loses_and_duplicates_nothing_and_readers_run_alongside() {
     const ARTICLES: usize = 2500;
     const BATCH: usize = 50;
     let dir = TempDir::new("store-kill");
@@ -282,9 +282,32 @@ fn a_killed_ingest_run_again_loses_and_duplicates_nothing() {
         summary.contains(&format!("{} unchanged", at_kill.articles)),
         "{summary}"
     );
-    // the same as one uninterrupted run
+    // the same as one uninterrupted run, read by `rasd events` as it writes
     let clean = dir.path().join("clean.db");
-    assert!(ingest(&clean).wait().unwrap().success());
+    let mut writer = ingest(&clean);
+    let mut reads = 0;
+    while writer.try_wait().unwrap().is_none() {
+        if clean.exists() {
+            let run = rasd(&[
+                "events",
+                "--db",
+                arg(&clean),
+                "--format",
+                "jsonl",
+                "--limit",
+                "3",
+            ]);
+            assert!(
+                run.succeeded,
+                "a read during the ingest failed: {}",
+                run.stderr
+            );
+            reads += 1;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(writer.wait().unwrap().success());
+    assert!(reads > 0, "the ingest ended before it could be read");
     let resumed = SqliteStore::open(&db).unwrap().totals().unwrap();
     let reference = SqliteStore::open(&clean).unwrap().totals().unwrap();
     assert_eq!(resumed.articles, ARTICLES as u64);
