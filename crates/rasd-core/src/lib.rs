@@ -143,6 +143,37 @@ pub fn detect(text: &str, kb: &Knowledge) -> Detection {
     detection
 }
 
+/// Adds to `extraction` the names the learned tagger ([`ner`]) finds in the
+/// article that no table resolved: unknown people, groups and places, as
+/// entities of kind `name` typed PERS / LOC / ORG / MISC.
+///
+/// Kept out of [`extract`] because tagging every sentence costs about twice
+/// the rest of the pipeline; callers that show entities ask for it.
+pub fn add_tagged_names(article: &Article, kb: &Knowledge, extraction: &mut Extraction) {
+    for (offset, segment) in segments(&article.text, SEGMENT_BYTES) {
+        let doc = Document::analyze(segment, article.published, kb);
+        for name in ner::names(&doc, kb) {
+            let span = doc.original_span(name.span);
+            let (start, end) = (span.start + offset, span.end + offset);
+            let resolved_by_table = extraction.entities.iter().any(|e| {
+                matches!(e.kind.as_str(), "place" | "country" | "actor")
+                    && e.start < end
+                    && start < e.end
+            });
+            if !resolved_by_table {
+                extraction.entities.push(Entity {
+                    kind: "name".to_owned(),
+                    start,
+                    end,
+                    text: article.text[start..end].to_owned(),
+                    resolved: name.kind.to_owned(),
+                });
+            }
+        }
+    }
+    extraction.entities.sort_by_key(|e| (e.start, e.end));
+}
+
 /// A place or country named in a text, as the geocoder resolved it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct PlaceMention {
@@ -324,21 +355,6 @@ fn entities(doc: &Document, kb: &Knowledge, locations: &[geo::Location]) -> Vec<
                 m.span,
                 kb.triggers[t].sub_event.as_str().to_owned(),
             );
-        }
-    }
-    // names the tagger finds that no table resolved: unknown people,
-    // groups and places, typed PERS / LOC / ORG / MISC
-    let resolved: Vec<Span> = (locations.iter().map(|l| doc.matches[l.mention].span))
-        .chain(
-            (doc.matches.iter())
-                .filter(|m| m.actors().next().is_some())
-                .map(|m| m.span),
-        )
-        .collect();
-    for name in ner::names(doc, kb) {
-        let overlaps = |r: &Span| r.start < name.span.end && name.span.start < r.end;
-        if !resolved.iter().any(overlaps) {
-            push("name", name.span, name.kind.to_owned());
         }
     }
     for d in &doc.dates {

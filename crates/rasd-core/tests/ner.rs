@@ -106,7 +106,9 @@ fn names_no_table_knows_appear_in_the_entity_list() {
                 .into(),
         ..Article::default()
     };
-    let extraction = extract(&article, &kb);
+    let mut extraction = extract(&article, &kb);
+    assert!(extraction.entities.iter().all(|e| e.kind != "name"));
+    rasd_core::add_tagged_names(&article, &kb, &mut extraction);
     let names: Vec<_> = extraction
         .entities
         .iter()

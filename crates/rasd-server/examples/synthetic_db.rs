@@ -172,6 +172,7 @@ fn synthetic_article(n: usize, rng: &mut Rng, events_left: &mut usize) -> (Artic
                 admin2: None,
                 location: Some(format!("{province} town {}", rng.below(50))),
                 location_id: None,
+                plover: None,
                 latitude: Some(lat0 + rng.unit() * (lat1 - lat0)),
                 longitude: Some(lon0 + rng.unit() * (lon1 - lon0)),
                 geo_precision: 1,

@@ -2,7 +2,7 @@
 
 use crate::cmd::ExtractArgs;
 use crate::input::{parse_date, read_input, Defaults, Item};
-use crate::output::Writer;
+use crate::output::{Format, Writer};
 use anyhow::{Context, Result};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
@@ -42,7 +42,10 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         for item in items {
             match item {
                 Item::Article(article) => {
-                    let extraction = rasd_core::extract(&article, &kb);
+                    let mut extraction = rasd_core::extract(&article, &kb);
+                    if args.format == Format::Json {
+                        rasd_core::add_tagged_names(&article, &kb, &mut extraction);
+                    }
                     writer.article(&article, &extraction)?;
                     read += 1;
                     events += extraction.events.len();
