@@ -318,45 +318,106 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
         .iter()
         .filter(|m| m.entries.iter().any(|e| is_place_cue(kb, e)))
         .map(|m| m.last_token + 1);
-    let after_preposition = (1..tokens.len())
-        .filter(|&t| matches!(tokens[t - 1].span.slice(text), "في" | "علي" | "الي"));
-    let mut starts: Vec<usize> = after_cues.chain(after_preposition).collect();
+    let after_preposition =
+        (1..tokens.len()).filter(|&t| is_place_preposition(tokens[t - 1].span.slice(text)));
+    // "بكويتا", "بتشارسادا": a name fused with ب (in, at)
+    let fused = (0..tokens.len()).filter(|&t| {
+        let word = tokens[t].span.slice(text);
+        word.starts_with('ب') && word.chars().count() > MIN_SKELETON + 1
+    });
+    let mut starts: Vec<usize> = after_cues.chain(after_preposition).chain(fused).collect();
     starts.sort_unstable();
     starts.dedup();
     let mut out = Vec::new();
     for start in starts {
-        let words: Vec<&str> = (start..tokens.len().min(start + MAX_WORDS))
+        let mut words: Vec<&str> = (start..tokens.len().min(start + MAX_WORDS))
             .take_while(|&t| !covered[t])
             .map(|t| tokens[t].span.slice(text))
             .take_while(|w| w.chars().all(is_arabic_letter))
             .collect();
-        for len in (1..=words.len()).rev() {
-            let last = words[len - 1];
-            if kb.is_everyday_word(last) {
-                continue;
+        let Some(&first) = words.first() else {
+            continue;
+        };
+        let whole = lookup(kb, &words);
+        let found = whole.map(|found| (found, 0)).or_else(|| {
+            // the same without a leading ب, if the word whole is no word
+            let bare = first.strip_prefix('ب')?;
+            if kb.is_everyday_word(first) {
+                return None;
             }
-            let skeleton = arabic_skeleton(&words[..len].join(" "));
+            words[0] = bare;
+            lookup(kb, &words).map(|found| (found, 'ب'.len_utf8()))
+        });
+        if let Some(((len, places), clitics)) = found {
+            out.push(Match {
+                span: crate::Span::new(
+                    tokens[start].span.start + clitics,
+                    tokens[start + len - 1].span.end,
+                ),
+                first_token: start,
+                last_token: start + len - 1,
+                clitics,
+                entries: places.iter().map(|&(_, p)| Entry::Place(p)).collect(),
+                romanized: true,
+            });
+        }
+    }
+    out
+}
+
+/// The longest run of the words, from the first, whose skeleton (or a
+/// variant of it, see [`arabic_skeleton_variants`]) names places: its length
+/// in words and the places.
+fn lookup<'k>(kb: &'k Knowledge, words: &[&str]) -> Option<(usize, &'k [(u64, u32)])> {
+    for len in (1..=words.len()).rev() {
+        if kb.is_everyday_word(words[len - 1]) {
+            continue;
+        }
+        for skeleton in arabic_skeleton_variants(&words[..len].join(" ")) {
             if skeleton.len() < MIN_SKELETON {
                 continue;
             }
             let places = kb.places_by_skeleton(&skeleton);
             if !places.is_empty() {
-                out.push(Match {
-                    span: crate::Span::new(
-                        tokens[start].span.start,
-                        tokens[start + len - 1].span.end,
-                    ),
-                    first_token: start,
-                    last_token: start + len - 1,
-                    clitics: 0,
-                    entries: places.iter().map(|&(_, p)| Entry::Place(p)).collect(),
-                    romanized: true,
-                });
-                break;
+                return Some((len, places));
             }
         }
     }
+    None
+}
+
+/// The skeleton of a folded Arabic name, then the readings of press
+/// spellings: ط for the Somali dh (حرارطيري: Xarardheere), البو as one word
+/// with what follows (البوكمال: Albu Kamal).
+pub fn arabic_skeleton_variants(folded: &str) -> Vec<String> {
+    let mut out = vec![arabic_skeleton(folded)];
+    if folded.contains('ط') {
+        out.push(arabic_skeleton(&folded.replace('ط', "د")));
+    }
+    if let Some(rest) = folded.strip_prefix("البو") {
+        out.push(arabic_skeleton(&format!("لبو{rest}")));
+    }
+    out.dedup();
     out
+}
+
+/// Words a place name often follows in reports besides the cues: في، على،
+/// إلى، من، بين، حول، عند، نحو، and the people or the entrance of a town
+/// (سكان، أهالي، مدخل).
+fn is_place_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "في" | "علي"
+            | "الي"
+            | "من"
+            | "بين"
+            | "حول"
+            | "عند"
+            | "نحو"
+            | "سكان"
+            | "اهالي"
+            | "مدخل"
+    )
 }
 
 fn is_place_cue(kb: &Knowledge, entry: &Entry) -> bool {
