@@ -104,7 +104,13 @@ const COMMONEST_WORD_ZIPF: f32 = 5.3;
 fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f64)> {
     let m = &doc.matches[i];
     let mut out = Vec::new();
-    if let Some(c) = m.country() {
+    if in_border_phrase(doc, i) {
+        // "الحدود العراقية السورية", "الحدود مع لبنان": both sides of a
+        // border, of which one is where it happened
+        if let Some(c) = m.nisba().or_else(|| m.country()) {
+            out.push((kb.countries[c].iso2.clone(), 0.5));
+        }
+    } else if let Some(c) = m.country() {
         out.push((kb.countries[c].iso2.clone(), 2.0));
     } else if let Some(c) = m.nisba() {
         // "طائرة مسيرة تركية", "غارة إسرائيلية": the nisba of a weapon or
@@ -158,6 +164,28 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
         }
     }
     out
+}
+
+/// Whether match `i` is a country or nisba of a border phrase: after
+/// الحدود (مع، بين) or after another such match (و).
+fn in_border_phrase(doc: &Document, i: usize) -> bool {
+    let m = &doc.matches[i];
+    if m.nisba().is_none() && m.country().is_none() {
+        return false;
+    }
+    let mut t = m.first_token;
+    if t > 0 && matches!(doc.word(t - 1), "مع" | "بين" | "و") {
+        t -= 1;
+    }
+    if t > 0 && doc.word(t - 1).ends_with("حدود") {
+        return true;
+    }
+    i > 0 && {
+        let before = &doc.matches[i - 1];
+        before.last_token + 1 >= t
+            && before.last_token < m.first_token
+            && in_border_phrase(doc, i - 1)
+    }
 }
 
 /// Great-circle distance between two (latitude, longitude) points in degrees.
@@ -345,10 +373,154 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
             _ => None,
         })
         .collect();
-    if context.is_empty() {
-        return first;
+    let mut located = if context.is_empty() {
+        first
+    } else {
+        locate_with(doc, kb, countries, &context)
+    };
+    // the provinces the text names or places its towns in: a border town
+    // there is the one meant ("قرب الحدود السورية في ولاية هاتاي")
+    let provinces: Vec<&str> = located
+        .iter()
+        .filter_map(|l| match l.target {
+            Target::Place(p) => Some(&kb.places[p]),
+            Target::Country(_) => None,
+        })
+        .map(|p| match p.kind {
+            PlaceKind::Admin1 => p.name.as_str(),
+            _ => p.admin1.as_str(),
+        })
+        .collect();
+    for border in borders(doc, kb, countries, &provinces) {
+        // the countries of "الحدود العراقية السورية" are not where it happened
+        located.retain(|l| !border.mentions.contains(&l.mention));
+        located.push(border.location);
+        located.sort_by_key(|l| l.mention);
     }
-    locate_with(doc, kb, countries, &context)
+    located
+}
+
+/// A border named in the text, resolved.
+struct Border {
+    /// The matches of the countries it names.
+    mentions: Vec<usize>,
+    location: Location,
+}
+
+/// Border wording: "الحدود العراقية السورية", "على الحدود مع لبنان", "قرب
+/// الحدود اللبنانية". ACLED codes such an event to the country where it
+/// happened, near the border: the town of that country nearest the other
+/// one, at precision 2. Of two countries named, it is the one the report
+/// says more of, else the first; a border named by one country only
+/// ("الحدود السورية", "الحدود مع سوريا") is the border with it of the
+/// country the report says most of besides, if any.
+fn borders(
+    doc: &Document,
+    kb: &Knowledge,
+    countries: &HashMap<String, f64>,
+    provinces: &[&str],
+) -> Vec<Border> {
+    let weight = |c: &str| countries.get(c).copied().unwrap_or(0.0);
+    let mut out = Vec::new();
+    for t in 0..doc.tokens.len() {
+        if !doc.word(t).ends_with("حدود") {
+            continue;
+        }
+        let mut next = t + 1;
+        if next < doc.tokens.len() && matches!(doc.word(next), "مع" | "بين") {
+            next += 1;
+        }
+        let mut mentions = Vec::new();
+        let mut named: Vec<&str> = Vec::new();
+        for (i, m) in doc.matches.iter().enumerate() {
+            if m.first_token < next {
+                continue;
+            }
+            if m.first_token > next {
+                break;
+            }
+            let Some(c) = m.nisba().or_else(|| m.country()) else {
+                break;
+            };
+            mentions.push(i);
+            named.push(&kb.countries[c].iso2);
+            next = m.last_token + 1;
+            if next < doc.tokens.len() && doc.word(next) == "و" {
+                next += 1;
+            }
+        }
+        let (home, other) = match named[..] {
+            [a, b, ..] if a != b => {
+                if weight(b) > weight(a) {
+                    (b, a)
+                } else {
+                    (a, b)
+                }
+            }
+            [other] => {
+                let home = countries
+                    .iter()
+                    .filter(|&(c, &w)| c != other && w > 0.0)
+                    .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)));
+                match home {
+                    Some((home, _)) => (home.as_str(), other),
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        if let Some(town) = border_town(kb, home, other, provinces) {
+            out.push(Border {
+                location: Location {
+                    mention: mentions[0],
+                    target: Target::Place(town),
+                    precision: 2,
+                    after_locality_word: false,
+                    dateline: false,
+                },
+                mentions,
+            });
+        }
+    }
+    out
+}
+
+/// Towns this large or larger stand for a border.
+const BORDER_TOWN_MIN_POPULATION: u64 = 10_000;
+
+/// The town of 10,000 or more of country `home` nearest to one of `other`,
+/// in one of `provinces` if it has such towns.
+fn border_town(kb: &Knowledge, home: &str, other: &str, provinces: &[&str]) -> Option<usize> {
+    let towns_of = |country: &str| -> Vec<(usize, (f64, f64))> {
+        kb.places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.kind == PlaceKind::City
+                    && p.country == country
+                    && p.population >= BORDER_TOWN_MIN_POPULATION
+            })
+            .map(|(i, p)| (i, (p.lat, p.lon)))
+            .collect()
+    };
+    let across = towns_of(other);
+    let mut ours = towns_of(home);
+    if ours
+        .iter()
+        .any(|&(i, _)| provinces.contains(&kb.places[i].admin1.as_str()))
+    {
+        ours.retain(|&(i, _)| provinces.contains(&kb.places[i].admin1.as_str()));
+    }
+    ours.into_iter()
+        .map(|(i, at)| {
+            let km = across
+                .iter()
+                .map(|&(_, there)| km_between(at, there))
+                .fold(f64::INFINITY, f64::min);
+            (i, km)
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
 }
 
 fn locate_with(
