@@ -350,7 +350,9 @@ fn dominant_focus_country<'k>(kb: &'k Knowledge, m: &Match, text: &str) -> Optio
 /// Whether a place's own (English) name reads as one of the skeletons.
 fn has_skeleton(name: &str, skeletons: &[String]) -> bool {
     let mut keys = Vec::new();
-    romanize::latin_keys(&romanize::latin_skeleton(name), &mut keys);
+    let mut skeleton = String::new();
+    romanize::latin_lookup_skeleton_into(name, &mut skeleton);
+    romanize::latin_keys(&skeleton, &mut keys);
     skeletons
         .iter()
         .any(|s| keys.contains(&romanize::skeleton_key(s)))
@@ -718,7 +720,14 @@ fn locate_with(
                 // "في يبرود" in a text that names no country: a town, unless
                 // only a hamlet of that name exists
                 let town = place.population >= 10_000 || place.kind != PlaceKind::City;
+                // "شهدت جبلة": a town of 50,000 of the country the text is
+                // about, written bare by a name no everyday word shares, needs
+                // no preposition
                 known && (large || located_by_preposition || vicinity)
+                    || plain_name
+                        && m.clitics == 0
+                        && place.population >= 50_000
+                        && Some(place.country.as_str()) == top_country.as_deref()
                     || world_city
                     || no_country_known
                         && (large || (located_by_preposition || vicinity) && town && in_focus)
