@@ -325,11 +325,13 @@ fn dominant_focus_country<'k>(kb: &'k Knowledge, m: &Match, text: &str) -> Optio
         if !kb.country(&place.country).is_some_and(|c| c.focus) {
             continue;
         }
-        let population = if !m.romanized || has_skeleton(&place.name, &skeletons) {
-            place.population
-        } else {
-            0
-        };
+        // only a town that could dominate needs its name checked
+        let population =
+            if !m.romanized || place.population < 10_000 || has_skeleton(&place.name, &skeletons) {
+                place.population
+            } else {
+                0
+            };
         match by_country.iter_mut().find(|(c, _)| *c == place.country) {
             Some((_, most)) => *most = (*most).max(population),
             None => by_country.push((&place.country, population)),
@@ -487,22 +489,18 @@ fn borders(
     out
 }
 
-/// Towns this large or larger stand for a border.
-const BORDER_TOWN_MIN_POPULATION: u64 = 10_000;
-
 /// The town of 10,000 or more of country `home` nearest to one of `other`,
 /// in one of `provinces` if it has such towns.
 fn border_town(kb: &Knowledge, home: &str, other: &str, provinces: &[&str]) -> Option<usize> {
     let towns_of = |country: &str| -> Vec<(usize, (f64, f64))> {
-        kb.places
+        kb.towns_of(country)
             .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                p.kind == PlaceKind::City
-                    && p.country == country
-                    && p.population >= BORDER_TOWN_MIN_POPULATION
+            .map(|&i| {
+                (
+                    i as usize,
+                    (kb.places[i as usize].lat, kb.places[i as usize].lon),
+                )
             })
-            .map(|(i, p)| (i, (p.lat, p.lon)))
             .collect()
     };
     let across = towns_of(other);
