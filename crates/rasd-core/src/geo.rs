@@ -1,7 +1,7 @@
 //! Geocoding: place names to gazetteer entries, with ACLED's precision.
 
 use crate::document::{Document, MatchExt};
-use crate::knowledge::{CueKind, Entry, Knowledge, PlaceKind};
+use crate::knowledge::{romanize, CueKind, Entry, Knowledge, Match, PlaceKind};
 use std::collections::HashMap;
 
 /// What a location mention resolved to.
@@ -104,7 +104,13 @@ const COMMONEST_WORD_ZIPF: f32 = 5.3;
 fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f64)> {
     let m = &doc.matches[i];
     let mut out = Vec::new();
-    if let Some(c) = m.country() {
+    if in_border_phrase(doc, i) {
+        // "الحدود العراقية السورية", "الحدود مع لبنان": both sides of a
+        // border, of which one is where it happened
+        if let Some(c) = m.nisba().or_else(|| m.country()) {
+            out.push((kb.countries[c].iso2.clone(), 0.5));
+        }
+    } else if let Some(c) = m.country() {
         out.push((kb.countries[c].iso2.clone(), 2.0));
     } else if let Some(c) = m.nisba() {
         // "طائرة مسيرة تركية", "غارة إسرائيلية": the nisba of a weapon or
@@ -160,6 +166,28 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
     out
 }
 
+/// Whether match `i` is a country or nisba of a border phrase: after
+/// الحدود (مع، بين) or after another such match (و).
+fn in_border_phrase(doc: &Document, i: usize) -> bool {
+    let m = &doc.matches[i];
+    if m.nisba().is_none() && m.country().is_none() {
+        return false;
+    }
+    let mut t = m.first_token;
+    if t > 0 && matches!(doc.word(t - 1), "مع" | "بين" | "و") {
+        t -= 1;
+    }
+    if t > 0 && doc.word(t - 1).ends_with("حدود") {
+        return true;
+    }
+    i > 0 && {
+        let before = &doc.matches[i - 1];
+        before.last_token + 1 >= t
+            && before.last_token < m.first_token
+            && in_border_phrase(doc, i - 1)
+    }
+}
+
 /// Great-circle distance between two (latitude, longitude) points in degrees.
 pub fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
     const EARTH_RADIUS_KM: f64 = 6371.0088;
@@ -172,11 +200,7 @@ pub fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
 
 /// The place a name at match `i` is set relative to: the one after a
 /// direction word that follows it ("X غرب الرقة", "X شمالي محافظة درعا").
-fn anchor_after<'d>(
-    doc: &'d Document,
-    kb: &Knowledge,
-    i: usize,
-) -> Option<&'d crate::knowledge::Match> {
+fn anchor_after<'d>(doc: &'d Document, kb: &Knowledge, i: usize) -> Option<&'d Match> {
     let mut last_token = doc.matches[i].last_token;
     let mut after_direction = false;
     for next in &doc.matches[i + 1..] {
@@ -237,9 +261,274 @@ fn dateline_end(doc: &Document) -> usize {
     }
 }
 
+/// A place another mention of the same text resolved to: "proximity to the
+/// other places of the same event" is how a coder tells namesakes apart.
+#[derive(Clone, Copy)]
+struct ContextPlace {
+    mention: usize,
+    place: usize,
+}
+
+/// Places this close to another place of the text are taken as its
+/// neighbours (the village "قرب X", the town "في ريف Y").
+const NEIGHBOUR_KM: f64 = 60.0;
+
+/// How far a candidate lies from the places the other names of the text
+/// resolved to: 0 between a province and a town in it, else the distance to
+/// the nearest town or district; `None` with no context. The same name
+/// elsewhere in the text is no context: its reading is what is in question.
+fn context_km(
+    doc: &Document,
+    kb: &Knowledge,
+    place: usize,
+    mention: usize,
+    context: &[ContextPlace],
+) -> Option<f64> {
+    let name = doc.matches[mention].span.slice(doc.text());
+    let place = &kb.places[place];
+    let in_province = |town: &crate::knowledge::Place, province: &crate::knowledge::Place| {
+        if town.country == province.country && town.admin1 == province.name {
+            0.0
+        } else {
+            f64::INFINITY
+        }
+    };
+    context
+        .iter()
+        .filter(|c| doc.matches[c.mention].span.slice(doc.text()) != name)
+        .map(|c| {
+            let other = &kb.places[c.place];
+            match (place.kind, other.kind) {
+                (_, PlaceKind::Admin1) => in_province(place, other),
+                (PlaceKind::Admin1, _) => in_province(other, place),
+                _ => km_between((place.lat, place.lon), (other.lat, other.lon)),
+            }
+        })
+        .reduce(f64::min)
+}
+
+/// Of a name's places in the focus countries, the country of the one that
+/// matters: the only country, or, for a name found by its skeleton, that of
+/// a town of 10,000 or more five times the size of any namesake in another
+/// focus country (an Arabic name two towns share, طرابلس, stays open). Only
+/// a town's own name counts then: big cities have many Latin aliases, some
+/// of which skeletonize like a village (Bengasi, بانكاس).
+fn dominant_focus_country<'k>(kb: &'k Knowledge, m: &Match, text: &str) -> Option<&'k str> {
+    let skeletons = if m.romanized {
+        romanize::arabic_skeleton_variants(m.span.slice(text))
+    } else {
+        Vec::new()
+    };
+    let mut by_country: Vec<(&str, u64)> = Vec::new();
+    for p in m.places() {
+        let place = &kb.places[p];
+        if !kb.country(&place.country).is_some_and(|c| c.focus) {
+            continue;
+        }
+        // only a town that could dominate needs its name checked
+        let population =
+            if !m.romanized || place.population < 10_000 || has_skeleton(&place.name, &skeletons) {
+                place.population
+            } else {
+                0
+            };
+        match by_country.iter_mut().find(|(c, _)| *c == place.country) {
+            Some((_, most)) => *most = (*most).max(population),
+            None => by_country.push((&place.country, population)),
+        }
+    }
+    by_country.sort_by_key(|&(c, population)| (std::cmp::Reverse(population), c));
+    match by_country[..] {
+        [(only, _)] => Some(only),
+        [(first, largest), (_, second), ..]
+            if m.romanized && largest >= 10_000 && largest >= 5 * second =>
+        {
+            Some(first)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a place's own (English) name reads as one of the skeletons.
+fn has_skeleton(name: &str, skeletons: &[String]) -> bool {
+    let mut keys = Vec::new();
+    let mut skeleton = String::new();
+    romanize::latin_lookup_skeleton_into(name, &mut skeleton);
+    romanize::latin_keys(&skeleton, &mut keys);
+    skeletons
+        .iter()
+        .any(|s| keys.contains(&romanize::skeleton_key(s)))
+}
+
 /// Resolves every place and country mention of the document, given its
-/// [`country_weights`].
+/// [`country_weights`]: once on its own, then again with the places the
+/// first reading found as context, so that a village beside a town or inside
+/// a province the text names is found, and the namesake nearest them wins.
 pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) -> Vec<Location> {
+    let first = locate_with(doc, kb, countries, &[]);
+    let context: Vec<ContextPlace> = first
+        .iter()
+        .filter(|l| !l.dateline)
+        .filter_map(|l| match l.target {
+            Target::Place(p) => Some(ContextPlace {
+                mention: l.mention,
+                place: p,
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut located = if context.is_empty() {
+        first
+    } else {
+        locate_with(doc, kb, countries, &context)
+    };
+    // the provinces the text names or places its towns in: a border town
+    // there is the one meant ("قرب الحدود السورية في ولاية هاتاي")
+    let provinces: Vec<&str> = located
+        .iter()
+        .filter_map(|l| match l.target {
+            Target::Place(p) => Some(&kb.places[p]),
+            Target::Country(_) => None,
+        })
+        .map(|p| match p.kind {
+            PlaceKind::Admin1 => p.name.as_str(),
+            _ => p.admin1.as_str(),
+        })
+        .collect();
+    for border in borders(doc, kb, countries, &provinces) {
+        // the countries of "الحدود العراقية السورية" are not where it happened
+        located.retain(|l| !border.mentions.contains(&l.mention));
+        located.push(border.location);
+        located.sort_by_key(|l| l.mention);
+    }
+    located
+}
+
+/// A border named in the text, resolved.
+struct Border {
+    /// The matches of the countries it names.
+    mentions: Vec<usize>,
+    location: Location,
+}
+
+/// Border wording: "الحدود العراقية السورية", "على الحدود مع لبنان", "قرب
+/// الحدود اللبنانية". ACLED codes such an event to the country where it
+/// happened, near the border: the town of that country nearest the other
+/// one, at precision 2. Of two countries named, it is the one the report
+/// says more of, else the first; a border named by one country only
+/// ("الحدود السورية", "الحدود مع سوريا") is the border with it of the
+/// country the report says most of besides, if any.
+fn borders(
+    doc: &Document,
+    kb: &Knowledge,
+    countries: &HashMap<String, f64>,
+    provinces: &[&str],
+) -> Vec<Border> {
+    let weight = |c: &str| countries.get(c).copied().unwrap_or(0.0);
+    let mut out = Vec::new();
+    for t in 0..doc.tokens.len() {
+        if !doc.word(t).ends_with("حدود") {
+            continue;
+        }
+        let mut next = t + 1;
+        if next < doc.tokens.len() && matches!(doc.word(next), "مع" | "بين") {
+            next += 1;
+        }
+        let mut mentions = Vec::new();
+        let mut named: Vec<&str> = Vec::new();
+        for (i, m) in doc.matches.iter().enumerate() {
+            if m.first_token < next {
+                continue;
+            }
+            if m.first_token > next {
+                break;
+            }
+            let Some(c) = m.nisba().or_else(|| m.country()) else {
+                break;
+            };
+            mentions.push(i);
+            named.push(&kb.countries[c].iso2);
+            next = m.last_token + 1;
+            if next < doc.tokens.len() && doc.word(next) == "و" {
+                next += 1;
+            }
+        }
+        let (home, other) = match named[..] {
+            [a, b, ..] if a != b => {
+                if weight(b) > weight(a) {
+                    (b, a)
+                } else {
+                    (a, b)
+                }
+            }
+            [other] => {
+                let home = countries
+                    .iter()
+                    .filter(|&(c, &w)| c != other && w > 0.0)
+                    .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)));
+                match home {
+                    Some((home, _)) => (home.as_str(), other),
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        if let Some(town) = border_town(kb, home, other, provinces) {
+            out.push(Border {
+                location: Location {
+                    mention: mentions[0],
+                    target: Target::Place(town),
+                    precision: 2,
+                    after_locality_word: false,
+                    dateline: false,
+                },
+                mentions,
+            });
+        }
+    }
+    out
+}
+
+/// The town of 10,000 or more of country `home` nearest to one of `other`,
+/// in one of `provinces` if it has such towns.
+fn border_town(kb: &Knowledge, home: &str, other: &str, provinces: &[&str]) -> Option<usize> {
+    let towns_of = |country: &str| -> Vec<(usize, (f64, f64))> {
+        kb.towns_of(country)
+            .iter()
+            .map(|&i| {
+                (
+                    i as usize,
+                    (kb.places[i as usize].lat, kb.places[i as usize].lon),
+                )
+            })
+            .collect()
+    };
+    let across = towns_of(other);
+    let mut ours = towns_of(home);
+    if ours
+        .iter()
+        .any(|&(i, _)| provinces.contains(&kb.places[i].admin1.as_str()))
+    {
+        ours.retain(|&(i, _)| provinces.contains(&kb.places[i].admin1.as_str()));
+    }
+    ours.into_iter()
+        .map(|(i, at)| {
+            let km = across
+                .iter()
+                .map(|&(_, there)| km_between(at, there))
+                .fold(f64::INFINITY, f64::min);
+            (i, km)
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+fn locate_with(
+    doc: &Document,
+    kb: &Knowledge,
+    countries: &HashMap<String, f64>,
+    context: &[ContextPlace],
+) -> Vec<Location> {
     let dateline_end = dateline_end(doc);
     let top_country = main_country(countries);
     let provinces = provinces_by_sentence(doc, kb);
@@ -310,32 +599,63 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
         let country_hardly_known = countries.iter().all(|(c, w)| others(c, *w) < 4.0);
         // a name no everyday word shares, all of whose places lie in one
         // country (عفرين، ترهونة): a coder needs no more to place it
-        let first_country = m.places().next().map(|p| kb.places[p].country.as_str());
+        // GeoNames gives some hamlets far from the region a famous town's
+        // Arabic name (Mesquite, Texas: موسكو; Naples, Utah: نابلس): a town
+        // outside the focus area a twentieth the size of its namesake is noise
+        let largest = m
+            .places()
+            .map(|p| kb.places[p].population)
+            .max()
+            .unwrap_or(0);
+        let minor = |p: usize| {
+            let place = &kb.places[p];
+            place.kind == PlaceKind::City
+                && place.population.saturating_mul(20) < largest
+                && !kb.country(&place.country).is_some_and(|c| c.focus)
+        };
+        let first_country = m
+            .places()
+            .find(|&p| !minor(p))
+            .map(|p| kb.places[p].country.as_str());
         let one_country = m
             .places()
+            .filter(|&p| !minor(p))
             .all(|p| Some(kb.places[p].country.as_str()) == first_country);
+        let commonest = kb
+            .word_zipf
+            .get(m.span.slice(doc.text()))
+            .is_some_and(|&z| z >= COMMONEST_WORD_ZIPF);
         // a name that is no everyday word for any of its places
         let plain_name = !frequent_word && m.places().all(|p| !kb.places[p].common);
         let distinctive = !m.romanized && plain_name && one_country;
         // with no country named, the one country of the area rasd's reports
-        // cover (regions.tsv `focus`) that has the name, if only one has it
+        // cover (regions.tsv `focus`) that has the name, if only one has it,
+        // or the one whose town of the name dwarfs the others' (Beledweyne,
+        // 55,000, over Buldan in Turkey)
         let focus_country = if no_country_known {
-            let mut in_focus = m
-                .places()
-                .map(|p| kb.places[p].country.as_str())
-                .filter(|c| kb.country(c).is_some_and(|c| c.focus));
-            let first = in_focus.next();
-            first.filter(|f| in_focus.all(|c| c == *f))
+            dominant_focus_country(kb, m, doc.text())
         } else {
             None
         };
         let sentence = sentence_of(doc, m.first_token);
+        let skeletons = if m.romanized {
+            romanize::arabic_skeleton_variants(m.span.slice(doc.text()))
+        } else {
+            Vec::new()
+        };
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
+            if minor(p) {
+                continue;
+            }
+            let km_to_context = context_km(doc, kb, p, i, context);
+            let neighbour = km_to_context.is_some_and(|km| km <= NEIGHBOUR_KM);
             // a skeleton's many namesakes: only those of the article's country
-            // can be taken (see `plausible`), so the rest cost nothing
+            // or beside its other places can be taken (see `plausible`), so
+            // the rest cost nothing
             if m.romanized
+                && !neighbour
                 && !no_country_known
                 && Some(place.country.as_str()) != top_country.as_deref()
             {
@@ -360,10 +680,10 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
             let in_focus = kb.country(&place.country).is_some_and(|c| c.focus);
             let anchored =
                 anchor.is_some_and(|a| a.places().any(|q| kb.places[q].country == place.country));
+            let introduced = located_by_preposition || town_cue || after_locality_word;
             let plausible = if anchored {
                 // an everyday word too (التربة، صرواح) when a preposition or a
                 // cue says a place follows
-                let introduced = located_by_preposition || town_cue || after_locality_word;
                 (!place.common || introduced)
                     && !m.has_cue(kb, CueKind::Place)
                     && !m.has_cue(kb, CueKind::Direction)
@@ -389,19 +709,43 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
                 known && large
                     || (located_by_preposition || vicinity) && world_city
                     || no_country_known && large && (located_by_preposition || vicinity)
+                    // الطبقة، الموصل: names common as words, but for a town
+                    // in the text's country or the only large one of the area
+                    || !commonest
+                        && (known && located_by_preposition && place.population >= 50_000
+                            || large && focus_country == Some(place.country.as_str()))
             } else {
                 // "في يبرود" in a text that names no country: a town, unless
                 // only a hamlet of that name exists
                 let town = place.population >= 10_000 || place.kind != PlaceKind::City;
+                // "شهدت جبلة": a town of 50,000 of the country the text is
+                // about, written bare by a name no everyday word shares, needs
+                // no preposition
                 known && (large || located_by_preposition || vicinity)
+                    || plain_name
+                        && m.clitics == 0
+                        && place.population >= 50_000
+                        && Some(place.country.as_str()) == top_country.as_deref()
                     || world_city
                     || no_country_known
                         && (large || (located_by_preposition || vicinity) && town && in_focus)
                     || distinctive
                         && in_focus
-                        && (no_country_known || country_hardly_known && located_by_preposition)
+                        && (no_country_known
+                            || country_hardly_known && (located_by_preposition || vicinity))
                     || plain_name && focus_country == Some(place.country.as_str())
             };
+            // beside another place of the text, or in a province it names
+            // ("قرب جمامي في إقليم جوبا السفلى"), whatever its country
+            let plausible = plausible
+                || neighbour
+                    && (!(place.common || frequent_word || also_a_word)
+                        || town_cue
+                        || vicinity
+                        || after_locality_word)
+                    && !m.has_cue(kb, CueKind::Place)
+                    && !m.has_cue(kb, CueKind::Direction)
+                    && m.country().is_none();
             if !plausible {
                 continue;
             }
@@ -411,6 +755,15 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
             score += in_article_country.min(6.0) + if known { 2.0 } else { 0.0 };
             if nisba_after == Some(place.country.as_str()) {
                 score += 10.0;
+            }
+            // a village by its own name rather than a town by an alias
+            // (بوني يادي: Buni Yadi, not Bende through "Bandi")
+            if m.romanized && has_skeleton(&place.name, &skeletons) {
+                score += 3.0;
+            }
+            // the namesake beside the text's other places
+            if let Some(km) = km_to_context.filter(|_| neighbour) {
+                score += 4.0 + 3.0 * (1.0 - km / NEIGHBOUR_KM);
             }
             if let Some(anchor) = anchor.filter(|_| anchored) {
                 // and the nearer the better: the Burqa east of Ramallah, not

@@ -67,3 +67,40 @@ fn a_place_set_west_of_another_lies_beside_it() {
     let ramallah = (31.899, 35.204);
     assert!(rasd_core::km_between(ramallah, (burqa.latitude, burqa.longitude)) < 25.0);
 }
+
+#[test]
+fn the_namesake_beside_the_texts_other_places_wins() {
+    // أريحا is Jericho too; the mountain named beside it is in Idlib
+    let ariha = place_named("قصفت طائرات حربية سوق أريحا وقرى في جبل الزاوية", "أريحا");
+    assert_eq!(
+        (ariha.country.as_str(), ariha.admin1.as_str()),
+        ("SY", "Idlib")
+    );
+}
+
+#[test]
+fn a_border_is_placed_in_the_event_country_near_the_other() {
+    let text = "قتل جنديان من الجيش السوري في اشتباك مع مهربين قرب الحدود العراقية";
+    let border = place_named(text, "العراقية");
+    assert_eq!((border.country.as_str(), border.precision), ("SY", 2));
+    assert!(border.longitude > 40.0, "{border:?} is not by Iraq");
+    let lebanese = place_named(
+        "أعلن الجيش اللبناني مقتل جندي في قصف على الحدود مع سوريا",
+        "سوريا",
+    );
+    assert_eq!((lebanese.country.as_str(), lebanese.precision), ("LB", 2));
+}
+
+#[test]
+fn a_river_is_coded_to_the_country_of_the_report() {
+    let iraq = place_named(
+        "قتل ثلاثة أشخاص في اشتباك على ضفاف نهر الفرات في محافظة الأنبار العراقية",
+        "نهر الفرات",
+    );
+    assert_eq!((iraq.country.as_str(), iraq.precision), ("IQ", 3));
+    let syria = place_named(
+        "غرق قارب يقل عناصر من قوات سوريا الديمقراطية في نهر الفرات بريف دير الزور السوري",
+        "نهر الفرات",
+    );
+    assert_eq!(syria.country, "SY");
+}

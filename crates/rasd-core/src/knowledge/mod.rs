@@ -179,7 +179,14 @@ pub struct Knowledge {
     country_by_code: FxHashMap<String, usize>,
     /// The named-entity tagger's view of these tables, built on first use.
     ner_lexicon: std::sync::OnceLock<crate::ner::Lexicon>,
+    /// Towns of [`BORDER_TOWN_MIN_POPULATION`] or more by country, built
+    /// the first time a text names a border.
+    towns_by_country: std::sync::OnceLock<FxHashMap<String, Vec<u32>>>,
 }
+
+/// Towns this large or larger stand for a border (see
+/// [`Knowledge::towns_of`]).
+pub const BORDER_TOWN_MIN_POPULATION: u64 = 10_000;
 
 impl Knowledge {
     /// The knowledge base compiled into the binary.
@@ -259,6 +266,7 @@ impl Knowledge {
                 by_skeleton: Vec::new(),
                 country_by_code: FxHashMap::default(),
                 ner_lexicon: std::sync::OnceLock::new(),
+                towns_by_country: std::sync::OnceLock::new(),
             };
             // the index of each gazetteer file's first place
             let mut first_places: Vec<u32> = Vec::new();
@@ -306,6 +314,20 @@ impl Knowledge {
     /// An everyday word: one per million words or more.
     pub fn is_everyday_word(&self, folded: &str) -> bool {
         self.word_zipf.contains_key(folded)
+    }
+
+    /// The towns of [`BORDER_TOWN_MIN_POPULATION`] or more of a country.
+    pub fn towns_of(&self, country: &str) -> &[u32] {
+        let by_country = self.towns_by_country.get_or_init(|| {
+            let mut by_country: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            for (i, p) in (0u32..).zip(&self.places) {
+                if p.kind == PlaceKind::City && p.population >= BORDER_TOWN_MIN_POPULATION {
+                    by_country.entry(p.country.clone()).or_default().push(i);
+                }
+            }
+            by_country
+        });
+        by_country.get(country).map_or(&[], Vec::as_slice)
     }
 
     /// Places one of whose Latin names has this consonant skeleton.

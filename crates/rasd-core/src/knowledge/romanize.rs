@@ -40,6 +40,31 @@ pub fn latin_skeleton(name: &str) -> String {
 /// [`latin_skeleton`] into a reused buffer (the gazetteer has half a million
 /// Latin names to key at load).
 pub fn latin_skeleton_into(name: &str, out: &mut String) {
+    latin_skeleton_with(name, out, Doubles::Merge);
+}
+
+/// How a consonant repeated inside a word counts.
+#[derive(Clone, Copy, PartialEq)]
+enum Doubles {
+    /// Once, vowels between or not: the coarse skeleton `kb build` keeps one
+    /// Latin spelling per.
+    Merge,
+    /// Once when written double (Raqqah, شدّة), twice across a vowel
+    /// (Jamaame, جمامي): the look-up skeleton, which keeps short names
+    /// apart.
+    AcrossVowels,
+    /// Always twice: Arabic leaves short vowels out, so ببيلا may be Babila.
+    Never,
+}
+
+/// The skeleton places are looked up by: like [`latin_skeleton`], but a
+/// consonant repeated across a vowel counts twice (Jamaame: `jmm`, Ash
+/// Shaddadah: `cdd`), as in [`arabic_skeleton_variants`].
+pub fn latin_lookup_skeleton_into(name: &str, out: &mut String) {
+    latin_skeleton_with(name, out, Doubles::AcrossVowels);
+}
+
+fn latin_skeleton_with(name: &str, out: &mut String, doubles: Doubles) {
     out.clear();
     let folded;
     let name = if name.is_ascii() {
@@ -65,14 +90,14 @@ pub fn latin_skeleton_into(name: &str, out: &mut String) {
             }
             b if b.is_ascii_alphabetic() => {}
             _ => {
-                push_latin_word(&word[..len], out);
+                push_latin_word(&word[..len], out, doubles);
                 len = 0;
             }
         }
     }
 }
 
-fn push_latin_word(word: &[u8], out: &mut String) {
+fn push_latin_word(word: &[u8], out: &mut String, doubles: Doubles) {
     if word.is_empty() || is_latin_article(word) {
         return;
     }
@@ -84,7 +109,13 @@ fn push_latin_word(word: &[u8], out: &mut String) {
         word
     };
     let mut i = 0;
+    let mut vowel_before = false;
     while i < word.len() {
+        if is_vowel(word[i]) {
+            vowel_before = true;
+            i += 1;
+            continue;
+        }
         let (class, width) = match word.get(i..i + 2) {
             Some(b"kh") => (Some('x'), 2),
             Some(b"sh" | b"ch") => (Some('c'), 2),
@@ -96,7 +127,12 @@ fn push_latin_word(word: &[u8], out: &mut String) {
             _ => (latin_class(word[i]), 1),
         };
         if let Some(c) = class {
-            push_class(out, c);
+            if doubles == Doubles::AcrossVowels && vowel_before {
+                out.push(c);
+            } else {
+                push_class(out, c);
+            }
+            vowel_before = false;
         }
         i += width;
     }
@@ -129,6 +165,9 @@ pub fn latin_readings(skeleton: &str, mut each: impl FnMut(&str)) {
     for choice in 0..3u32.pow(ambiguous as u32) {
         reading.clear();
         let mut nth = 0;
+        // a consonant the skeleton repeats stays repeated; one that meets
+        // its double where a C read as ʿayn drops out counts once
+        let mut dropped = false;
         for c in skeleton.chars() {
             let class = match c {
                 'G' | 'C' => {
@@ -146,9 +185,12 @@ pub fn latin_readings(skeleton: &str, mut each: impl FnMut(&str)) {
                 }
                 c => Some(c),
             };
-            if let Some(class) = class {
-                push_class(&mut reading, class);
+            match class {
+                Some(class) if dropped => push_class(&mut reading, class),
+                Some(class) => reading.push(class),
+                None => {}
             }
+            dropped = class.is_none();
         }
         each(&reading);
     }
@@ -185,6 +227,10 @@ pub fn skeleton_key(skeleton: &str) -> u64 {
 
 /// The consonant skeleton of a folded Arabic name (see [`crate::text::fold`]).
 pub fn arabic_skeleton(folded: &str) -> String {
+    arabic_skeleton_with(folded, Doubles::Merge)
+}
+
+fn arabic_skeleton_with(folded: &str, doubles: Doubles) -> String {
     let mut out = String::new();
     let mut words = folded.split_whitespace().peekable();
     while let Some(word) = words.next() {
@@ -192,8 +238,23 @@ pub fn arabic_skeleton(folded: &str) -> String {
             Some(bare) if bare.chars().count() >= 2 => bare,
             _ => word,
         };
-        for class in word.trim_end_matches('ه').chars().filter_map(arabic_class) {
-            push_class(&mut out, class);
+        let mut vowel_before = false;
+        for c in word.trim_end_matches('ه').chars() {
+            let Some(class) = arabic_class(c) else {
+                vowel_before |= matches!(c, 'ا' | 'و' | 'ي' | 'ء' | 'ى' | 'ئ' | 'ؤ');
+                continue;
+            };
+            let twice = match doubles {
+                Doubles::Merge => false,
+                Doubles::AcrossVowels => vowel_before,
+                Doubles::Never => !out.is_empty(),
+            };
+            if twice {
+                out.push(class);
+            } else {
+                push_class(&mut out, class);
+            }
+            vowel_before = false;
         }
         // ة is silent at the end of a name but "t" before the next word
         // (معرة النعمان: Ma‘arrat an Nu‘man)
@@ -318,45 +379,111 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
         .iter()
         .filter(|m| m.entries.iter().any(|e| is_place_cue(kb, e)))
         .map(|m| m.last_token + 1);
-    let after_preposition = (1..tokens.len())
-        .filter(|&t| matches!(tokens[t - 1].span.slice(text), "في" | "علي" | "الي"));
-    let mut starts: Vec<usize> = after_cues.chain(after_preposition).collect();
+    let after_preposition =
+        (1..tokens.len()).filter(|&t| is_place_preposition(tokens[t - 1].span.slice(text)));
+    // "بكويتا", "بتشارسادا": a name fused with ب (in, at)
+    let fused = (0..tokens.len()).filter(|&t| {
+        let word = tokens[t].span.slice(text);
+        word.starts_with('ب') && word.chars().count() > MIN_SKELETON + 1
+    });
+    let mut starts: Vec<usize> = after_cues.chain(after_preposition).chain(fused).collect();
     starts.sort_unstable();
     starts.dedup();
     let mut out = Vec::new();
     for start in starts {
-        let words: Vec<&str> = (start..tokens.len().min(start + MAX_WORDS))
+        let mut words: Vec<&str> = (start..tokens.len().min(start + MAX_WORDS))
             .take_while(|&t| !covered[t])
             .map(|t| tokens[t].span.slice(text))
             .take_while(|w| w.chars().all(is_arabic_letter))
             .collect();
-        for len in (1..=words.len()).rev() {
-            let last = words[len - 1];
-            if kb.is_everyday_word(last) {
-                continue;
+        let Some(&first) = words.first() else {
+            continue;
+        };
+        let whole = lookup(kb, &words);
+        let found = whole.map(|found| (found, 0)).or_else(|| {
+            // the same without a leading ب, if the word whole is no word
+            let bare = first.strip_prefix('ب')?;
+            if kb.is_everyday_word(first) {
+                return None;
             }
-            let skeleton = arabic_skeleton(&words[..len].join(" "));
+            words[0] = bare;
+            lookup(kb, &words).map(|found| (found, 'ب'.len_utf8()))
+        });
+        if let Some(((len, places), clitics)) = found {
+            out.push(Match {
+                span: crate::Span::new(
+                    tokens[start].span.start + clitics,
+                    tokens[start + len - 1].span.end,
+                ),
+                first_token: start,
+                last_token: start + len - 1,
+                clitics,
+                entries: places.iter().map(|&(_, p)| Entry::Place(p)).collect(),
+                romanized: true,
+            });
+        }
+    }
+    out
+}
+
+/// The longest run of the words, from the first, whose skeleton (or a
+/// variant of it, see [`arabic_skeleton_variants`]) names places: its length
+/// in words and the places.
+fn lookup<'k>(kb: &'k Knowledge, words: &[&str]) -> Option<(usize, &'k [(u64, u32)])> {
+    for len in (1..=words.len()).rev() {
+        if kb.is_everyday_word(words[len - 1]) {
+            continue;
+        }
+        for skeleton in arabic_skeleton_variants(&words[..len].join(" ")) {
             if skeleton.len() < MIN_SKELETON {
                 continue;
             }
             let places = kb.places_by_skeleton(&skeleton);
             if !places.is_empty() {
-                out.push(Match {
-                    span: crate::Span::new(
-                        tokens[start].span.start,
-                        tokens[start + len - 1].span.end,
-                    ),
-                    first_token: start,
-                    last_token: start + len - 1,
-                    clitics: 0,
-                    entries: places.iter().map(|&(_, p)| Entry::Place(p)).collect(),
-                    romanized: true,
-                });
-                break;
+                return Some((len, places));
             }
         }
     }
+    None
+}
+
+/// The skeleton of a folded Arabic name, then the readings of press
+/// spellings: ط for the Somali dh (حرارطيري: Xarardheere), البو as one word
+/// with what follows (البوكمال: Albu Kamal).
+pub fn arabic_skeleton_variants(folded: &str) -> Vec<String> {
+    let lookup = |name: &str| arabic_skeleton_with(name, Doubles::AcrossVowels);
+    let mut out = vec![lookup(folded)];
+    // a letter written once may stand for two with a short vowel between
+    let unmerged = arabic_skeleton_with(folded, Doubles::Never);
+    if unmerged != out[0] {
+        out.push(unmerged);
+    }
+    if folded.contains('ط') {
+        out.push(lookup(&folded.replace('ط', "د")));
+    }
+    if let Some(rest) = folded.strip_prefix("البو") {
+        out.push(lookup(&format!("لبو{rest}")));
+    }
     out
+}
+
+/// Words a place name often follows in reports besides the cues: في، على،
+/// إلى، من، بين، حول، عند، نحو، and the people or the entrance of a town
+/// (سكان، أهالي، مدخل).
+fn is_place_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "في" | "علي"
+            | "الي"
+            | "من"
+            | "بين"
+            | "حول"
+            | "عند"
+            | "نحو"
+            | "سكان"
+            | "اهالي"
+            | "مدخل"
+    )
 }
 
 fn is_place_cue(kb: &Knowledge, entry: &Entry) -> bool {
@@ -406,6 +533,32 @@ mod tests {
         same("Ceel Buur", "عيل بور");
         same("Xuddur", "حدر");
         same("Cizre", "جيزرة");
+    }
+
+    fn found_by_lookup(latin: &str, arabic: &str) -> bool {
+        let mut skeleton = String::new();
+        latin_lookup_skeleton_into(latin, &mut skeleton);
+        let mut keys = Vec::new();
+        latin_keys(&skeleton, &mut keys);
+        arabic_skeleton_variants(&crate::text::fold(arabic))
+            .iter()
+            .any(|s| keys.contains(&skeleton_key(s)))
+    }
+
+    #[test]
+    fn look_up_keeps_consonants_a_vowel_separates() {
+        assert!(found_by_lookup("Jamaame", "جمامي"));
+        assert!(found_by_lookup("Ash Shaddadah", "الشدادي"));
+        assert!(found_by_lookup("Babila", "ببيلا"));
+        assert!(found_by_lookup("Ma‘arrat an Nu‘mān", "معرة النعمان"));
+        assert!(!found_by_lookup("Jamaame", "جام"));
+    }
+
+    #[test]
+    fn press_spellings_have_variants() {
+        // Somali dh written ط, البو written as one word with the name
+        assert!(found_by_lookup("Xarardheere", "حرارطيري"));
+        assert!(found_by_lookup("Albu Kamal", "البوكمال"));
     }
 
     #[test]

@@ -427,6 +427,9 @@ pub(super) fn parse_features(file: &str, text: &str, out: &mut Vec<Place>) -> Re
     }
 }
 
+/// Words for an administrative unit that open some GeoNames names.
+const UNIT_WORDS: [&str; 4] = ["Nahiyat ", "Qada' ", "Qada ", "Markaz "];
+
 /// `(skeleton key, row)` of every English and Latin place name of a
 /// gazetteer file, sorted; rows count from 0. Malformed rows are left to
 /// [`parse_places`] to report.
@@ -450,10 +453,17 @@ pub(super) fn skeleton_index(text: &str) -> Vec<(u64, u32)> {
             }
         }
         for name in std::iter::once(name).chain(latin.split('|')) {
-            romanize::latin_skeleton_into(name, &mut skeleton);
-            keys.clear();
-            romanize::latin_keys(&skeleton, &mut keys);
-            index.extend(keys.iter().map(|&key| (key, place)));
+            // "Nahiyat al Fuhud": reports name the town, not the unit
+            let bare = UNIT_WORDS
+                .iter()
+                .find_map(|unit| name.strip_prefix(unit))
+                .filter(|rest| !rest.is_empty());
+            for name in std::iter::once(name).chain(bare) {
+                romanize::latin_lookup_skeleton_into(name, &mut skeleton);
+                keys.clear();
+                romanize::latin_keys(&skeleton, &mut keys);
+                index.extend(keys.iter().map(|&key| (key, place)));
+            }
         }
     }
     index.sort_unstable();
