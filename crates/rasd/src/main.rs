@@ -16,8 +16,8 @@ mod kb_import;
 mod ner;
 mod output;
 mod query;
-mod watch;
 mod serve;
+mod watch;
 
 use clap::Parser;
 use std::process::ExitCode;
