@@ -62,7 +62,7 @@ impl EventParams {
             since: given(self.since).map(|s| date("since", &s)).transpose()?,
             until: given(self.until).map(|s| date("until", &s)).transpose()?,
             event_type: given(self.event_type),
-            actor: given(self.actor).map(|names| widen_actor_names(&names, kb)),
+            actor: given(self.actor).map(|names| rasd_store::widen_actor_names(&names, kb)),
             bbox: given(self.bbox).map(|s| bbox(&s)).transpose()?,
             near: given(self.near).map(|s| near(&s)).transpose()?,
             text: given(self.text),
@@ -71,29 +71,6 @@ impl EventParams {
             incidents: false,
         })
     }
-}
-
-/// `داعش|ISIS` plus the ids of the actors any of those names is a name or
-/// alias of.
-fn widen_actor_names(names: &str, kb: &Knowledge) -> String {
-    let fold = |s: &str| rasd_core::text::fold(s.trim()).to_lowercase();
-    let wanted: Vec<String> = names
-        .split('|')
-        .map(fold)
-        .filter(|n| !n.is_empty())
-        .collect();
-    let mut out: Vec<String> = names.split('|').map(str::to_owned).collect();
-    for actor in &kb.actors {
-        let known = [&actor.name, &actor.name_ar]
-            .into_iter()
-            .chain(&actor.aliases_ar)
-            .chain(&actor.aliases_en)
-            .any(|n| wanted.contains(&fold(n)));
-        if known && !out.contains(&actor.id) {
-            out.push(actor.id.clone());
-        }
-    }
-    out.join("|")
 }
 
 fn date(name: &str, s: &str) -> Result<chrono::NaiveDate, ApiError> {

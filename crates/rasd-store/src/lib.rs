@@ -30,6 +30,7 @@ mod sqlite;
 
 pub use filter::{EventFilter, Near};
 pub use merge::MergeConfig;
+pub use search::widen_actor_names;
 pub use sqlite::SqliteStore;
 
 use rasd_core::{Article, Event, Extraction, Figure};

@@ -59,3 +59,26 @@ fn actors(event: &Event) -> impl Iterator<Item = &ActorRef> {
         .chain(&event.assoc_actor_1)
         .chain(&event.assoc_actor_2)
 }
+
+/// `داعش|ISIS` plus the ids of the actors any of those names is a name or
+/// alias of in the knowledge base: an alias such as داعش is not stored with
+/// the events, so an actor filter asks for the actor's id too.
+pub fn widen_actor_names(names: &str, kb: &rasd_core::Knowledge) -> String {
+    let wanted: Vec<String> = names
+        .split('|')
+        .map(fold)
+        .filter(|n| !n.is_empty())
+        .collect();
+    let mut out: Vec<String> = names.split('|').map(str::to_owned).collect();
+    for actor in &kb.actors {
+        let known = [&actor.name, &actor.name_ar]
+            .into_iter()
+            .chain(&actor.aliases_ar)
+            .chain(&actor.aliases_en)
+            .any(|n| wanted.contains(&fold(n)));
+        if known && !out.contains(&actor.id) {
+            out.push(actor.id.clone());
+        }
+    }
+    out.join("|")
+}

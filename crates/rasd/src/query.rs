@@ -129,7 +129,7 @@ impl FilterArgs {
             None => None,
         };
         let actor = match (&self.actor, kb) {
-            (Some(names), Some(kb)) => Some(widen_actor_names(names, kb)),
+            (Some(names), Some(kb)) => Some(rasd_store::widen_actor_names(names, kb)),
             (names, _) => names.clone(),
         };
         Ok(EventFilter {
@@ -145,29 +145,6 @@ impl FilterArgs {
             ..EventFilter::default()
         })
     }
-}
-
-/// `داعش|ISIS` plus the ids of the actors any of them names in the
-/// knowledge base (an alias such as داعش is not stored with the events).
-fn widen_actor_names(names: &str, kb: &Knowledge) -> String {
-    let fold = |s: &str| rasd_core::text::fold(s.trim()).to_lowercase();
-    let wanted: Vec<String> = names
-        .split('|')
-        .map(fold)
-        .filter(|n| !n.is_empty())
-        .collect();
-    let mut out: Vec<String> = names.split('|').map(str::to_owned).collect();
-    for actor in &kb.actors {
-        let known = std::iter::once(&actor.name)
-            .chain(std::iter::once(&actor.name_ar))
-            .chain(&actor.aliases_ar)
-            .chain(&actor.aliases_en)
-            .any(|n| wanted.contains(&fold(n)));
-        if known && !out.contains(&actor.id) {
-            out.push(actor.id.clone());
-        }
-    }
-    out.join("|")
 }
 
 pub fn run_events(args: EventsArgs) -> Result<ExitCode> {
