@@ -3,6 +3,7 @@
 use crate::cmd::ExtractArgs;
 use crate::input::{parse_date, read_input, Defaults, Item};
 use crate::output::{Format, Writer};
+use crate::status::StatusLine;
 use anyhow::{Context, Result};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
@@ -28,7 +29,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let countries = crate::output::CountryColumns::new(&kb);
     let mut writer = Writer::new(BufWriter::new(stdout), args.format, timestamp, countries);
     writer.begin()?;
-    let progress = Progress::new();
+    let progress = StatusLine::new();
     let (mut read, mut problems, mut events) = (0usize, 0usize, 0usize);
     for name in &args.inputs {
         let items = match read_input(name, &defaults) {
@@ -55,10 +56,12 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                     problems += 1;
                 }
             }
-            progress.update(read, events, problems);
+            progress.show(read, events, problems);
         }
     }
-    progress.finish(read, events, problems);
+    if progress.finish() {
+        eprintln!("rasd: {read} articles, {events} events, {problems} errors");
+    }
     writer.finish()?;
     std::io::stderr().flush().ok();
     if read == 0 {
@@ -66,48 +69,4 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// A progress line on standard error, shown only when it is a terminal and
-/// the work is long enough to need one.
-struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-}
-
-impl Progress {
-    fn new() -> Progress {
-        use std::io::IsTerminal;
-        let bar = std::io::stderr().is_terminal().then(|| {
-            let bar = indicatif::ProgressBar::new_spinner();
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg} ({per_sec})")
-                    .expect("the progress template is valid"),
-            );
-            bar
-        });
-        Progress { bar }
-    }
-
-    fn update(&self, articles: usize, events: usize, problems: usize) {
-        if let Some(bar) = &self.bar {
-            bar.set_position(articles as u64);
-            bar.set_message(format!(
-                "{articles} articles, {events} events, {problems} errors"
-            ));
-        }
-    }
-
-    fn println(&self, line: String) {
-        match &self.bar {
-            Some(bar) => bar.println(line),
-            None => eprintln!("{line}"),
-        }
-    }
-
-    fn finish(&self, articles: usize, events: usize, problems: usize) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-            eprintln!("rasd: {articles} articles, {events} events, {problems} errors");
-        }
-    }
 }

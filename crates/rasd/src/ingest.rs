@@ -2,6 +2,7 @@
 
 use crate::cmd::KnowledgeArgs;
 use crate::input::{expand_dirs, parse_date, read_input, Defaults, Item};
+use crate::status::StatusLine;
 use anyhow::{Context, Result};
 use clap::Args;
 use rasd_core::{Article, Extraction, Knowledge};
@@ -161,7 +162,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let kb = args.knowledge.load()?;
     let mut store = args.db.open()?.with_merge_config(args.merge.config());
     let started = Instant::now();
-    let progress = Progress::new();
+    let progress = StatusLine::new();
     let mut ingester = Ingester::new(&mut store, &kb, args.batch);
     for input in expand_dirs(&args.inputs) {
         let items = match input.and_then(|name| read_input(&name, &defaults)) {
@@ -180,7 +181,11 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
                     ingester.tally.errors += 1;
                 }
             }
-            progress.update(&ingester.tally);
+            progress.show(
+                ingester.tally.read,
+                ingester.tally.events,
+                ingester.tally.errors,
+            );
         }
     }
     ingester.flush()?;
@@ -211,49 +216,4 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// A progress bar on standard error when it is a terminal.
-struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-}
-
-impl Progress {
-    fn new() -> Progress {
-        use std::io::IsTerminal;
-        let bar = std::io::stderr().is_terminal().then(|| {
-            let bar = indicatif::ProgressBar::new_spinner();
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {elapsed} {pos} articles ({per_sec}) {msg}",
-                )
-                .expect("the progress template is valid"),
-            );
-            bar
-        });
-        Progress { bar }
-    }
-
-    fn update(&self, tally: &Tally) {
-        if let Some(bar) = &self.bar {
-            bar.set_position(tally.read as u64);
-            bar.set_message(format!(
-                "{} events stored, {} errors",
-                tally.events, tally.errors
-            ));
-        }
-    }
-
-    fn println(&self, line: String) {
-        match &self.bar {
-            Some(bar) => bar.println(line),
-            None => eprintln!("{line}"),
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
 }

@@ -17,6 +17,7 @@ mod ner;
 mod output;
 mod query;
 mod serve;
+mod status;
 mod watch;
 
 use clap::Parser;

@@ -3,6 +3,7 @@
 
 use crate::cmd::KnowledgeArgs;
 use crate::ingest::{DbArgs, Ingester, MergeArgs};
+use crate::status::StatusLine;
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use rasd_ingest::{Fetcher, FetcherConfig, PollSummary, Watcher, WatcherConfig};
@@ -168,7 +169,7 @@ pub fn run(args: WatchArgs) -> Result<ExitCode> {
 /// The running counts, and a status line on standard error when it is a
 /// terminal: articles stored, their rate, events and problems.
 struct Progress {
-    bar: Option<indicatif::ProgressBar>,
+    status: StatusLine,
     articles: Cell<usize>,
     events: Cell<usize>,
     problems: Cell<usize>,
@@ -176,20 +177,10 @@ struct Progress {
 
 impl Progress {
     fn new() -> Progress {
-        use std::io::IsTerminal;
-        let bar = std::io::stderr().is_terminal().then(|| {
-            let bar = indicatif::ProgressBar::new_spinner();
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {elapsed} {pos} articles ({per_sec}) {msg}",
-                )
-                .expect("the progress template is valid"),
-            );
-            bar.enable_steady_tick(Duration::from_millis(250));
-            bar
-        });
+        let status = StatusLine::new();
+        status.tick_steadily();
         Progress {
-            bar,
+            status,
             articles: Cell::new(0),
             events: Cell::new(0),
             problems: Cell::new(0),
@@ -210,27 +201,16 @@ impl Progress {
     }
 
     fn refresh(&self) {
-        if let Some(bar) = &self.bar {
-            bar.set_position(self.articles.get() as u64);
-            bar.set_message(format!(
-                "{} events, {} errors",
-                self.events.get(),
-                self.problems.get()
-            ));
-        }
+        self.status
+            .show(self.articles.get(), self.events.get(), self.problems.get());
     }
 
     fn println(&self, line: String) {
-        match &self.bar {
-            Some(bar) => bar.println(line),
-            None => eprintln!("{line}"),
-        }
+        self.status.println(line);
     }
 
     fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
+        self.status.finish();
     }
 }
 
