@@ -104,6 +104,17 @@ async function eventsOnMap() {
   });
 }
 
+// The map redraws on the next animation frame, after the list: wait for
+// its markers before counting them.
+async function waitForEventsOnMap(n) {
+  await page.waitForFunction((want) => {
+    const singles = document.querySelectorAll("#markers .marker").length;
+    const clustered = [...document.querySelectorAll("#markers .cluster")]
+      .reduce((sum, c) => sum + Number(c.dataset.count), 0);
+    return singles + clustered === want;
+  }, n, { timeout: 10000 });
+}
+
 test("the map shows a marker for every placed event", { skip }, async () => {
   await openDashboard();
   await page.waitForFunction(() => document.querySelectorAll("#markers g").length > 0);
@@ -126,6 +137,7 @@ test("filtering by country keeps only that country's events", { skip }, async ()
   await openDashboard();
   await page.selectOption("#filters select[name=country]", "IQ");
   await page.waitForFunction(() => document.getElementById("map").dataset.events === "2");
+  await waitForEventsOnMap(2);
   const rows = await page.locator("#event-list li").allTextContents();
   assert.equal(rows.length, 2);
   for (const row of rows) assert.match(row, /Iraq/);
@@ -145,8 +157,10 @@ test("the timeline brush filters the list and the map", { skip }, async () => {
   const dates = await page.locator("#event-list li .date").allTextContents();
   assert.ok(dates.length >= 1 && dates.length < 7, `brushed list: ${dates}`);
   for (const d of dates) assert.ok(d < "2024-03-01", d);
+  await waitForEventsOnMap(dates.length);
   assert.equal(await eventsOnMap(), dates.length);
   await page.click("#brush-clear");
+  await page.waitForFunction(() => document.getElementById("map").dataset.events === "7");
   assert.equal(await page.locator("#event-list li").count(), 7);
 });
 
