@@ -1,26 +1,20 @@
 //! `rasd extract`: articles in, events out.
 
 use crate::cmd::ExtractArgs;
-use crate::input::{parse_date, read_input, Defaults, Item};
+use crate::input::{read_input, Defaults, Item};
 use crate::output::{Format, Writer};
 use crate::status::StatusLine;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
-    let published = args
-        .published
-        .as_deref()
-        .map(parse_date)
-        .transpose()
-        .context("--published")?;
-    let defaults = Defaults {
-        published,
-        source: args.source.clone(),
-        url: args.url.clone(),
-        max_bytes: args.max_bytes,
-    };
+    let defaults = Defaults::from_options(
+        args.published.as_deref(),
+        args.source.clone(),
+        args.url.clone(),
+        args.max_bytes,
+    )?;
     let kb = args.knowledge.load()?;
     let stdout = std::io::stdout().lock();
     let timestamp = std::time::SystemTime::now()

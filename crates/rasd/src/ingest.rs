@@ -1,7 +1,7 @@
 //! `rasd ingest`: articles in, events stored and merged into incidents.
 
 use crate::cmd::KnowledgeArgs;
-use crate::input::{expand_dirs, parse_date, read_input, Defaults, Item};
+use crate::input::{expand_dirs, read_input, Defaults, Item};
 use crate::status::StatusLine;
 use anyhow::{Context, Result};
 use clap::Args;
@@ -147,18 +147,12 @@ impl<'a, S: Store> Ingester<'a, S> {
 }
 
 pub fn run(args: IngestArgs) -> Result<ExitCode> {
-    let published = args
-        .published
-        .as_deref()
-        .map(parse_date)
-        .transpose()
-        .context("--published")?;
-    let defaults = Defaults {
-        published,
-        source: args.source.clone(),
-        url: None,
-        max_bytes: args.max_bytes,
-    };
+    let defaults = Defaults::from_options(
+        args.published.as_deref(),
+        args.source.clone(),
+        None,
+        args.max_bytes,
+    )?;
     let kb = args.knowledge.load()?;
     let mut store = args.db.open()?.with_merge_config(args.merge.config());
     let started = Instant::now();

@@ -23,6 +23,28 @@ pub struct Defaults {
     pub max_bytes: usize,
 }
 
+impl Defaults {
+    /// The defaults given by `--published DATE`, `--source`, `--url` and
+    /// `--max-bytes`; a malformed date is an error naming the option.
+    pub fn from_options(
+        published: Option<&str>,
+        source: Option<String>,
+        url: Option<String>,
+        max_bytes: usize,
+    ) -> Result<Defaults> {
+        let published = published
+            .map(parse_date)
+            .transpose()
+            .context("--published")?;
+        Ok(Defaults {
+            published,
+            source,
+            url,
+            max_bytes,
+        })
+    }
+}
+
 /// One item read from an input: an article, or why a part of the input
 /// could not be read.
 pub enum Item {
