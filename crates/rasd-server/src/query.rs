@@ -13,6 +13,10 @@ use serde::Deserialize;
 pub struct EventParams {
     /// ISO2 country code.
     pub country: Option<String>,
+    /// First-level division as stored (English), any case.
+    pub admin1: Option<String>,
+    /// Least number of reported deaths.
+    pub min_fatalities: Option<String>,
     /// First event date, YYYY-MM-DD.
     pub since: Option<String>,
     /// Last event date, YYYY-MM-DD.
@@ -59,6 +63,16 @@ impl EventParams {
         };
         Ok(EventFilter {
             country: given(self.country),
+            admin1: given(self.admin1),
+            min_fatalities: given(self.min_fatalities)
+                .map(|s| {
+                    s.parse::<u64>().map_err(|_| {
+                        ApiError::bad_request(format!(
+                            "min_fatalities: expected a whole number, got {s:?}"
+                        ))
+                    })
+                })
+                .transpose()?,
             since: given(self.since).map(|s| date("since", &s)).transpose()?,
             until: given(self.until).map(|s| date("until", &s)).transpose()?,
             event_type: given(self.event_type),
@@ -133,6 +147,8 @@ mod tests {
     fn every_filter_parses_into_the_store_filter() {
         let params = EventParams {
             country: Some("sy".into()),
+            admin1: Some("Al-Hasakah".into()),
+            min_fatalities: Some("3".into()),
             since: Some("2024-01-01".into()),
             until: Some(" 2024-02-01 ".into()),
             event_type: Some("Battles".into()),
@@ -145,6 +161,8 @@ mod tests {
         };
         let f = params.filter(SIZE, kb()).unwrap();
         assert_eq!(f.country.as_deref(), Some("sy"));
+        assert_eq!(f.admin1.as_deref(), Some("Al-Hasakah"));
+        assert_eq!(f.min_fatalities, Some(3));
         assert_eq!(f.until.unwrap().to_string(), "2024-02-01");
         assert_eq!(f.bbox, Some([35.5, 32.0, 42.5, 37.5]));
         assert_eq!(f.near.unwrap().km, 25.0);
@@ -153,7 +171,14 @@ mod tests {
 
     #[test]
     fn bad_values_are_refused_with_the_parameter_named() {
-        let cases: [(EventParams, &str); 5] = [
+        let cases: [(EventParams, &str); 6] = [
+            (
+                EventParams {
+                    min_fatalities: Some("-2".into()),
+                    ..Default::default()
+                },
+                "min_fatalities",
+            ),
             (
                 EventParams {
                     since: Some("yesterday".into()),

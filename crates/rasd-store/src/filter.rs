@@ -19,11 +19,16 @@ pub struct Near {
 pub struct EventFilter {
     /// ISO2 country code (`SY`), any case.
     pub country: Option<String>,
+    /// First-level division as stored (English, e.g. `Al-Hasakah`), any
+    /// case.
+    pub admin1: Option<String>,
     /// First and last event date, inclusive.
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     /// An ACLED event type (`Battles`) or sub-event type (`Armed clash`), any case.
     pub event_type: Option<String>,
+    /// At least this many reported deaths (the record's conservative figure).
+    pub min_fatalities: Option<u64>,
     /// Actor names, Arabic or English, any of them (`داعش|ISIS` is split at
     /// `|`): an event matches when one of them is part of an actor's id,
     /// English or Arabic name. Arabic is compared folded (hamza, taa
@@ -105,6 +110,14 @@ impl EventFilter {
         if let Some(country) = self.country.as_deref().filter(|c| !c.is_empty()) {
             parts.push("country_code = ?".into());
             params.push(Value::Text(country.to_ascii_uppercase()));
+        }
+        if let Some(admin1) = self.admin1.as_deref().filter(|a| !a.is_empty()) {
+            parts.push("lower(admin1) = ?".into());
+            params.push(Value::Text(admin1.to_lowercase()));
+        }
+        if let Some(min) = self.min_fatalities.filter(|&n| n > 0) {
+            parts.push("fatalities >= ?".into());
+            params.push(Value::Integer(i64::try_from(min).unwrap_or(i64::MAX)));
         }
         // dates are compared through the sort key, so that the ordered
         // indexes (migration 2) serve both the range and the order

@@ -211,6 +211,35 @@ fn filters_select_and_pages_cover_everything_once() {
         ..EventFilter::default()
     });
     assert_eq!(near_ramadi, all.len() - syria);
+    // the first-level division is matched in any case
+    let admin1 = all
+        .iter()
+        .find_map(|e| e.event.admin1.clone())
+        .expect("an event has an admin1");
+    let in_admin1 = count(EventFilter {
+        admin1: Some(admin1.to_uppercase()),
+        ..EventFilter::default()
+    });
+    assert_eq!(
+        in_admin1,
+        all.iter()
+            .filter(|e| e.event.admin1.as_deref() == Some(admin1.as_str()))
+            .count()
+    );
+    assert!(in_admin1 > 0);
+    let deadliest = all.iter().map(|e| e.event.fatalities).max().unwrap();
+    assert!(deadliest > 0);
+    let deadly = count(EventFilter {
+        min_fatalities: Some(deadliest),
+        ..EventFilter::default()
+    });
+    assert_eq!(
+        deadly,
+        all.iter()
+            .filter(|e| e.event.fatalities >= deadliest)
+            .count()
+    );
+    assert!(deadly < all.len());
     let early = count(EventFilter {
         since: Some("2024-03-02".parse().unwrap()),
         until: Some("2024-03-04".parse().unwrap()),

@@ -17,6 +17,13 @@ pub struct FilterArgs {
     /// ISO2 country code, e.g. SY.
     #[arg(long, value_name = "CODE")]
     pub country: Option<String>,
+    /// First-level division, in English as the records carry it (e.g.
+    /// "Al-Hasakah"), any case.
+    #[arg(long, value_name = "NAME")]
+    pub admin1: Option<String>,
+    /// Only events with at least N reported deaths.
+    #[arg(long, value_name = "N")]
+    pub min_fatalities: Option<u64>,
     /// Events on or after this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
@@ -134,6 +141,8 @@ impl FilterArgs {
         };
         Ok(EventFilter {
             country: self.country.clone(),
+            admin1: self.admin1.clone(),
+            min_fatalities: self.min_fatalities,
             since: date(&self.since, "--since")?,
             until: date(&self.until, "--until")?,
             event_type: self.event_type.clone(),

@@ -80,6 +80,25 @@ fn ingest_is_idempotent_and_queries_read_back_in_every_format() {
         table.stdout
     );
 
+    // the same incident by its province (any case) and its toll
+    let by_toll = |least: &str| {
+        let out = dir.rasd(&[
+            "events",
+            "--db",
+            "t.db",
+            "--incidents",
+            "--format",
+            "jsonl",
+            "--admin1",
+            "IDLIB",
+            "--min-fatalities",
+            least,
+        ]);
+        out.assert_success().events().len()
+    };
+    assert_eq!(by_toll("5"), 1);
+    assert_eq!(by_toll("6"), 0);
+
     // JSON Lines: full records with evidence that slices the article
     let jsonl = dir.rasd(&[
         "events",
