@@ -3,7 +3,9 @@
 
 use crate::text::{fold, is_proclitic, Token};
 use crate::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, MatchKind};
 
 /// What a pattern names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,7 +46,8 @@ pub struct Match {
 }
 
 pub struct Matcher {
-    automaton: AhoCorasick,
+    /// Searched anchored, from word starts only (see [`Matcher::find`]).
+    automaton: contiguous::NFA,
     patterns: Vec<PatternInfo>,
 }
 
@@ -95,8 +98,9 @@ impl MatcherBuilder {
     }
 
     pub fn build(self) -> Matcher {
-        let automaton = AhoCorasickBuilder::new()
+        let automaton = contiguous::Builder::new()
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(&self.folded)
             .expect("knowledge-base patterns fit an automaton");
         Matcher {
@@ -113,44 +117,86 @@ impl Matcher {
     /// them all.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Match> {
         let mut found: Vec<Match> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let info = self.patterns[m.pattern().as_usize()];
-            let Some(first) = token_at(tokens, m.start()) else {
-                continue;
-            };
-            let Some(last) = token_at(tokens, m.end() - 1) else {
-                continue;
-            };
-            let word_start = tokens[first].span.start;
-            let clitics = &text[word_start..m.start()];
-            let clitics_ok = if info.needs_article {
-                clitics.ends_with("ال") && is_proclitic(clitics) || clitics.ends_with("لل")
-            } else {
-                is_proclitic(clitics)
-            };
-            if !clitics_ok || !(info.open_end || tokens[last].span.end == m.end()) {
-                continue;
+        // Anchored walks from the only places a name may start (after a
+        // token's clitics) instead of an overlapping scan of every byte.
+        for (first, token) in tokens.iter().enumerate() {
+            let word = token.span.slice(text);
+            for (k, _) in word.char_indices() {
+                let clitics = &word[..k];
+                let may_start = k <= MAX_PROCLITIC_BYTES && is_proclitic(clitics)
+                    || clitics.ends_with("لل");
+                if may_start {
+                    self.find_at(text, tokens, first, token.span.start + k, &mut found);
+                }
             }
-            let span = Span::new(
-                m.start(),
-                if info.open_end {
-                    tokens[last].span.end
-                } else {
-                    m.end()
-                },
-            );
-            found.push(Match {
-                span,
-                first_token: first,
-                last_token: last,
-                clitics: clitics.len(),
-                entries: vec![info.entry],
-                romanized: false,
-            });
         }
         select_longest(found)
     }
+
+    /// Every name that starts at byte `start`, in token `first`.
+    fn find_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        first: usize,
+        start: usize,
+        found: &mut Vec<Match>,
+    ) {
+        let nfa = &self.automaton;
+        let Ok(mut state) = nfa.start_state(Anchored::Yes) else {
+            return;
+        };
+        for (end, &byte) in (start + 1..).zip(&text.as_bytes()[start..]) {
+            state = nfa.next_state(Anchored::Yes, state, byte);
+            if nfa.is_dead(state) {
+                return;
+            }
+            if !nfa.is_match(state) {
+                continue;
+            }
+            for i in 0..nfa.match_len(state) {
+                let pattern = nfa.match_pattern(state, i);
+                // a state also holds the names that end here but start later
+                if nfa.pattern_len(pattern) != end - start {
+                    continue;
+                }
+                let info = self.patterns[pattern.as_usize()];
+                let Some(last) = token_at(tokens, end - 1) else {
+                    continue;
+                };
+                let word_start = tokens[first].span.start;
+                let clitics = &text[word_start..start];
+                let clitics_ok = if info.needs_article {
+                    clitics.ends_with("ال") && is_proclitic(clitics) || clitics.ends_with("لل")
+                } else {
+                    is_proclitic(clitics)
+                };
+                if !clitics_ok || !(info.open_end || tokens[last].span.end == end) {
+                    continue;
+                }
+                let span = Span::new(
+                    start,
+                    if info.open_end {
+                        tokens[last].span.end
+                    } else {
+                        end
+                    },
+                );
+                found.push(Match {
+                    span,
+                    first_token: first,
+                    last_token: last,
+                    clitics: clitics.len(),
+                    entries: vec![info.entry],
+                    romanized: false,
+                });
+            }
+        }
+    }
 }
+
+/// The longest run of proclitics [`is_proclitic`] accepts (وبال).
+const MAX_PROCLITIC_BYTES: usize = "وبال".len();
 
 fn token_at(tokens: &[Token], byte: usize) -> Option<usize> {
     let i = tokens.partition_point(|t| t.span.end <= byte);
