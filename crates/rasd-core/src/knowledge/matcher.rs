@@ -123,8 +123,8 @@ impl Matcher {
             let word = token.span.slice(text);
             for (k, _) in word.char_indices() {
                 let clitics = &word[..k];
-                let may_start = k <= MAX_PROCLITIC_BYTES && is_proclitic(clitics)
-                    || clitics.ends_with("لل");
+                let may_start =
+                    k <= MAX_PROCLITIC_BYTES && is_proclitic(clitics) || clitics.ends_with("لل");
                 if may_start {
                     self.find_at(text, tokens, first, token.span.start + k, &mut found);
                 }

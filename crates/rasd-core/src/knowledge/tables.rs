@@ -1,6 +1,6 @@
 //! Parsing the knowledge base's TSV files into typed rows.
 
-use super::{romanize, KbError};
+use super::KbError;
 use crate::acled::SubEventType;
 
 /// An armed group, state force or generic actor from `actors.tsv`.
@@ -410,6 +410,27 @@ pub(super) fn parse_places(file: &str, text: &str, out: &mut Vec<Place>) -> Resu
     Ok(())
 }
 
+/// Calls `each(row, name)` for every Arabic name of a gazetteer file, rows
+/// counted from 0 as [`parse_places`] counts them, and returns the number of
+/// rows: the automaton is built from these while another thread parses the
+/// rows. Malformed rows are left to [`parse_places`] to report.
+pub(super) fn gazetteer_arabic_names<'t>(text: &'t str, mut each: impl FnMut(u32, &'t str)) -> u32 {
+    // rows as parse_places counts them: the header and comments skipped
+    let rows = text
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .skip(1);
+    let mut count = 0;
+    for (row, line) in (0u32..).zip(rows) {
+        count = row + 1;
+        let names = line.trim_end_matches('\r').split('\t').nth(3).unwrap_or("");
+        for name in names.split('|').map(str::trim).filter(|s| !s.is_empty()) {
+            each(row, name);
+        }
+    }
+    count
+}
+
 /// Reads `features.tsv`: rows in the places format whose kind is `feature`.
 pub(super) fn parse_features(file: &str, text: &str, out: &mut Vec<Place>) -> Result<(), KbError> {
     let first = out.len();
@@ -425,50 +446,6 @@ pub(super) fn parse_features(file: &str, text: &str, out: &mut Vec<Place>) -> Re
         )),
         None => Ok(()),
     }
-}
-
-/// Words for an administrative unit that open some GeoNames names.
-const UNIT_WORDS: [&str; 4] = ["Nahiyat ", "Qada' ", "Qada ", "Markaz "];
-
-/// `(skeleton key, row)` of every English and Latin place name of a
-/// gazetteer file, sorted; rows count from 0. Malformed rows are left to
-/// [`parse_places`] to report.
-pub(super) fn skeleton_index(text: &str) -> Vec<(u64, u32)> {
-    let mut index = Vec::new();
-    let mut skeleton = String::new();
-    let mut keys = Vec::new();
-    // rows as parse_places counts them: the header and comments skipped
-    let rows = text
-        .lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .skip(1);
-    for (place, line) in (0u32..).zip(rows) {
-        // only the name (third column) and names_latin (twelfth) are needed
-        let (mut name, mut latin) = ("", "");
-        for (column, cell) in line.trim_end_matches('\r').split('\t').enumerate() {
-            match column {
-                2 => name = cell,
-                11 => latin = cell,
-                _ => {}
-            }
-        }
-        for name in std::iter::once(name).chain(latin.split('|')) {
-            // "Nahiyat al Fuhud": reports name the town, not the unit
-            let bare = UNIT_WORDS
-                .iter()
-                .find_map(|unit| name.strip_prefix(unit))
-                .filter(|rest| !rest.is_empty());
-            for name in std::iter::once(name).chain(bare) {
-                romanize::latin_lookup_skeleton_into(name, &mut skeleton);
-                keys.clear();
-                romanize::latin_keys(&skeleton, &mut keys);
-                index.extend(keys.iter().map(|&key| (key, place)));
-            }
-        }
-    }
-    index.sort_unstable();
-    index.dedup();
-    index
 }
 
 pub(super) fn parse_countries(
