@@ -6,6 +6,7 @@ use crate::Span;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored, MatchKind};
+use rustc_hash::FxHashMap;
 
 /// What a pattern names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -49,6 +50,86 @@ pub struct Matcher {
     /// Searched anchored, from word starts only (see [`Matcher::find`]).
     automaton: contiguous::NFA,
     patterns: Vec<PatternInfo>,
+    /// The automaton reads characters, not UTF-8 bytes, in this code.
+    codes: CharCodes,
+}
+
+/// A prefix-free byte code for the characters of the patterns, most
+/// frequent first: one byte for each of the first [`ONE_BYTE_CODES`], two
+/// for the rest. Arabic letters take two bytes in UTF-8 and one here, so a
+/// walk through the automaton visits half the states.
+struct CharCodes {
+    /// Index + 1 of the characters below U+0800 (ASCII, Latin, Arabic); 0
+    /// for one no pattern has.
+    below_0800: Vec<u16>,
+    /// Index of the others.
+    others: FxHashMap<char, u16>,
+}
+
+const ONE_BYTE_CODES: usize = 240;
+
+/// Two-byte codes: a lead byte from [`ONE_BYTE_CODES`] up, then any byte.
+const MAX_CODES: usize = ONE_BYTE_CODES + (256 - ONE_BYTE_CODES) * 256;
+
+impl CharCodes {
+    /// Codes for the characters of `patterns`, or `None` when they are too
+    /// many for two bytes.
+    fn for_patterns(patterns: &[String]) -> Option<CharCodes> {
+        let mut counts: FxHashMap<char, usize> = FxHashMap::default();
+        for c in patterns.iter().flat_map(|p| p.chars()) {
+            *counts.entry(c).or_default() += 1;
+        }
+        if counts.len() > MAX_CODES {
+            return None;
+        }
+        let mut by_frequency: Vec<(char, usize)> = counts.into_iter().collect();
+        by_frequency.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+        let mut codes = CharCodes {
+            below_0800: vec![0; 0x800],
+            others: FxHashMap::default(),
+        };
+        for (index, &(c, _)) in (0u16..).zip(&by_frequency) {
+            match codes.below_0800.get_mut(c as usize) {
+                Some(slot) => *slot = index + 1,
+                None => {
+                    codes.others.insert(c, index);
+                }
+            }
+        }
+        Some(codes)
+    }
+
+    /// The code of `c` into `out`, its length returned; 0 when no pattern
+    /// has `c`.
+    fn encode(&self, c: char, out: &mut [u8; 2]) -> usize {
+        let index = match self.below_0800.get(c as usize) {
+            Some(0) => return 0,
+            Some(&slot) => usize::from(slot - 1),
+            None => match self.others.get(&c) {
+                Some(&index) => usize::from(index),
+                None => return 0,
+            },
+        };
+        if index < ONE_BYTE_CODES {
+            out[0] = index as u8;
+            1
+        } else {
+            let rest = index - ONE_BYTE_CODES;
+            out[0] = (ONE_BYTE_CODES + rest / 256) as u8;
+            out[1] = (rest % 256) as u8;
+            2
+        }
+    }
+
+    fn encode_str(&self, s: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(s.len());
+        let mut code = [0u8; 2];
+        for c in s.chars() {
+            let len = self.encode(c, &mut code);
+            out.extend_from_slice(&code[..len]);
+        }
+        out
+    }
 }
 
 /// Collects patterns before the automaton is built.
@@ -98,14 +179,18 @@ impl MatcherBuilder {
     }
 
     pub fn build(self) -> Matcher {
+        let codes = CharCodes::for_patterns(&self.folded)
+            .expect("knowledge-base patterns have fewer distinct characters than two-byte codes");
+        let encoded: Vec<Vec<u8>> = self.folded.iter().map(|p| codes.encode_str(p)).collect();
         let automaton = contiguous::Builder::new()
             .match_kind(MatchKind::Standard)
             .prefilter(false)
-            .build(&self.folded)
+            .build(&encoded)
             .expect("knowledge-base patterns fit an automaton");
         Matcher {
             automaton,
             patterns: self.patterns,
+            codes,
         }
     }
 }
@@ -146,18 +231,30 @@ impl Matcher {
         let Ok(mut state) = nfa.start_state(Anchored::Yes) else {
             return;
         };
-        for (end, &byte) in (start + 1..).zip(&text.as_bytes()[start..]) {
-            state = nfa.next_state(Anchored::Yes, state, byte);
-            if nfa.is_dead(state) {
+        // the code bytes read so far
+        let mut read = 0;
+        let mut code = [0u8; 2];
+        for (offset, c) in text[start..].char_indices() {
+            let len = self.codes.encode(c, &mut code);
+            if len == 0 {
+                // no name has this character
                 return;
             }
+            for &byte in &code[..len] {
+                state = nfa.next_state(Anchored::Yes, state, byte);
+                if nfa.is_dead(state) {
+                    return;
+                }
+            }
+            read += len;
             if !nfa.is_match(state) {
                 continue;
             }
+            let end = start + offset + c.len_utf8();
             for i in 0..nfa.match_len(state) {
                 let pattern = nfa.match_pattern(state, i);
                 // a state also holds the names that end here but start later
-                if nfa.pattern_len(pattern) != end - start {
+                if nfa.pattern_len(pattern) != read {
                     continue;
                 }
                 let info = self.patterns[pattern.as_usize()];
