@@ -275,24 +275,17 @@ impl Knowledge {
             .filter(|(name, _)| is_gazetteer(name))
             .map(|(name, text)| (name.as_str(), text.as_ref()))
             .collect();
-        // The gazetteer's rows, its Latin-name index and the word list need
-        // none of the other tables: a second thread reads them while this
-        // one parses the rest and builds the automaton, whose place names it
-        // takes straight from the gazetteer text.
+        // The gazetteer's rows need none of the other tables: a second thread
+        // parses them while this one parses the rest, builds the automaton
+        // (its place names taken straight from the gazetteer text), the
+        // Latin-name index and the word list.
         std::thread::scope(|scope| {
             let side = scope.spawn(|| {
                 let mut places = Vec::new();
-                let parsed = gazetteers
+                gazetteers
                     .iter()
-                    .try_for_each(|(name, text)| tables::parse_places(name, text, &mut places));
-                let skeletons: Vec<_> = gazetteers
-                    .iter()
-                    .map(|(_, text)| skeleton_index_of(text))
-                    .collect();
-                let word_zipf: FxHashMap<String, f32> = word_frequencies()
-                    .map(|(word, zipf)| (word.to_owned(), zipf))
-                    .collect();
-                (parsed.map(|()| places), skeletons, word_zipf)
+                    .try_for_each(|(name, text)| tables::parse_places(name, text, &mut places))
+                    .map(|()| places)
             });
             let mut kb = Knowledge {
                 countries: Vec::new(),
@@ -355,8 +348,15 @@ impl Knowledge {
                 kb.trigger_plover = plover::rules_of_triggers(&kb.plover, &kb.triggers);
                 kb.cue_plover = plover::rules_of_cues(&kb.plover, &kb.cues);
             }
-            let (places, skeletons, word_zipf) =
-                side.join().expect("parsing places does not panic");
+            // the rest while the other thread, which has more to do, finishes
+            let skeletons: Vec<_> = gazetteers
+                .iter()
+                .map(|(_, text)| skeleton_index_of(text))
+                .collect();
+            let word_zipf: FxHashMap<String, f32> = word_frequencies()
+                .map(|(word, zipf)| (word.to_owned(), zipf))
+                .collect();
+            let places = side.join().expect("parsing places does not panic");
             // errors in load order: a file read before the gazetteer first
             let places_kind = kind_of("places.tsv");
             match (parsed, places) {
