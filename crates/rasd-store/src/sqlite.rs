@@ -826,9 +826,8 @@ fn merge_event(
 /// them, else read from the database and kept there); deletes it when none
 /// is left.
 fn refresh_incident(tx: &Transaction, incident: i64, known: &mut IncidentReports) -> Result<()> {
-    if !known.contains_key(&incident) {
-        let reports = read_reports(tx, incident)?;
-        known.insert(incident, reports);
+    if let std::collections::hash_map::Entry::Vacant(slot) = known.entry(incident) {
+        slot.insert(read_reports(tx, incident)?);
     }
     let reports = &known[&incident];
     if reports.is_empty() {
