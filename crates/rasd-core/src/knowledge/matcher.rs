@@ -373,6 +373,24 @@ mod tests {
     }
 
     #[test]
+    fn names_of_rare_characters_take_two_byte_codes_and_match() {
+        // more distinct characters than one-byte codes: the rarest, each in
+        // one name only, get two bytes
+        let names: Vec<String> = (0x4E00..0x4E00 + 2 * ONE_BYTE_CODES as u32)
+            .filter_map(char::from_u32)
+            .map(|c| format!("{c}{c}"))
+            .collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let m = matcher(&refs);
+        let last = names.last().unwrap();
+        let text = format!("قرب {last} و{} ثم {}", names[0], names[1]);
+        let got: Vec<&str> = find(&m, &text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(got, [last.as_str(), names[0].as_str(), names[1].as_str()]);
+        // a character no name has ends the walk
+        assert!(find(&m, "\u{5000}\u{5000}").is_empty());
+    }
+
+    #[test]
     fn open_patterns_take_suffixes() {
         let m = matcher(&["هاجم*"]);
         let text = fold("هاجموا المدينة ثم يهاجم");

@@ -245,6 +245,21 @@ impl<'a> Rows<'a> {
     }
 }
 
+/// The tab-separated cells of a line, as `split('\t')` gives them: a byte
+/// scan is faster on cells this short (the gazetteer's are 7 bytes on
+/// average) than the substring searcher.
+fn cells_of(line: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let tabs = (line.bytes().enumerate())
+        .filter(|&(_, b)| b == b'\t')
+        .map(|(i, _)| i);
+    tabs.chain(std::iter::once(line.len())).map(move |end| {
+        let cell = &line[start..end];
+        start = end + 1;
+        cell
+    })
+}
+
 /// A data row: its 1-based line number and its cells.
 pub(super) struct Row<'a> {
     pub file: &'a str,
@@ -286,7 +301,7 @@ impl<'a> Iterator for Rows<'a> {
             }
             // sized once: collecting would grow it two or three times a row
             let mut cells: Vec<&str> = Vec::with_capacity(self.columns);
-            cells.extend(line.split('\t'));
+            cells.extend(cells_of(line));
             if cells.len() < self.columns {
                 // Trailing empty cells are often lost by editors; tolerate them.
                 cells.resize(self.columns, "");
@@ -425,7 +440,7 @@ pub(super) fn gazetteer_arabic_names<'t>(text: &'t str, mut each: impl FnMut(u32
     let mut count = 0;
     for (row, line) in (0u32..).zip(rows) {
         count = row + 1;
-        let names = line.trim_end_matches('\r').split('\t').nth(3).unwrap_or("");
+        let names = cells_of(line.trim_end_matches('\r')).nth(3).unwrap_or("");
         for name in names.split('|').map(str::trim).filter(|s| !s.is_empty()) {
             each(row, name);
         }
@@ -560,4 +575,18 @@ pub(super) fn parse_cues(file: &str, text: &str, out: &mut Vec<Cue>) -> Result<(
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_split_like_split_on_tabs() {
+        for line in ["a\tb\tc", "", "\t", "a\t\tc\t", "الرقة\tSY\t|x|"] {
+            let cells: Vec<&str> = cells_of(line).collect();
+            let split: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cells, split, "{line:?}");
+        }
+    }
 }
