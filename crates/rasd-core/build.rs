@@ -1,5 +1,12 @@
 //! Unpacks the committed gazetteer (`data/places.tsv.gz`) for embedding: the
-//! repository keeps it compressed, the binary keeps it ready to parse.
+//! repository keeps it compressed, the binary keeps it ready to parse. Also
+//! writes its Latin-name skeleton index (`places.skeletons`), which would
+//! otherwise be computed at every start.
+
+// only the index builder is used here
+#[allow(dead_code)]
+#[path = "src/knowledge/latin.rs"]
+mod latin;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -7,6 +14,7 @@ use std::path::PathBuf;
 fn main() {
     let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/places.tsv.gz");
     println!("cargo:rerun-if-changed={}", source.display());
+    println!("cargo:rerun-if-changed=src/knowledge/latin.rs");
     let compressed =
         std::fs::read(&source).unwrap_or_else(|e| panic!("reading {}: {e}", source.display()));
     let mut places = String::new();
@@ -14,5 +22,10 @@ fn main() {
         .read_to_string(&mut places)
         .unwrap_or_else(|e| panic!("decompressing {}: {e}", source.display()));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let skeletons: Vec<u8> = latin::skeleton_index(&places)
+        .into_iter()
+        .flat_map(|(key, place)| key.to_le_bytes().into_iter().chain(place.to_le_bytes()))
+        .collect();
+    std::fs::write(out.join("places.skeletons"), skeletons).expect("writing the skeleton index");
     std::fs::write(out.join("places.tsv"), places).expect("writing the unpacked gazetteer");
 }

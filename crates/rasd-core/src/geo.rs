@@ -365,7 +365,7 @@ fn has_skeleton(name: &str, skeletons: &[String]) -> bool {
 /// first reading found as context, so that a village beside a town or inside
 /// a province the text names is found, and the namesake nearest them wins.
 pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) -> Vec<Location> {
-    let first = locate_with(doc, kb, countries, &[]);
+    let first = locate_with(doc, kb, countries, &[], &vec![true; doc.matches.len()]);
     let context: Vec<ContextPlace> = first
         .iter()
         .filter(|l| !l.dateline)
@@ -377,10 +377,26 @@ pub fn locate(doc: &Document, kb: &Knowledge, countries: &HashMap<String, f64>) 
             _ => None,
         })
         .collect();
-    let mut located = if context.is_empty() {
-        first
+    // Context changes a mention's reading only through a candidate within
+    // NEIGHBOUR_KM of a context place: only such mentions are read again.
+    let rereads: Vec<bool> = (doc.matches.iter().enumerate())
+        .map(|(i, m)| {
+            !context.is_empty()
+                && m.places().any(|p| {
+                    context_km(doc, kb, p, i, &context).is_some_and(|km| km <= NEIGHBOUR_KM)
+                })
+        })
+        .collect();
+    let mut located = if rereads.contains(&true) {
+        let mut located: Vec<Location> = first
+            .into_iter()
+            .filter(|l| !rereads[l.mention])
+            .chain(locate_with(doc, kb, countries, &context, &rereads))
+            .collect();
+        located.sort_by_key(|l| l.mention);
+        located
     } else {
-        locate_with(doc, kb, countries, &context)
+        first
     };
     // the provinces the text names or places its towns in: a border town
     // there is the one meant ("قرب الحدود السورية في ولاية هاتاي")
@@ -523,17 +539,22 @@ fn border_town(kb: &Knowledge, home: &str, other: &str, provinces: &[&str]) -> O
         .map(|(i, _)| i)
 }
 
+/// Reads the mentions `mentions` marks, given the places of `context`.
 fn locate_with(
     doc: &Document,
     kb: &Knowledge,
     countries: &HashMap<String, f64>,
     context: &[ContextPlace],
+    mentions: &[bool],
 ) -> Vec<Location> {
     let dateline_end = dateline_end(doc);
     let top_country = main_country(countries);
     let provinces = provinces_by_sentence(doc, kb);
     let mut out = Vec::new();
     for (i, m) in doc.matches.iter().enumerate() {
+        if !mentions[i] {
+            continue;
+        }
         if m.actors().next().is_some() {
             // a name inside an actor (قوات سوريا الديمقراطية) is not a place
             continue;

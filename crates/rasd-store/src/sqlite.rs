@@ -16,6 +16,7 @@ use rasd_core::{Article, Event, Extraction};
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Schema migrations, in order; each runs once, in a transaction, when a
@@ -125,6 +126,10 @@ impl SqliteStore {
 
     fn setup(mut conn: Connection) -> Result<SqliteStore> {
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        // ingesting one article runs about 17 distinct statements: with
+        // rusqlite's default of 16 cached, each was evicted before its turn
+        // came again and parsed anew every time
+        conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.create_scalar_function(
             "rasd_km",
@@ -238,7 +243,8 @@ pub(crate) fn content_hash(text: &str) -> String {
 impl Store for SqliteStore {
     fn ingest(&mut self, article: &Article, extraction: &Extraction) -> Result<IngestReport> {
         let tx = self.conn.transaction()?;
-        let report = ingest_one(&tx, &self.merge, article, extraction, now())?;
+        let mut reports = IncidentReports::new();
+        let report = ingest_one(&tx, &self.merge, article, extraction, now(), &mut reports)?;
         tx.commit()?;
         Ok(report)
     }
@@ -246,9 +252,19 @@ impl Store for SqliteStore {
     fn ingest_batch(&mut self, batch: &[(Article, Extraction)]) -> Result<Vec<IngestReport>> {
         let tx = self.conn.transaction()?;
         let at = now();
+        let mut incident_reports = IncidentReports::new();
         let reports = batch
             .iter()
-            .map(|(article, extraction)| ingest_one(&tx, &self.merge, article, extraction, at))
+            .map(|(article, extraction)| {
+                ingest_one(
+                    &tx,
+                    &self.merge,
+                    article,
+                    extraction,
+                    at,
+                    &mut incident_reports,
+                )
+            })
             .collect::<Result<Vec<_>>>()?;
         tx.commit()?;
         Ok(reports)
@@ -523,12 +539,19 @@ fn find_existing(tx: &Transaction, article: &Article, id: &str) -> Result<Option
     Ok(by_id.filter(|e| e.url.is_none() || article.url.is_none() || e.url == article.url))
 }
 
+/// The reports of the incidents a transaction has touched, by incident, as
+/// [`refresh_incident`] reads them from the database: a report joining an
+/// incident is added here instead of every record of the incident being
+/// read and parsed again.
+type IncidentReports = HashMap<i64, Vec<Report>>;
+
 fn ingest_one(
     tx: &Transaction,
     config: &MergeConfig,
     article: &Article,
     extraction: &Extraction,
     fetched_at: i64,
+    reports: &mut IncidentReports,
 ) -> Result<IngestReport> {
     let hash = content_hash(&article.text);
     let url = article.url.as_deref().filter(|u| !u.is_empty());
@@ -540,6 +563,8 @@ fn ingest_one(
                 events: 0,
             });
         }
+        // events leave their incidents: read them from the database again
+        reports.clear();
         let affected = remove_events(tx, &existing.id)?;
         tx.prepare_cached(
             "UPDATE articles SET url = coalesce(?, url), outlet = ?, published = ?, title = ?, text = ?, content_hash = ?, fetched_at = ? WHERE id = ?",
@@ -555,9 +580,9 @@ fn ingest_one(
             existing.id
         ])?;
         for incident in affected {
-            refresh_incident(tx, incident)?;
+            refresh_incident(tx, incident, reports)?;
         }
-        let events = store_events(tx, config, &existing.id, article, extraction)?;
+        let events = store_events(tx, config, &existing.id, article, extraction, reports)?;
         return Ok(IngestReport {
             outcome: IngestOutcome::Updated,
             article_id: existing.id,
@@ -589,7 +614,7 @@ fn ingest_one(
         hash,
         fetched_at
     ])?;
-    let events = store_events(tx, config, &id, article, extraction)?;
+    let events = store_events(tx, config, &id, article, extraction, reports)?;
     Ok(IngestReport {
         outcome: IngestOutcome::New,
         article_id: id,
@@ -629,6 +654,7 @@ fn store_events(
     article_id: &str,
     article: &Article,
     extraction: &Extraction,
+    reports: &mut IncidentReports,
 ) -> Result<usize> {
     let source = ReportSource {
         id: article_id.to_owned(),
@@ -650,7 +676,9 @@ fn store_events(
         }
         event.article_id = article_id.to_owned();
         let seq = insert_event(tx, &mut event)?;
-        taken.push(merge_event(tx, config, seq, &event, &source, &taken)?);
+        taken.push(merge_event(
+            tx, config, seq, &event, &source, &taken, reports,
+        )?);
     }
     Ok(extraction.events.len())
 }
@@ -708,6 +736,7 @@ fn merge_event(
     event: &Event,
     source: &ReportSource,
     taken: &[i64],
+    reports: &mut IncidentReports,
 ) -> Result<i64> {
     let key = MergeKey::of(event);
     let mut best: Option<(f64, i64)> = None;
@@ -767,26 +796,53 @@ fn merge_event(
         Some((_, incident)) => {
             tx.prepare_cached("UPDATE events SET incident_id = ? WHERE seq = ?")?
                 .execute(params![incident, seq])?;
-            refresh_incident(tx, incident)?;
+            // the newest event: the last report, as ORDER BY seq reads them
+            if let Some(known) = reports.get_mut(&incident) {
+                known.push(Report {
+                    event: event.clone(),
+                    article: source.clone(),
+                });
+            }
+            refresh_incident(tx, incident, reports)?;
             incident
         }
         None => {
-            let summary = merge::summarize(&[Report {
+            let report = Report {
                 event: event.clone(),
                 article: source.clone(),
-            }]);
+            };
+            let summary = merge::summarize(std::slice::from_ref(&report));
             let id = write_incident(tx, None, &summary)?;
             tx.prepare_cached("UPDATE events SET incident_id = ? WHERE seq = ?")?
                 .execute(params![id, seq])?;
+            reports.insert(id, vec![report]);
             id
         }
     };
     Ok(incident)
 }
 
-/// Recomputes an incident from its reports; deletes it when none is left.
-fn refresh_incident(tx: &Transaction, incident: i64) -> Result<()> {
-    let reports: Vec<Report> = tx
+/// Recomputes an incident from its reports (those of `known` if it holds
+/// them, else read from the database and kept there); deletes it when none
+/// is left.
+fn refresh_incident(tx: &Transaction, incident: i64, known: &mut IncidentReports) -> Result<()> {
+    if let std::collections::hash_map::Entry::Vacant(slot) = known.entry(incident) {
+        slot.insert(read_reports(tx, incident)?);
+    }
+    let reports = &known[&incident];
+    if reports.is_empty() {
+        known.remove(&incident);
+        tx.prepare_cached("DELETE FROM incidents WHERE id = ?")?
+            .execute([incident])?;
+    } else {
+        write_incident(tx, Some(incident), &merge::summarize(reports))?;
+    }
+    Ok(())
+}
+
+/// An incident's reports from the database, in the order they were stored.
+fn read_reports(tx: &Transaction, incident: i64) -> Result<Vec<Report>> {
+    tx
         .prepare_cached(
             "SELECT e.record, a.id, a.url, a.outlet, a.published FROM events e JOIN articles a ON a.id = e.article_id
              WHERE e.incident_id = ? ORDER BY e.seq",
@@ -811,14 +867,7 @@ fn refresh_incident(tx: &Transaction, incident: i64) -> Result<()> {
                 article,
             })
         })
-        .collect::<Result<_>>()?;
-    if reports.is_empty() {
-        tx.prepare_cached("DELETE FROM incidents WHERE id = ?")?
-            .execute([incident])?;
-    } else {
-        write_incident(tx, Some(incident), &merge::summarize(&reports))?;
-    }
-    Ok(())
+        .collect()
 }
 
 fn write_incident(tx: &Transaction, id: Option<i64>, summary: &Summary) -> Result<i64> {

@@ -43,6 +43,9 @@ type Pass<'a> = &'a dyn Fn() -> usize;
 struct StageTiming {
     label: &'static str,
     rounds: Vec<Duration>,
+    /// This thread's on-CPU time of each round: on a shared machine the
+    /// wall clock counts other programs' time too.
+    cpu_rounds: Vec<Duration>,
     /// What every pass counted (the same each round).
     count: usize,
 }
@@ -54,6 +57,13 @@ impl StageTiming {
         // The two middle rounds; the same one when the count is odd.
         let n = sorted.len();
         (sorted[(n - 1) / 2] + sorted[n / 2]) / 2
+    }
+
+    fn median_cpu(&self) -> Option<Duration> {
+        let mut sorted = self.cpu_rounds.clone();
+        sorted.sort();
+        let n = sorted.len();
+        (n > 0).then(|| (sorted[(n - 1) / 2] + sorted[n / 2]) / 2)
     }
 
     fn fastest(&self) -> Duration {
@@ -232,14 +242,18 @@ fn time_interleaved(stages: &[(&'static str, Pass)], rounds: usize) -> Result<Ve
         .map(|&(label, pass)| StageTiming {
             label,
             rounds: Vec::with_capacity(rounds),
+            cpu_rounds: Vec::with_capacity(rounds),
             count: black_box(pass()),
         })
         .collect();
     for round in 1..=rounds {
         for (&(label, pass), timing) in stages.iter().zip(&mut timings) {
-            let started = Instant::now();
+            let (started, cpu_started) = (Instant::now(), thread_cpu_time());
             let count = black_box(pass());
             timing.rounds.push(started.elapsed());
+            if let Some(cpu) = cpu_since(cpu_started) {
+                timing.cpu_rounds.push(cpu);
+            }
             ensure!(
                 count == timing.count,
                 "bench: {label}: round {round} counted {count}, the warm-up {}; the pipeline is not deterministic",
@@ -252,19 +266,24 @@ fn time_interleaved(stages: &[(&'static str, Pass)], rounds: usize) -> Result<Ve
 
 fn print_table(stages: &[StageTiming], full: &StageTiming, articles: usize, bytes: usize) {
     println!(
-        "{:<28} {:>10} {:>11} {:>8} {:>9} {:>7}",
-        "stage", "median ms", "articles/s", "MB/s", "of total", "spread"
+        "{:<28} {:>10} {:>11} {:>8} {:>9} {:>7} {:>11}",
+        "stage", "median ms", "articles/s", "MB/s", "of total", "spread", "on-CPU a/s"
     );
     for stage in stages {
         let median = stage.median();
+        let on_cpu = stage.median_cpu().map_or_else(
+            || "n/a".to_owned(),
+            |d| format!("{:.0}", per_sec(articles, d)),
+        );
         println!(
-            "{:<28} {:>10.1} {:>11.0} {:>8.2} {:>8.0}% {:>6.1}%",
+            "{:<28} {:>10.1} {:>11.0} {:>8.2} {:>8.0}% {:>6.1}% {:>11}",
             stage.label,
             ms(median),
             per_sec(articles, median),
             per_sec(bytes, median) / 1e6,
             100.0 * median.as_secs_f64() / full.median().as_secs_f64(),
-            100.0 * stage.spread()
+            100.0 * stage.spread(),
+            on_cpu
         );
     }
 }
@@ -277,6 +296,13 @@ fn print_summary(full: &StageTiming, articles: usize, bytes: usize) {
         rate / TARGET_ARTICLES_PER_SEC,
         per_sec(articles, full.fastest())
     );
+    if let Some(cpu) = full.median_cpu() {
+        let rate = per_sec(articles, cpu);
+        println!(
+            "on-CPU       {rate:.0} articles/s = {:.2} x target (the figure to trust on a shared machine)",
+            rate / TARGET_ARTICLES_PER_SEC
+        );
+    }
     println!(
         "text         {:.2} MB/s",
         per_sec(bytes, full.median()) / 1e6
@@ -294,8 +320,19 @@ fn print_summary(full: &StageTiming, articles: usize, bytes: usize) {
     );
 }
 
+/// CPU time this thread has run (Linux's schedstat); `None` elsewhere.
+pub(crate) fn thread_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+pub(crate) fn cpu_since(start: Option<Duration>) -> Option<Duration> {
+    Some(thread_cpu_time()?.saturating_sub(start?))
+}
+
 /// Peak resident set size (VmHWM) in kB; Linux only, `None` elsewhere.
-fn peak_resident_kb() -> Option<u64> {
+pub(crate) fn peak_resident_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()

@@ -1,7 +1,7 @@
 //! `rasd bench --ingest`: ingest throughput into SQLite on one core, with
 //! and without the store, against the 2,000 articles/s target.
 
-use crate::bench::{default_corpus, load_corpus};
+use crate::bench::{cpu_since, default_corpus, load_corpus, thread_cpu_time};
 use anyhow::{ensure, Result};
 use rasd_core::{extract, Article, Extraction, Knowledge};
 use rasd_store::{SqliteStore, Store};
@@ -114,17 +114,6 @@ pub fn run(corpus: Option<PathBuf>, articles: usize) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// CPU time this thread has run (Linux's schedstat); `None` elsewhere.
-fn thread_cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns = stat.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
-}
-
-fn cpu_since(start: Option<Duration>) -> Option<Duration> {
-    Some(thread_cpu_time()?.saturating_sub(start?))
 }
 
 fn remove_db(db: &std::path::Path) {

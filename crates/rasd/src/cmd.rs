@@ -60,6 +60,11 @@ pub enum Command {
         /// file, once over --articles distinct articles (try 5000).
         #[arg(long)]
         ingest: bool,
+        /// Measure the knowledge-base load instead: load time and peak
+        /// resident memory of extracting one short article, then --rounds
+        /// loads in all.
+        #[arg(long, conflicts_with = "ingest")]
+        load: bool,
     },
     /// Serve the HTTP API and the web dashboard over an event database.
     ///
@@ -364,6 +369,12 @@ impl Command {
             Command::Eval(args) => run_eval(args),
             Command::Ner(command) => command.run(),
             Command::Bench {
+                rounds, load: true, ..
+            } => {
+                crate::bench_load::run(rounds)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Command::Bench {
                 corpus,
                 articles,
                 ingest: true,
@@ -377,6 +388,7 @@ impl Command {
                 articles,
                 rounds,
                 ingest: false,
+                load: false,
             } => {
                 crate::bench::run(&crate::bench::BenchArgs {
                     corpus,

@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_ingest;
+mod bench_load;
 mod cmd;
 mod detect;
 mod eval;

@@ -1,6 +1,7 @@
 //! The knowledge base: places, countries, actors, triggers and cues, loaded
 //! once into typed tables and one matching automaton.
 
+mod latin;
 mod matcher;
 mod plover;
 pub mod romanize;
@@ -55,6 +56,29 @@ const EMBEDDED: [(&str, &str); 8] = [
 /// The generated gazetteer, committed compressed as `places.tsv.gz` and
 /// unpacked by the build script.
 const EMBEDDED_PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
+
+/// [`latin::skeleton_index`] of [`EMBEDDED_PLACES`], computed by the build
+/// script: `(key, place)` as 12 little-endian bytes each, sorted.
+const EMBEDDED_SKELETONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.skeletons"));
+
+/// The skeleton index of a gazetteer file's text: the build script's for the
+/// embedded one, else computed.
+fn skeleton_index_of(text: &str) -> Vec<(u64, u32)> {
+    if std::ptr::eq(text, EMBEDDED_PLACES) {
+        EMBEDDED_SKELETONS
+            .chunks_exact(12)
+            .map(|entry| {
+                let (key, place) = entry.split_at(8);
+                (
+                    u64::from_le_bytes(key.try_into().expect("8 bytes")),
+                    u32::from_le_bytes(place.try_into().expect("4 bytes")),
+                )
+            })
+            .collect()
+    } else {
+        latin::skeleton_index(text)
+    }
+}
 
 const WORD_FREQUENCIES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -121,6 +145,18 @@ fn word_frequencies() -> impl Iterator<Item = (&'static str, f32)> {
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
         .filter_map(|(word, zipf)| Some((word, zipf.parse().ok()?)))
+}
+
+/// The automaton's first names: countries and their nisba adjectives.
+fn add_country_names(b: &mut MatcherBuilder, countries: &[Country]) {
+    for (i, c) in countries.iter().enumerate() {
+        for n in &c.names_ar {
+            b.add(n, Entry::Country(i as u32));
+        }
+        for n in &c.nisba {
+            b.add(n, Entry::Nisba(i as u32));
+        }
+    }
 }
 
 /// A problem in a knowledge-base file: which file, which line, what.
@@ -234,23 +270,22 @@ impl Knowledge {
         // countries before nisba: nisba rows attach to countries
         sources.sort_by_key(|(name, _)| kind_of(name));
         let is_gazetteer = |name: &str| FILES.get(kind_of(name)) == Some(&"places.tsv");
-        let gazetteers: Vec<&str> = sources
+        let gazetteers: Vec<(&str, &str)> = sources
             .iter()
             .filter(|(name, _)| is_gazetteer(name))
-            .map(|(_, text)| text.as_ref())
+            .map(|(name, text)| (name.as_str(), text.as_ref()))
             .collect();
-        // The Latin-name index and the word list need none of the other
-        // tables: a second thread reads them while this one parses the rest.
+        // The gazetteer's rows need none of the other tables: a second thread
+        // parses them while this one parses the rest, builds the automaton
+        // (its place names taken straight from the gazetteer text), the
+        // Latin-name index and the word list.
         std::thread::scope(|scope| {
             let side = scope.spawn(|| {
-                let skeletons: Vec<_> = gazetteers
+                let mut places = Vec::new();
+                gazetteers
                     .iter()
-                    .map(|t| tables::skeleton_index(t))
-                    .collect();
-                let word_zipf: FxHashMap<String, f32> = word_frequencies()
-                    .map(|(word, zipf)| (word.to_owned(), zipf))
-                    .collect();
-                (skeletons, word_zipf)
+                    .try_for_each(|(name, text)| tables::parse_places(name, text, &mut places))
+                    .map(|()| places)
             });
             let mut kb = Knowledge {
                 countries: Vec::new(),
@@ -268,31 +303,68 @@ impl Knowledge {
                 ner_lexicon: std::sync::OnceLock::new(),
                 towns_by_country: std::sync::OnceLock::new(),
             };
-            // the index of each gazetteer file's first place
-            let mut first_places: Vec<u32> = Vec::new();
+            let mut features = Vec::new();
+            // the first malformed file in load order, with its kind
+            let mut parsed = Ok(());
             for (name, text) in &sources {
-                match FILES.get(kind_of(name)).copied() {
-                    Some("countries.tsv") => {
-                        tables::parse_countries(name, text, &mut kb.countries)?
-                    }
-                    Some("nisba.tsv") => tables::parse_nisba(name, text, &mut kb.countries)?,
-                    Some("regions.tsv") => tables::parse_regions(name, text, &mut kb.countries)?,
-                    Some("places.tsv") => {
-                        first_places.push(kb.places.len() as u32);
-                        tables::parse_places(name, text, &mut kb.places)?
-                    }
-                    Some("features.tsv") => tables::parse_features(name, text, &mut kb.places)?,
-                    Some("actors.tsv") => tables::parse_actors(name, text, &mut kb.actors)?,
-                    Some("triggers.tsv") => tables::parse_triggers(name, text, &mut kb.triggers)?,
-                    Some("cues.tsv") => tables::parse_cues(name, text, &mut kb.cues)?,
-                    Some("plover.tsv") => plover::parse_plover(name, text, &mut kb.plover)?,
-                    _ => return Err(KbError::new(name, 0, "not a knowledge-base file")),
+                let kind = kind_of(name);
+                let result = match FILES.get(kind).copied() {
+                    Some("countries.tsv") => tables::parse_countries(name, text, &mut kb.countries),
+                    Some("nisba.tsv") => tables::parse_nisba(name, text, &mut kb.countries),
+                    Some("regions.tsv") => tables::parse_regions(name, text, &mut kb.countries),
+                    // read by the other thread
+                    Some("places.tsv") => Ok(()),
+                    Some("features.tsv") => tables::parse_features(name, text, &mut features),
+                    Some("actors.tsv") => tables::parse_actors(name, text, &mut kb.actors),
+                    Some("triggers.tsv") => tables::parse_triggers(name, text, &mut kb.triggers),
+                    Some("cues.tsv") => tables::parse_cues(name, text, &mut kb.cues),
+                    Some("plover.tsv") => plover::parse_plover(name, text, &mut kb.plover),
+                    _ => Err(KbError::new(name, 0, "not a knowledge-base file")),
+                };
+                if let Err(e) = result {
+                    parsed = Err((kind, e));
+                    break;
                 }
             }
-            kb.matcher = kb.build_matcher();
-            kb.trigger_plover = plover::rules_of_triggers(&kb.plover, &kb.triggers);
-            kb.cue_plover = plover::rules_of_cues(&kb.plover, &kb.cues);
-            let (skeletons, word_zipf) = side.join().expect("indexing names does not panic");
+            // the index of each gazetteer file's first place
+            let mut first_places: Vec<u32> = Vec::new();
+            if parsed.is_ok() {
+                let mut b = MatcherBuilder::default();
+                add_country_names(&mut b, &kb.countries);
+                let mut rows = 0;
+                for (_, text) in &gazetteers {
+                    first_places.push(rows);
+                    rows += tables::gazetteer_arabic_names(text, |row, name| {
+                        b.add(name, Entry::Place(rows + row));
+                    });
+                }
+                for (i, p) in (rows..).zip(&features) {
+                    for n in &p.names_ar {
+                        b.add(n, Entry::Place(i));
+                    }
+                }
+                kb.add_other_names(&mut b);
+                kb.matcher = b.build();
+                kb.trigger_plover = plover::rules_of_triggers(&kb.plover, &kb.triggers);
+                kb.cue_plover = plover::rules_of_cues(&kb.plover, &kb.cues);
+            }
+            // the rest while the other thread, which has more to do, finishes
+            let skeletons: Vec<_> = gazetteers
+                .iter()
+                .map(|(_, text)| skeleton_index_of(text))
+                .collect();
+            let word_zipf: FxHashMap<String, f32> = word_frequencies()
+                .map(|(word, zipf)| (word.to_owned(), zipf))
+                .collect();
+            let places = side.join().expect("parsing places does not panic");
+            // errors in load order: a file read before the gazetteer first
+            let places_kind = kind_of("places.tsv");
+            match (parsed, places) {
+                (Err((kind, e)), _) if kind < places_kind => return Err(e),
+                (_, Err(e)) | (Err((_, e)), _) => return Err(e),
+                (Ok(()), Ok(places)) => kb.places = places,
+            }
+            kb.places.extend(features);
             kb.word_zipf = word_zipf;
             kb.by_skeleton = merge_skeleton_indexes(skeletons, &first_places);
             // the first row of a code wins, as it did before overlays were indexed
@@ -338,21 +410,8 @@ impl Knowledge {
         &self.by_skeleton[start..end]
     }
 
-    fn build_matcher(&self) -> Matcher {
-        let mut b = MatcherBuilder::default();
-        for (i, c) in self.countries.iter().enumerate() {
-            for n in &c.names_ar {
-                b.add(n, Entry::Country(i as u32));
-            }
-            for n in &c.nisba {
-                b.add(n, Entry::Nisba(i as u32));
-            }
-        }
-        for (i, p) in self.places.iter().enumerate() {
-            for n in &p.names_ar {
-                b.add(n, Entry::Place(i as u32));
-            }
-        }
+    /// The automaton's names after the places: actors, triggers, cues.
+    fn add_other_names(&self, b: &mut MatcherBuilder) {
         for (i, a) in self.actors.iter().enumerate() {
             for n in std::iter::once(&a.name_ar)
                 .chain(&a.aliases_ar)
@@ -367,7 +426,6 @@ impl Knowledge {
         for (i, c) in self.cues.iter().enumerate() {
             b.add(&c.pattern, Entry::Cue(i as u32));
         }
-        b.build()
     }
 
     /// The PLOVER reading of trigger `trigger`.
@@ -414,6 +472,14 @@ mod tests {
         assert!(kb.actors.len() >= 150, "{} actors", kb.actors.len());
         assert!(kb.places.len() > 1000);
         assert!(kb.country("SY").is_some_and(|c| !c.nisba.is_empty()));
+    }
+
+    #[test]
+    fn build_script_skeleton_index_is_the_computed_one() {
+        assert_eq!(
+            skeleton_index_of(EMBEDDED_PLACES),
+            latin::skeleton_index(EMBEDDED_PLACES)
+        );
     }
 
     #[test]

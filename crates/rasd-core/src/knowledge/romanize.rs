@@ -11,10 +11,9 @@
 
 use crate::text::Token;
 
+pub use super::latin::{latin_keys, latin_readings, skeleton_key, MIN_SKELETON};
+use super::latin::{latin_skeleton_with, push_class, Doubles};
 use super::{Entry, Knowledge, Match};
-
-/// Skeletons shorter than this match too many places to mean anything.
-pub const MIN_SKELETON: usize = 3;
 
 /// Longest name, in words, looked up after a cue.
 const MAX_WORDS: usize = 3;
@@ -43,186 +42,11 @@ pub fn latin_skeleton_into(name: &str, out: &mut String) {
     latin_skeleton_with(name, out, Doubles::Merge);
 }
 
-/// How a consonant repeated inside a word counts.
-#[derive(Clone, Copy, PartialEq)]
-enum Doubles {
-    /// Once, vowels between or not: the coarse skeleton `kb build` keeps one
-    /// Latin spelling per.
-    Merge,
-    /// Once when written double (Raqqah, شدّة), twice across a vowel
-    /// (Jamaame, جمامي): the look-up skeleton, which keeps short names
-    /// apart.
-    AcrossVowels,
-    /// Always twice: Arabic leaves short vowels out, so ببيلا may be Babila.
-    Never,
-}
-
 /// The skeleton places are looked up by: like [`latin_skeleton`], but a
 /// consonant repeated across a vowel counts twice (Jamaame: `jmm`, Ash
 /// Shaddadah: `cdd`), as in [`arabic_skeleton_variants`].
 pub fn latin_lookup_skeleton_into(name: &str, out: &mut String) {
     latin_skeleton_with(name, out, Doubles::AcrossVowels);
-}
-
-fn latin_skeleton_with(name: &str, out: &mut String, doubles: Doubles) {
-    out.clear();
-    let folded;
-    let name = if name.is_ascii() {
-        name
-    } else {
-        folded = name
-            .chars()
-            .filter(|c| !matches!(c, '‘' | '’' | 'ʿ' | 'ʾ' | 'ʼ'))
-            .flat_map(char::to_lowercase)
-            .map(strip_latin_diacritic)
-            .collect::<String>();
-        &folded
-    };
-    let mut word = [0u8; 64];
-    let mut len = 0;
-    for &b in name.as_bytes().iter().chain(b" ") {
-        match b {
-            // ʿayn and hamza marks (Rif'at, Qa'im) vanish inside the word
-            b'\'' | b'`' => {}
-            b if b.is_ascii_alphabetic() && len < word.len() => {
-                word[len] = b.to_ascii_lowercase();
-                len += 1;
-            }
-            b if b.is_ascii_alphabetic() => {}
-            _ => {
-                push_latin_word(&word[..len], out, doubles);
-                len = 0;
-            }
-        }
-    }
-}
-
-fn push_latin_word(word: &[u8], out: &mut String, doubles: Doubles) {
-    if word.is_empty() || is_latin_article(word) {
-        return;
-    }
-    // a final h after a vowel is the ة of "Raqqah", "Hamah"
-    let silent_h = word.len() >= 2 && word.ends_with(b"h") && is_vowel(word[word.len() - 2]);
-    let word = if silent_h {
-        &word[..word.len() - 1]
-    } else {
-        word
-    };
-    let mut i = 0;
-    let mut vowel_before = false;
-    while i < word.len() {
-        if is_vowel(word[i]) {
-            vowel_before = true;
-            i += 1;
-            continue;
-        }
-        let (class, width) = match word.get(i..i + 2) {
-            Some(b"kh") => (Some('x'), 2),
-            Some(b"sh" | b"ch") => (Some('c'), 2),
-            Some(b"th") => (Some('t'), 2),
-            Some(b"dh") => (Some('d'), 2),
-            Some(b"gh" | b"dj") => (Some('j'), 2),
-            Some(b"ph") => (Some('f'), 2),
-            Some(b"ck") => (Some('k'), 2),
-            _ => (latin_class(word[i]), 1),
-        };
-        if let Some(c) = class {
-            if doubles == Doubles::AcrossVowels && vowel_before {
-                out.push(c);
-            } else {
-                push_class(out, c);
-            }
-            vowel_before = false;
-        }
-        i += width;
-    }
-}
-
-/// Adds a consonant class; a doubled consonant counts once.
-fn push_class(out: &mut String, class: char) {
-    if !out.ends_with(class) {
-        out.push(class);
-    }
-}
-
-/// The readings of a Latin skeleton: each ambiguous letter (G: ج or ق; C:
-/// ق, ع, or ج as in Turkish) read every way, the first two of them at most.
-/// A reading may come more than once.
-///
-/// ```
-/// use rasd_core::knowledge::romanize::{latin_readings, latin_skeleton};
-/// let mut readings = Vec::new();
-/// latin_readings(&latin_skeleton("Tolga"), |r| readings.push(r.to_owned()));
-/// assert!(readings.contains(&"tlk".to_owned()) && readings.contains(&"tlj".to_owned()));
-/// ```
-pub fn latin_readings(skeleton: &str, mut each: impl FnMut(&str)) {
-    let ambiguous = skeleton
-        .bytes()
-        .filter(|b| b.is_ascii_uppercase())
-        .count()
-        .min(2);
-    let mut reading = String::with_capacity(skeleton.len());
-    for choice in 0..3u32.pow(ambiguous as u32) {
-        reading.clear();
-        let mut nth = 0;
-        // a consonant the skeleton repeats stays repeated; one that meets
-        // its double where a C read as ʿayn drops out counts once
-        let mut dropped = false;
-        for c in skeleton.chars() {
-            let class = match c {
-                'G' | 'C' => {
-                    let option = if nth < 2 {
-                        choice / 3u32.pow(nth) % 3
-                    } else {
-                        0
-                    };
-                    nth += 1;
-                    match (c, option) {
-                        ('G', 1) | ('C', 0) => Some('k'),
-                        ('C', 1) => None,
-                        _ => Some('j'),
-                    }
-                }
-                c => Some(c),
-            };
-            match class {
-                Some(class) if dropped => push_class(&mut reading, class),
-                Some(class) => reading.push(class),
-                None => {}
-            }
-            dropped = class.is_none();
-        }
-        each(&reading);
-    }
-}
-
-/// The index keys of a Latin skeleton's readings long enough to mean
-/// something, each once.
-pub fn latin_keys(skeleton: &str, keys: &mut Vec<u64>) {
-    latin_readings(skeleton, |reading| {
-        if reading.len() >= MIN_SKELETON {
-            keys.push(skeleton_key(reading));
-        }
-    });
-    keys.sort_unstable();
-    keys.dedup();
-}
-
-/// A skeleton as a number, for a compact index: four bits per consonant
-/// class while it fits, a hash beyond.
-pub fn skeleton_key(skeleton: &str) -> u64 {
-    const CLASSES: &str = "btjhxdrzsckflmn";
-    if skeleton.len() <= 16 {
-        skeleton.chars().fold(0, |key, c| {
-            let class = CLASSES.find(c).map_or(0, |i| i as u64 + 1);
-            key << 4 | class
-        })
-    } else {
-        let hash = skeleton.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        hash | 1 << 63
-    }
 }
 
 /// The consonant skeleton of a folded Arabic name (see [`crate::text::fold`]).
@@ -265,61 +89,6 @@ fn arabic_skeleton_with(folded: &str, doubles: Doubles) -> String {
     out
 }
 
-fn is_vowel(b: u8) -> bool {
-    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w')
-}
-
-fn is_latin_article(word: &[u8]) -> bool {
-    matches!(
-        word,
-        b"al"
-            | b"el"
-            | b"il"
-            | b"ul"
-            | b"ad"
-            | b"ed"
-            | b"adh"
-            | b"an"
-            | b"en"
-            | b"ar"
-            | b"er"
-            | b"as"
-            | b"es"
-            | b"ash"
-            | b"esh"
-            | b"at"
-            | b"et"
-            | b"ath"
-            | b"az"
-            | b"ez"
-    )
-}
-
-fn latin_class(b: u8) -> Option<char> {
-    Some(match b {
-        b'b' | b'p' => 'b',
-        b't' => 't',
-        b'j' => 'j',
-        // g is ج in Egypt and ق in the Gulf and the Maghreb (Tolga: طولقة)
-        b'g' => 'G',
-        // Somali spelling writes ح as x (Xuddur)
-        b'h' | b'x' => 'h',
-        b'd' => 'd',
-        b'r' => 'r',
-        b'z' => 'z',
-        b's' => 's',
-        b'q' | b'k' => 'k',
-        // c is k in French spellings, ع in Somali (Ceel Buur), ج in Turkish
-        // (Cizre)
-        b'c' => 'C',
-        b'f' | b'v' => 'f',
-        b'l' => 'l',
-        b'm' => 'm',
-        b'n' => 'n',
-        _ => return None,
-    })
-}
-
 fn arabic_class(c: char) -> Option<char> {
     Some(match c {
         'ب' | 'پ' => 'b',
@@ -339,30 +108,6 @@ fn arabic_class(c: char) -> Option<char> {
         'ن' => 'n',
         _ => return None,
     })
-}
-
-/// Letters with diacritics (Ḩ, ţ, ā, ‘) to their base letter; others as is.
-fn strip_latin_diacritic(c: char) -> char {
-    match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ḍ' | 'ḑ' | 'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'ẹ' => 'e',
-        'ğ' | 'ġ' => 'g',
-        'ḥ' | 'ḩ' | 'ḫ' | 'ħ' => 'h',
-        'ì'..='ï' | 'ī' | 'ı' | 'ị' => 'i',
-        'ḳ' | 'ķ' => 'k',
-        'ł' | 'ļ' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ő' | 'ọ' => 'o',
-        'ř' => 'r',
-        'ś' | 'ş' | 'š' | 'ṣ' | 'ș' => 's',
-        'ţ' | 'ť' | 'ṭ' | 'ț' => 't',
-        'ù'..='ü' | 'ū' | 'ů' | 'ű' | 'ụ' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' | 'ẓ' => 'z',
-        c => c,
-    }
 }
 
 /// Places named after a place cue (مدينة، بلدة، قرية، ريف، قرب، شمال ...) or

@@ -1,6 +1,6 @@
 //! Parsing the knowledge base's TSV files into typed rows.
 
-use super::{romanize, KbError};
+use super::KbError;
 use crate::acled::SubEventType;
 
 /// An armed group, state force or generic actor from `actors.tsv`.
@@ -245,6 +245,21 @@ impl<'a> Rows<'a> {
     }
 }
 
+/// The tab-separated cells of a line, as `split('\t')` gives them: a byte
+/// scan is faster on cells this short (the gazetteer's are 7 bytes on
+/// average) than the substring searcher.
+fn cells_of(line: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let tabs = (line.bytes().enumerate())
+        .filter(|&(_, b)| b == b'\t')
+        .map(|(i, _)| i);
+    tabs.chain(std::iter::once(line.len())).map(move |end| {
+        let cell = &line[start..end];
+        start = end + 1;
+        cell
+    })
+}
+
 /// A data row: its 1-based line number and its cells.
 pub(super) struct Row<'a> {
     pub file: &'a str,
@@ -284,7 +299,9 @@ impl<'a> Iterator for Rows<'a> {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let mut cells: Vec<&str> = line.split('\t').collect();
+            // sized once: collecting would grow it two or three times a row
+            let mut cells: Vec<&str> = Vec::with_capacity(self.columns);
+            cells.extend(cells_of(line));
             if cells.len() < self.columns {
                 // Trailing empty cells are often lost by editors; tolerate them.
                 cells.resize(self.columns, "");
@@ -410,6 +427,27 @@ pub(super) fn parse_places(file: &str, text: &str, out: &mut Vec<Place>) -> Resu
     Ok(())
 }
 
+/// Calls `each(row, name)` for every Arabic name of a gazetteer file, rows
+/// counted from 0 as [`parse_places`] counts them, and returns the number of
+/// rows: the automaton is built from these while another thread parses the
+/// rows. Malformed rows are left to [`parse_places`] to report.
+pub(super) fn gazetteer_arabic_names<'t>(text: &'t str, mut each: impl FnMut(u32, &'t str)) -> u32 {
+    // rows as parse_places counts them: the header and comments skipped
+    let rows = text
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .skip(1);
+    let mut count = 0;
+    for (row, line) in (0u32..).zip(rows) {
+        count = row + 1;
+        let names = cells_of(line.trim_end_matches('\r')).nth(3).unwrap_or("");
+        for name in names.split('|').map(str::trim).filter(|s| !s.is_empty()) {
+            each(row, name);
+        }
+    }
+    count
+}
+
 /// Reads `features.tsv`: rows in the places format whose kind is `feature`.
 pub(super) fn parse_features(file: &str, text: &str, out: &mut Vec<Place>) -> Result<(), KbError> {
     let first = out.len();
@@ -425,50 +463,6 @@ pub(super) fn parse_features(file: &str, text: &str, out: &mut Vec<Place>) -> Re
         )),
         None => Ok(()),
     }
-}
-
-/// Words for an administrative unit that open some GeoNames names.
-const UNIT_WORDS: [&str; 4] = ["Nahiyat ", "Qada' ", "Qada ", "Markaz "];
-
-/// `(skeleton key, row)` of every English and Latin place name of a
-/// gazetteer file, sorted; rows count from 0. Malformed rows are left to
-/// [`parse_places`] to report.
-pub(super) fn skeleton_index(text: &str) -> Vec<(u64, u32)> {
-    let mut index = Vec::new();
-    let mut skeleton = String::new();
-    let mut keys = Vec::new();
-    // rows as parse_places counts them: the header and comments skipped
-    let rows = text
-        .lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .skip(1);
-    for (place, line) in (0u32..).zip(rows) {
-        // only the name (third column) and names_latin (twelfth) are needed
-        let (mut name, mut latin) = ("", "");
-        for (column, cell) in line.trim_end_matches('\r').split('\t').enumerate() {
-            match column {
-                2 => name = cell,
-                11 => latin = cell,
-                _ => {}
-            }
-        }
-        for name in std::iter::once(name).chain(latin.split('|')) {
-            // "Nahiyat al Fuhud": reports name the town, not the unit
-            let bare = UNIT_WORDS
-                .iter()
-                .find_map(|unit| name.strip_prefix(unit))
-                .filter(|rest| !rest.is_empty());
-            for name in std::iter::once(name).chain(bare) {
-                romanize::latin_lookup_skeleton_into(name, &mut skeleton);
-                keys.clear();
-                romanize::latin_keys(&skeleton, &mut keys);
-                index.extend(keys.iter().map(|&key| (key, place)));
-            }
-        }
-    }
-    index.sort_unstable();
-    index.dedup();
-    index
 }
 
 pub(super) fn parse_countries(
@@ -581,4 +575,18 @@ pub(super) fn parse_cues(file: &str, text: &str, out: &mut Vec<Cue>) -> Result<(
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_split_like_split_on_tabs() {
+        for line in ["a\tb\tc", "", "\t", "a\t\tc\t", "الرقة\tSY\t|x|"] {
+            let cells: Vec<&str> = cells_of(line).collect();
+            let split: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cells, split, "{line:?}");
+        }
+    }
 }
