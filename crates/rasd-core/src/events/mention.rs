@@ -161,33 +161,42 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
             _ => armed || another_word,
         }
     };
-    let mut out: Vec<EventMention> = Vec::new();
-    let mut first: Option<usize> = None;
+    // Accepted words, and whether each may tell the sentence's own event:
+    // not a circumstance of another (منذ الاحتجاجات، جراء القصف) and not a
+    // participant (المحتجون), which shows a crowd but tells of no act.
+    let mut accepted: Vec<(&Candidate, bool)> = Vec::new();
+    let mut circumstances: Vec<usize> = Vec::new();
     for c in &candidates {
-        let accepted = match c.strength {
+        let ok = match c.strength {
             Strength::Strong => true,
             Strength::Medium => !other_sense,
             Strength::Weak => !other_sense && supported(c),
             Strength::None => false,
         };
-        let seen = out
+        let seen = accepted
             .iter()
-            .any(|o| o.span == c.mention.span && o.plover == c.mention.plover);
-        if accepted && !seen {
-            if !circumstantial(doc, kb, &in_sentence, c.matched) {
-                first = Some(first.map_or(c.matched, |f| f.min(c.matched)));
-            }
-            out.push(c.mention.clone());
+            .any(|(o, _)| o.mention.span == c.mention.span && o.mention.plover == c.mention.plover);
+        if !ok || seen {
+            continue;
         }
+        let circumstance = circumstantial(doc, kb, &in_sentence, c.matched, &circumstances);
+        if circumstance {
+            circumstances.push(c.matched);
+        }
+        let participant = doc.matches[c.matched].has_cue(kb, CueKind::Crowd);
+        accepted.push((c, !circumstance && !participant));
     }
-    let Some(first) = first else {
+    let Some(first) = accepted
+        .iter()
+        .filter(|(_, eligible)| *eligible)
+        .map(|(c, _)| c.matched)
+        .min()
+    else {
         // only circumstances of something else (استقال الوزير بعد الاحتجاجات)
         return Vec::new();
     };
-    // A sentence reports one event, its main one; in Arabic news the main
-    // predicate comes first (قتل ... في هجوم، اعتقلت الشرطة ... بعد اشتباكات).
     // A statement about events (أدان الهجوم، طالب بالتحقيق في مقتل) reports
-    // the statement; later words of other kinds tell its circumstances.
+    // the statement; the event words after it tell what it is about.
     let first_token = doc.matches[first].first_token;
     let stated = in_sentence.iter().any(|&m| {
         doc.matches[m].first_token < first_token && doc.matches[m].has_cue(kb, CueKind::SpeechAct)
@@ -195,24 +204,47 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
     if stated {
         return Vec::new();
     }
-    let main_types: Vec<String> = candidates
-        .iter()
-        .filter(|c| c.matched == first)
-        .map(|c| c.mention.plover.clone())
-        .collect();
-    out.retain(|m| main_types.contains(&m.plover));
+    // The kind of the first event word is the sentence's main event (in
+    // Arabic news the main predicate comes first: قتل ... في هجوم); another
+    // kind counts too when a word of its own, not a weak one, tells of it in
+    // a clause of the sentence (فرقت الشرطة المظاهرة وأطلقت النار على ...).
+    let reported = |plover: &str| {
+        accepted.iter().any(|(c, eligible)| {
+            *eligible
+                && c.mention.plover == plover
+                && (c.matched == first || c.strength >= Strength::Medium)
+        })
+    };
+    let mut out: Vec<EventMention> = Vec::new();
+    for (c, _) in &accepted {
+        if reported(&c.mention.plover) {
+            out.push(c.mention.clone());
+        }
+    }
     out
 }
 
 /// The event word shortly after a word of time, cause or topic (منذ
 /// الاحتجاجات، جراء القصف، بعد أسابيع من الاحتجاجات) tells a circumstance of
 /// the sentence's event, not the event.
-fn circumstantial(doc: &Document, kb: &Knowledge, in_sentence: &[usize], matched: usize) -> bool {
+fn circumstantial(
+    doc: &Document,
+    kb: &Knowledge,
+    in_sentence: &[usize],
+    matched: usize,
+    circumstances: &[usize],
+) -> bool {
     let at = doc.matches[matched].first_token;
+    let close_after = |m: &Match, gap: usize| m.last_token < at && at - m.last_token <= gap;
     in_sentence.iter().any(|&m| {
         let m = &doc.matches[m];
-        m.last_token < at && at - m.last_token <= 3 && m.has_cue(kb, CueKind::Circumstance)
+        close_after(m, 3) && m.has_cue(kb, CueKind::Circumstance)
     })
+    // the event word right after a circumstance belongs to it (بعد أيام من
+    // تفجير استهدف سوقا)
+    || circumstances
+        .iter()
+        .any(|&m| close_after(&doc.matches[m], 1))
 }
 
 /// A denial, threat, plan, accusation or commemoration governs the word at
