@@ -181,10 +181,8 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
             _ => armed || another_word,
         }
     };
-    // Accepted words, and whether each may tell the sentence's own event:
-    // not a circumstance of another (منذ الاحتجاجات، جراء القصف) and not a
-    // participant (المحتجون), which shows a crowd but tells of no act.
-    let mut accepted: Vec<(&Candidate, bool)> = Vec::new();
+    // Accepted words, each with its role in the sentence.
+    let mut accepted: Vec<(&Candidate, Role)> = Vec::new();
     let mut circumstances: Vec<usize> = Vec::new();
     for c in &candidates {
         let ok = match c.strength {
@@ -206,11 +204,18 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
         // المحتجون tells of no act, but خرج المحتجون does
         let participant = doc.matches[c.matched].has_cue(kb, CueKind::Crowd)
             && !occurrence_before(doc, kb, &in_sentence, c.matched, 3);
-        accepted.push((c, !circumstance && !participant));
+        let role = if circumstance {
+            Role::Circumstance
+        } else if participant {
+            Role::Participant
+        } else {
+            Role::Act
+        };
+        accepted.push((c, role));
     }
     let Some(first) = accepted
         .iter()
-        .filter(|(_, eligible)| *eligible)
+        .filter(|(_, role)| *role == Role::Act)
         .map(|(c, _)| c.matched)
         .min()
     else {
@@ -237,13 +242,13 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
     let context = Context::of(doc, kb, &in_sentence, tokens.clone(), armed_actor, crowd);
     // another word of the same kind that may tell the event (قصفت ... غارات)
     let corroborated = |c: &Candidate| {
-        accepted.iter().any(|(o, eligible)| {
-            *eligible && o.matched != c.matched && o.mention.plover == c.mention.plover
+        accepted.iter().any(|(o, role)| {
+            *role == Role::Act && o.matched != c.matched && o.mention.plover == c.mention.plover
         })
     };
     let reported = |plover: &str| {
-        accepted.iter().any(|(c, eligible)| {
-            *eligible
+        accepted.iter().any(|(c, role)| {
+            *role == Role::Act
                 && c.mention.plover == plover
                 && (c.matched == first || c.strength >= Strength::Medium)
                 && evidence(doc, kb, &in_sentence, &context, c, corroborated(c)) >= REPORT_THRESHOLD
@@ -256,6 +261,19 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
         }
     }
     out
+}
+
+/// The part an accepted event word plays in its sentence.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    /// The event itself, or one of the events, the sentence reports.
+    Act,
+    /// Those who took part (المحتجون): a crowd for a protest word, but no
+    /// act of their own (أكد المحتجون أنهم سيواصلون، أطلقت الشرطة النار على
+    /// المحتجين) unless a verb of occurrence leads them (خرج المحتجون).
+    Participant,
+    /// A circumstance of another event (منذ الاحتجاجات، جراء القصف).
+    Circumstance,
 }
 
 /// What a sentence says around its event words: where, when, who, and
@@ -329,7 +347,16 @@ fn evidence(
         Strength::Medium => 1,
         _ => 0,
     } + if c.verb { 2 } else { 0 };
-    let leading = m.first_token <= context.start + 1;
+    // the sentence's first word is its main predicate: the event word
+    // itself (قصفت طائرات) or the verb that carries it (تعرض سجناء للتعذيب)
+    let leading = m.first_token <= context.start + 1
+        || in_sentence.iter().any(|&o| {
+            let o = &doc.matches[o];
+            o.first_token <= context.start + 1
+                && o.last_token < m.first_token
+                && m.first_token - o.last_token <= 4
+                && o.has_cue(kb, CueKind::Occurrence)
+        });
     let counted = doc
         .quantities
         .iter()
@@ -406,11 +433,11 @@ fn circumstantial(
         let m = &doc.matches[m];
         close_after(m, 3) && m.has_cue(kb, CueKind::Circumstance)
     })
-    // the event word right after a circumstance belongs to it (بعد أيام من
-    // تفجير استهدف سوقا)
+    // an event word right after a circumstance belongs to it (بعد أيام من
+    // تفجير استهدف سوقا، احتجاجا على مقتل شاب برصاص الشرطة)
     || circumstances
         .iter()
-        .any(|&m| close_after(&doc.matches[m], 1))
+        .any(|&m| close_after(&doc.matches[m], 2))
 }
 
 /// A denial, threat, plan, accusation or commemoration governs the word at
