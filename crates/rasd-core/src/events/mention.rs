@@ -5,13 +5,17 @@
 //! Every trigger and figure word has a PLOVER reading and a strength in
 //! `data/plover.tsv`. A strong word (غارة، سيارة مفخخة) is a mention unless a
 //! denial or a threat governs it; a medium word (قتلى، انفجار، احتجاجات) also
-//! needs its sentence to leave it its violent or street sense (no road
-//! accident, match, death sentence or diplomatic note: `other_sense` cues);
-//! a weak word (هجوم، استهدف، مسيرة) needs support besides: an armed actor, a
-//! toll, or another word of the kind for violence; a crowd for a protest.
+//! needs no word of another sense near it (road accident, match, death
+//! sentence, diplomatic note: `other_sense` cues); a weak word (هجوم،
+//! استهدف، مسيرة) needs support besides: an armed actor, a toll, or another
+//! word of the kind for violence; a crowd for a protest.
 //! A sentence reports its main event: the kind of its first event word
-//! that is not a circumstance (منذ الاحتجاجات، جراء القصف), unless a
-//! statement about events (أدان، اتهم، طالب، بحث) comes first.
+//! that is neither a circumstance (منذ الاحتجاجات، جراء القصف) nor a
+//! participant (المحتجون), unless a statement about events (أدان، اتهم،
+//! طالب، بحث) comes first; another kind counts when a word of its own, not
+//! a weak one, tells of it. Either way the word must carry enough evidence
+//! that the act took place ([`evidence`]): an event named as a topic (موجة
+//! الاغتيالات) is no report.
 
 use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
