@@ -80,3 +80,77 @@ fn every_sub_event_type_has_a_default_plover_row() {
         );
     }
 }
+
+const DEV_SET: &str = include_str!("../../../tests/detect/dev.tsv");
+
+/// Precision, recall and F1 of one PLOVER type over the development set,
+/// with the sentences it got wrong.
+struct DevScore {
+    precision: f64,
+    recall: f64,
+    f1: f64,
+    errors: Vec<String>,
+}
+
+fn score_dev_set(kb: &Knowledge, event_type: &str, column: usize) -> DevScore {
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    let mut errors = Vec::new();
+    let rows = DEV_SET
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1);
+    for row in rows {
+        let fields: Vec<&str> = row.split('\t').collect();
+        assert_eq!(fields.len(), 3, "three columns: {row}");
+        let expected = fields[column] == "yes";
+        let found = detect(fields[2], kb).plover.iter().any(|t| t == event_type);
+        match (expected, found) {
+            (true, true) => tp += 1,
+            (false, true) => {
+                fp += 1;
+                errors.push(format!("false {event_type}: {}", fields[2]));
+            }
+            (true, false) => {
+                fn_ += 1;
+                errors.push(format!("missed {event_type}: {}", fields[2]));
+            }
+            (false, false) => {}
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    DevScore {
+        precision,
+        recall,
+        f1,
+        errors,
+    }
+}
+
+/// The development set (tests/detect/dev.tsv) holds many hard negatives:
+/// condemnations, threats, calls, anniversaries, accidents, metaphors,
+/// arrests and trials. Its F1 must stay above a floor for both types.
+#[test]
+fn development_set_scores_stay_above_their_floors() {
+    let kb = Knowledge::embedded();
+    for (event_type, column, floor) in [("ASSAULT", 0, 0.90), ("PROTEST", 1, 0.85)] {
+        let score = score_dev_set(&kb, event_type, column);
+        println!(
+            "{event_type}: P {:.3} R {:.3} F1 {:.3}",
+            score.precision, score.recall, score.f1
+        );
+        for e in &score.errors {
+            println!("  {e}");
+        }
+        assert!(
+            score.f1 >= floor,
+            "{event_type}: F1 {:.3} under {floor}",
+            score.f1
+        );
+    }
+}

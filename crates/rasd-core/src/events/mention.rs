@@ -5,13 +5,17 @@
 //! Every trigger and figure word has a PLOVER reading and a strength in
 //! `data/plover.tsv`. A strong word (غارة، سيارة مفخخة) is a mention unless a
 //! denial or a threat governs it; a medium word (قتلى، انفجار، احتجاجات) also
-//! needs its sentence to leave it its violent or street sense (no road
-//! accident, match, death sentence or diplomatic note: `other_sense` cues);
-//! a weak word (هجوم، استهدف، مسيرة) needs support besides: an armed actor, a
-//! toll, or another word of the kind for violence; a crowd for a protest.
+//! needs no word of another sense near it (road accident, match, death
+//! sentence, diplomatic note: `other_sense` cues); a weak word (هجوم،
+//! استهدف، مسيرة) needs support besides: an armed actor, a toll, or another
+//! word of the kind for violence; a crowd for a protest.
 //! A sentence reports its main event: the kind of its first event word
-//! that is not a circumstance (منذ الاحتجاجات، جراء القصف), unless a
-//! statement about events (أدان، اتهم، طالب، بحث) comes first.
+//! that is neither a circumstance (منذ الاحتجاجات، جراء القصف) nor a
+//! participant (المحتجون), unless a statement about events (أدان، اتهم،
+//! طالب، بحث) comes first; another kind counts when a word of its own, not
+//! a weak one, tells of it. Either way the word must carry enough evidence
+//! that the act took place ([`evidence`]): an event named as a topic (موجة
+//! الاغتيالات) is no report.
 
 use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
@@ -37,7 +41,16 @@ struct Candidate {
     mention: EventMention,
     matched: usize,
     strength: Strength,
+    /// A verb trigger without the article (قصفت، اغتالوا): the act itself.
+    verb: bool,
 }
+
+/// The evidence a main event word needs before the sentence counts as
+/// reporting its event (see [`evidence`]).
+const REPORT_THRESHOLD: u32 = 4;
+
+/// How far (in words) a word of another sense reaches (حادث سير، مباراة).
+const OTHER_SENSE_REACH: usize = 8;
 
 /// Words that, after a negation, deny knowledge of an outcome rather than the
 /// event (لم يسفر الهجوم عن إصابات، لم تتبن أي جهة التفجير).
@@ -97,6 +110,7 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
                             },
                             matched: mi,
                             strength: Strength::Weak,
+                            verb: false,
                         });
                     }
                     (kb.plover_of_trigger(t), Some(kb.triggers[t].sub_event))
@@ -108,6 +122,8 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
             let Some(event_type) = &rule.event_type else {
                 continue;
             };
+            let verb = matches!(*entry, Entry::Trigger(t)
+                if kb.triggers[t as usize].pos == TriggerPos::Verb && !with_article(doc, m));
             let strength = match *entry {
                 // a verb's pattern found with the article is its verbal noun,
                 // the idea rather than the act (الحق في التظاهر)
@@ -128,6 +144,7 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
                     },
                     matched: mi,
                     strength,
+                    verb,
                 });
             }
         }
@@ -140,7 +157,14 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
             .iter()
             .any(|&m| doc.matches[m].has_cue(kb, kind))
     };
-    let other_sense = has_cue(CueKind::OtherSense);
+    let other_sense_near = |c: &Candidate| {
+        let at = doc.matches[c.matched].first_token;
+        in_sentence.iter().any(|&m| {
+            let m = &doc.matches[m];
+            m.has_cue(kb, CueKind::OtherSense)
+                && m.first_token.abs_diff(at).min(m.last_token.abs_diff(at)) <= OTHER_SENSE_REACH
+        })
+    };
     let armed = in_sentence.iter().any(|&m| {
         doc.matches[m].actors().any(|a| kb.actors[a].is_armed())
             || doc.matches[m].has_cue(kb, CueKind::Member)
@@ -161,33 +185,49 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
             _ => armed || another_word,
         }
     };
-    let mut out: Vec<EventMention> = Vec::new();
-    let mut first: Option<usize> = None;
+    // Accepted words, each with its role in the sentence.
+    let mut accepted: Vec<(&Candidate, Role)> = Vec::new();
+    let mut circumstances: Vec<usize> = Vec::new();
     for c in &candidates {
-        let accepted = match c.strength {
+        let ok = match c.strength {
             Strength::Strong => true,
-            Strength::Medium => !other_sense,
-            Strength::Weak => !other_sense && supported(c),
+            Strength::Medium => !other_sense_near(c),
+            Strength::Weak => !other_sense_near(c) && supported(c),
             Strength::None => false,
         };
-        let seen = out
+        let seen = accepted
             .iter()
-            .any(|o| o.span == c.mention.span && o.plover == c.mention.plover);
-        if accepted && !seen {
-            if !circumstantial(doc, kb, &in_sentence, c.matched) {
-                first = Some(first.map_or(c.matched, |f| f.min(c.matched)));
-            }
-            out.push(c.mention.clone());
+            .any(|(o, _)| o.mention.span == c.mention.span && o.mention.plover == c.mention.plover);
+        if !ok || seen {
+            continue;
         }
+        let circumstance = circumstantial(doc, kb, &in_sentence, c.matched, &circumstances);
+        if circumstance {
+            circumstances.push(c.matched);
+        }
+        // المحتجون tells of no act, but خرج المحتجون does
+        let participant = doc.matches[c.matched].has_cue(kb, CueKind::Crowd)
+            && !occurrence_before(doc, kb, &in_sentence, c.matched, 3);
+        let role = if circumstance {
+            Role::Circumstance
+        } else if participant {
+            Role::Participant
+        } else {
+            Role::Act
+        };
+        accepted.push((c, role));
     }
-    let Some(first) = first else {
+    let Some(first) = accepted
+        .iter()
+        .filter(|(_, role)| *role == Role::Act)
+        .map(|(c, _)| c.matched)
+        .min()
+    else {
         // only circumstances of something else (استقال الوزير بعد الاحتجاجات)
         return Vec::new();
     };
-    // A sentence reports one event, its main one; in Arabic news the main
-    // predicate comes first (قتل ... في هجوم، اعتقلت الشرطة ... بعد اشتباكات).
     // A statement about events (أدان الهجوم، طالب بالتحقيق في مقتل) reports
-    // the statement; later words of other kinds tell its circumstances.
+    // the statement; the event words after it tell what it is about.
     let first_token = doc.matches[first].first_token;
     let stated = in_sentence.iter().any(|&m| {
         doc.matches[m].first_token < first_token && doc.matches[m].has_cue(kb, CueKind::SpeechAct)
@@ -195,24 +235,213 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
     if stated {
         return Vec::new();
     }
-    let main_types: Vec<String> = candidates
-        .iter()
-        .filter(|c| c.matched == first)
-        .map(|c| c.mention.plover.clone())
-        .collect();
-    out.retain(|m| main_types.contains(&m.plover));
+    // The kind of the first event word is the sentence's main event (in
+    // Arabic news the main predicate comes first: قتل ... في هجوم); another
+    // kind counts too when a word of its own, not a weak one, tells of it in
+    // a clause of the sentence (فرقت الشرطة المظاهرة وأطلقت النار على ...).
+    let armed_actor = in_sentence.iter().any(|&m| {
+        doc.matches[m].actors().any(|a| kb.actors[a].is_armed())
+            || doc.matches[m].has_cue(kb, CueKind::Member)
+    });
+    let context = Context::of(doc, kb, &in_sentence, tokens.clone(), armed_actor, crowd);
+    // another word of the same kind that may tell the event (قصفت ... غارات)
+    let corroborated = |c: &Candidate| {
+        accepted.iter().any(|(o, role)| {
+            *role == Role::Act && o.matched != c.matched && o.mention.plover == c.mention.plover
+        })
+    };
+    let reported = |plover: &str| {
+        accepted.iter().any(|(c, role)| {
+            *role == Role::Act
+                && c.mention.plover == plover
+                && (c.matched == first || c.strength >= Strength::Medium)
+                && evidence(doc, kb, &in_sentence, &context, c, corroborated(c)) >= REPORT_THRESHOLD
+        })
+    };
+    let mut out: Vec<EventMention> = Vec::new();
+    for (c, _) in &accepted {
+        if reported(&c.mention.plover) {
+            out.push(c.mention.clone());
+        }
+    }
     out
+}
+
+/// The part an accepted event word plays in its sentence.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    /// The event itself, or one of the events, the sentence reports.
+    Act,
+    /// Those who took part (المحتجون): a crowd for a protest word, but no
+    /// act of their own (أكد المحتجون أنهم سيواصلون، أطلقت الشرطة النار على
+    /// المحتجين) unless a verb of occurrence leads them (خرج المحتجون).
+    Participant,
+    /// A circumstance of another event (منذ الاحتجاجات، جراء القصف).
+    Circumstance,
+}
+
+/// What a sentence says around its event words: where, when, who, and
+/// with what toll.
+struct Context {
+    /// A place: a country, a place word (مدينة، قرية، حي) or a direction.
+    place: bool,
+    /// A date or a time of day (أمس، الثلاثاء، فجر اليوم).
+    date: bool,
+    /// An armed actor or a member word (for ASSAULT).
+    armed: bool,
+    /// A crowd or protester actor (for PROTEST).
+    crowd: bool,
+    /// Sentence start, in tokens.
+    start: usize,
+}
+
+impl Context {
+    fn of(
+        doc: &Document,
+        kb: &Knowledge,
+        in_sentence: &[usize],
+        tokens: Range<usize>,
+        armed: bool,
+        crowd: bool,
+    ) -> Context {
+        let place = in_sentence.iter().any(|&m| {
+            let m = &doc.matches[m];
+            m.country().is_some()
+                || m.places().next().is_some()
+                || [
+                    CueKind::Place,
+                    CueKind::Near,
+                    CueKind::Direction,
+                    CueKind::Locality,
+                    CueKind::Countryside,
+                ]
+                .into_iter()
+                .any(|k| m.has_cue(kb, k))
+        });
+        let date = doc.dates.iter().any(|d| tokens.contains(&d.tokens.start));
+        Context {
+            place,
+            date,
+            armed,
+            crowd,
+            start: tokens.start,
+        }
+    }
+}
+
+/// How firmly the sentence reports the event of word `c` as something that
+/// took place: a word that tells of the act (a verb, a strong noun), said
+/// first, carried out (شن، نفذ، وقع), with a count, a toll, a place, a date
+/// and the actors of its kind. An event word with none of these is a topic
+/// (موجة الاغتيالات، الاحتجاجات السلمية حق), not a report.
+fn evidence(
+    doc: &Document,
+    kb: &Knowledge,
+    in_sentence: &[usize],
+    context: &Context,
+    c: &Candidate,
+    corroborated: bool,
+) -> u32 {
+    let m = &doc.matches[c.matched];
+    let near = |first: usize, last: usize, reach: usize| {
+        first <= m.last_token + reach && m.first_token <= last + reach
+    };
+    let word = match c.strength {
+        Strength::Strong => 2,
+        Strength::Medium => 1,
+        _ => 0,
+    } + if c.verb { 2 } else { 0 };
+    // the sentence's first word is its main predicate: the event word
+    // itself (قصفت طائرات) or the verb that carries it (تعرض سجناء للتعذيب)
+    let leading = m.first_token <= context.start + 1
+        || in_sentence.iter().any(|&o| {
+            let o = &doc.matches[o];
+            o.first_token <= context.start + 1
+                && o.last_token < m.first_token
+                && m.first_token - o.last_token <= 4
+                && o.has_cue(kb, CueKind::Occurrence)
+        });
+    let counted = doc
+        .quantities
+        .iter()
+        .any(|q| near(q.tokens.start, q.tokens.end.saturating_sub(1), 4))
+        || in_sentence.iter().any(|&o| {
+            let o = &doc.matches[o];
+            near(o.first_token, o.last_token, 4)
+                && (o.has_cue(kb, CueKind::Person) || o.has_cue(kb, CueKind::Pair))
+        });
+    let toll = in_sentence.iter().any(|&o| {
+        o != c.matched
+            && [CueKind::Killed, CueKind::Injured, CueKind::KilledOne]
+                .into_iter()
+                .any(|k| doc.matches[o].has_cue(kb, k))
+    });
+    // carried out (شنت ... غارات) or its doer named (الهجوم الذي شنه مسلحون)
+    let carried_out = occurrence_before(doc, kb, in_sentence, c.matched, 4)
+        || in_sentence.iter().any(|&o| {
+            let o = &doc.matches[o];
+            o.first_token > m.last_token
+                && o.first_token - m.last_token <= 5
+                && o.has_cue(kb, CueKind::Occurrence)
+        });
+    let actors = if c.mention.plover == "PROTEST" {
+        context.crowd
+    } else {
+        context.armed
+    };
+    // a place or the actors only corroborate: conflict news names them in
+    // its background sentences too
+    word + 2 * u32::from(carried_out)
+        + [
+            leading,
+            counted,
+            toll,
+            context.date,
+            context.place || actors,
+            corroborated,
+        ]
+        .into_iter()
+        .map(u32::from)
+        .sum::<u32>()
+}
+
+/// A verb that says an event took place (شهدت، نفذ، خرج) comes at most
+/// `reach` words before the word `matched`.
+fn occurrence_before(
+    doc: &Document,
+    kb: &Knowledge,
+    in_sentence: &[usize],
+    matched: usize,
+    reach: usize,
+) -> bool {
+    let at = doc.matches[matched].first_token;
+    in_sentence.iter().any(|&o| {
+        let o = &doc.matches[o];
+        o.last_token < at && at - o.last_token <= reach && o.has_cue(kb, CueKind::Occurrence)
+    })
 }
 
 /// The event word shortly after a word of time, cause or topic (منذ
 /// الاحتجاجات، جراء القصف، بعد أسابيع من الاحتجاجات) tells a circumstance of
 /// the sentence's event, not the event.
-fn circumstantial(doc: &Document, kb: &Knowledge, in_sentence: &[usize], matched: usize) -> bool {
+fn circumstantial(
+    doc: &Document,
+    kb: &Knowledge,
+    in_sentence: &[usize],
+    matched: usize,
+    circumstances: &[usize],
+) -> bool {
     let at = doc.matches[matched].first_token;
+    let close_after = |m: &Match, gap: usize| m.last_token < at && at - m.last_token <= gap;
     in_sentence.iter().any(|&m| {
         let m = &doc.matches[m];
-        m.last_token < at && at - m.last_token <= 3 && m.has_cue(kb, CueKind::Circumstance)
+        close_after(m, 3) && m.has_cue(kb, CueKind::Circumstance)
     })
+    // an event word right after a circumstance belongs to it (بعد أيام من
+    // تفجير استهدف سوقا، احتجاجا على مقتل شاب برصاص الشرطة)
+    || circumstances
+        .iter()
+        .any(|&m| close_after(&doc.matches[m], 2))
 }
 
 /// A denial, threat, plan, accusation or commemoration governs the word at

@@ -159,6 +159,9 @@ pub enum CueKind {
     /// A gathering of people (حشود، هتافات، لافتات): a protest word nearby
     /// means a street protest.
     Crowd,
+    /// A verb that says an event took place or was carried out (شهد، وقع،
+    /// اندلع، شن، نفذ، تعرض): an event word after it is reported.
+    Occurrence,
     /// Qualifier words are handled by the numbers stage; kept so the file stays
     /// one list an analyst can read whole.
     Qualifier,
@@ -196,6 +199,7 @@ impl CueKind {
             "crowd" => Crowd,
             "speech_act" => SpeechAct,
             "circumstance" => Circumstance,
+            "occurrence" => Occurrence,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
