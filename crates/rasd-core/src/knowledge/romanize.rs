@@ -372,8 +372,18 @@ fn strip_latin_diacritic(c: char) -> char {
 /// name.
 pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> Vec<Match> {
     let mut covered = vec![false; tokens.len()];
+    // a token holding only a place name may still open a longer name the
+    // table lacks in Arabic (برج منايل: Bordj Menaiel, not برج; جيلان بينار:
+    // Ceylanpinar, not Gjilan)
+    let mut only_place = vec![false; tokens.len()];
+    // the last token of the name covering each token
+    let mut name_end: Vec<usize> = (0..tokens.len()).collect();
     for m in matches {
         covered[m.first_token..=m.last_token].fill(true);
+        name_end[m.first_token..=m.last_token].fill(m.last_token);
+        if m.entries.iter().all(|e| matches!(e, Entry::Place(_))) {
+            only_place[m.first_token..=m.last_token].fill(true);
+        }
     }
     let after_cues = matches
         .iter()
@@ -391,15 +401,30 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
     starts.dedup();
     let mut out = Vec::new();
     for start in starts {
+        // place names may open the run, not interrupt it
+        let mut opened = false;
         let mut words: Vec<&str> = (start..tokens.len().min(start + MAX_WORDS))
-            .take_while(|&t| !covered[t])
+            .take_while(|&t| {
+                opened |= !covered[t];
+                !covered[t] || only_place[t] && !opened
+            })
             .map(|t| tokens[t].span.slice(text))
             .take_while(|w| w.chars().all(is_arabic_letter))
             .collect();
-        let Some(&first) = words.first() else {
+        // a run must reach past the name the table found there, if any
+        // (رأس غارب: Ras Gharib, not رأس and غارب)
+        let shortest = if words.is_empty() {
             continue;
+        } else if covered[start] {
+            name_end[start] - start + 2
+        } else {
+            1
         };
-        let whole = lookup(kb, &words);
+        if words.len() < shortest {
+            continue;
+        }
+        let first = words[0];
+        let whole = lookup(kb, &words, shortest);
         let found = whole.map(|found| (found, 0)).or_else(|| {
             // the same without a leading ب, if the word whole is no word
             let bare = first.strip_prefix('ب')?;
@@ -407,7 +432,16 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
                 return None;
             }
             words[0] = bare;
-            lookup(kb, &words).map(|found| (found, 'ب'.len_utf8()))
+            lookup(kb, &words, shortest).map(|found| (found, 'ب'.len_utf8()))
+        });
+        // a longer name over a place the table knows: only one of the
+        // area rasd reads on, not a namesake abroad
+        let found = found.filter(|((_, places), _)| {
+            !covered[start]
+                || places.iter().any(|&(_, p)| {
+                    kb.country(&kb.places[p as usize].country)
+                        .is_some_and(|c| c.focus)
+                })
         });
         if let Some(((len, places), clitics)) = found {
             out.push(Match {
@@ -426,11 +460,16 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
     out
 }
 
-/// The longest run of the words, from the first, whose skeleton (or a
-/// variant of it, see [`arabic_skeleton_variants`]) names places: its length
-/// in words and the places.
-fn lookup<'k>(kb: &'k Knowledge, words: &[&str]) -> Option<(usize, &'k [(u64, u32)])> {
-    for len in (1..=words.len()).rev() {
+/// The longest run of the words, from the first and `shortest` words or
+/// more, whose skeleton (or a variant of it, see
+/// [`arabic_skeleton_variants`]) names places: its length in words and the
+/// places.
+fn lookup<'k>(
+    kb: &'k Knowledge,
+    words: &[&str],
+    shortest: usize,
+) -> Option<(usize, &'k [(u64, u32)])> {
+    for len in (shortest..=words.len()).rev() {
         if kb.is_everyday_word(words[len - 1]) {
             continue;
         }
