@@ -251,7 +251,10 @@ fn anchor_after<'d>(doc: &'d Document, kb: &Knowledge, i: usize) -> Option<&'d M
         if next.has_cue(kb, CueKind::Direction) {
             after_direction = true;
         } else if !(after_direction && next.has_cue(kb, CueKind::Place)) {
-            return (after_direction && next.places().next().is_some()).then_some(next);
+            // "جنوب شرقي البلاد" (of the country) anchors to no village
+            // called البلاد: a name that is an everyday word is no anchor
+            let anchors = next.places().any(|q| !kb.places[q].common);
+            return (after_direction && anchors).then_some(next);
         }
         last_token = next.last_token;
     }
@@ -389,6 +392,26 @@ fn dominant_focus_country<'k>(kb: &'k Knowledge, m: &Match, text: &str) -> Optio
         {
             Some(first)
         }
+        _ => None,
+    }
+}
+
+/// A name spelled this well by a place's own name is that place's.
+const GOOD_FIT: f64 = 0.75;
+
+/// The place of a focus country whose own name spells a romanized match
+/// best, if it spells it well and clearly better than any other there.
+fn best_spelled_in_focus(kb: &Knowledge, m: &Match, fits: &[f64]) -> Option<usize> {
+    let mut ranked: Vec<(f64, usize)> = m
+        .places()
+        .zip(fits)
+        .filter(|&(p, _)| kb.country(&kb.places[p].country).is_some_and(|c| c.focus))
+        .map(|(p, &fit)| (fit, p))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    match ranked[..] {
+        [(best, p)] if best >= GOOD_FIT => Some(p),
+        [(best, p), (second, _), ..] if best >= GOOD_FIT && best - second >= 0.1 => Some(p),
         _ => None,
     }
 }
@@ -698,8 +721,25 @@ fn locate_with(
         } else {
             Vec::new()
         };
+        // how well each namesake's own name spells the Arabic, for a name
+        // found by its skeleton
+        let fits: Vec<f64> = if m.romanized {
+            let name = m.span.slice(doc.text());
+            m.places()
+                .map(|p| romanize::spelling_fit(name, &kb.places[p].name))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // with no country named and several of the area having the skeleton,
+        // the town of the area whose name alone spells the Arabic well
+        let spelled_out = if m.romanized && no_country_known && focus_country.is_none() {
+            best_spelled_in_focus(kb, m, &fits)
+        } else {
+            None
+        };
         let mut best: Option<(f64, usize)> = None;
-        for p in m.places() {
+        for (nth, p) in m.places().enumerate() {
             let place = &kb.places[p];
             if minor(p) {
                 continue;
@@ -752,6 +792,7 @@ fn locate_with(
                 // none, in the one focus country that has the skeleton
                 Some(place.country.as_str()) == top_country.as_deref()
                     || focus_country == Some(place.country.as_str())
+                    || spelled_out == Some(p)
             } else if m.has_cue(kb, CueKind::Place)
                 || m.has_cue(kb, CueKind::Direction)
                 || foreign_capital
@@ -827,6 +868,9 @@ fn locate_with(
             // (بوني يادي: Buni Yadi, not Bende through "Bandi")
             if m.romanized && has_skeleton(&place.name, &skeletons) {
                 score += 3.0;
+            }
+            if let Some(fit) = fits.get(nth) {
+                score += 4.0 * fit;
             }
             // the namesake beside the text's other places
             if let Some(km) = km_to_context.filter(|_| neighbour) {
