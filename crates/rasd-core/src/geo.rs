@@ -399,6 +399,14 @@ fn dominant_focus_country<'k>(kb: &'k Knowledge, m: &Match, text: &str) -> Optio
 /// A name spelled this well by a place's own name is that place's.
 const GOOD_FIT: f64 = 0.75;
 
+/// A name spelled this well is spelled out: Buni Yadi for بوني يادي,
+/// whatever the size of Bende, which a Latin alias links to it.
+const CLOSE_FIT: f64 = 0.85;
+
+/// How much better the best fit must be than the next (one written vowel
+/// of difference in a short name: شيبوك is Chibok, not Çubuk).
+const CLEAR_MARGIN: f64 = 0.095;
+
 /// The place of a focus country whose own name spells a romanized match
 /// best, if it spells it well and clearly better than any other there.
 fn best_spelled_in_focus(kb: &Knowledge, m: &Match, fits: &[f64]) -> Option<usize> {
@@ -411,7 +419,9 @@ fn best_spelled_in_focus(kb: &Knowledge, m: &Match, fits: &[f64]) -> Option<usiz
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     match ranked[..] {
         [(best, p)] if best >= GOOD_FIT => Some(p),
-        [(best, p), (second, _), ..] if best >= GOOD_FIT && best - second >= 0.1 => Some(p),
+        [(best, p), (second, _), ..] if best >= GOOD_FIT && best - second >= CLEAR_MARGIN => {
+            Some(p)
+        }
         _ => None,
     }
 }
@@ -869,8 +879,8 @@ fn locate_with(
             if m.romanized && has_skeleton(&place.name, &skeletons) {
                 score += 3.0;
             }
-            if let Some(fit) = fits.get(nth) {
-                score += 4.0 * fit;
+            if let Some(&fit) = fits.get(nth) {
+                score += 4.0 * fit + if fit >= CLOSE_FIT { 4.0 } else { 0.0 };
             }
             // the namesake beside the text's other places
             if let Some(km) = km_to_context.filter(|_| neighbour) {
