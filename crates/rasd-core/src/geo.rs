@@ -409,12 +409,11 @@ const CLEAR_MARGIN: f64 = 0.095;
 
 /// The place of a focus country whose own name spells a romanized match
 /// best, if it spells it well and clearly better than any other there.
-fn best_spelled_in_focus(kb: &Knowledge, m: &Match, fits: &[f64]) -> Option<usize> {
+fn best_spelled_in_focus(kb: &Knowledge, m: &Match, name: &str) -> Option<usize> {
     let mut ranked: Vec<(f64, usize)> = m
         .places()
-        .zip(fits)
-        .filter(|&(p, _)| kb.country(&kb.places[p].country).is_some_and(|c| c.focus))
-        .map(|(p, &fit)| (fit, p))
+        .filter(|&p| kb.country(&kb.places[p].country).is_some_and(|c| c.focus))
+        .map(|p| (romanize::spelling_fit(name, &kb.places[p].name), p))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     match ranked[..] {
@@ -731,25 +730,16 @@ fn locate_with(
         } else {
             Vec::new()
         };
-        // how well each namesake's own name spells the Arabic, for a name
-        // found by its skeleton
-        let fits: Vec<f64> = if m.romanized {
-            let name = m.span.slice(doc.text());
-            m.places()
-                .map(|p| romanize::spelling_fit(name, &kb.places[p].name))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let name = m.span.slice(doc.text());
         // with no country named and several of the area having the skeleton,
         // the town of the area whose name alone spells the Arabic well
         let spelled_out = if m.romanized && no_country_known && focus_country.is_none() {
-            best_spelled_in_focus(kb, m, &fits)
+            best_spelled_in_focus(kb, m, name)
         } else {
             None
         };
         let mut best: Option<(f64, usize)> = None;
-        for (nth, p) in m.places().enumerate() {
+        for p in m.places() {
             let place = &kb.places[p];
             if minor(p) {
                 continue;
@@ -879,7 +869,9 @@ fn locate_with(
             if m.romanized && has_skeleton(&place.name, &skeletons) {
                 score += 3.0;
             }
-            if let Some(&fit) = fits.get(nth) {
+            // how well the namesake's own name spells the Arabic
+            if m.romanized {
+                let fit = romanize::spelling_fit(name, &place.name);
                 score += 4.0 * fit + if fit >= CLOSE_FIT { 4.0 } else { 0.0 };
             }
             // the namesake beside the text's other places
