@@ -37,6 +37,13 @@ impl<'a> Document<'a> {
         let mut matches = kb.matcher().find(text, &tokens);
         let romanized = crate::knowledge::romanize::find(kb, text, &tokens, &matches);
         if !romanized.is_empty() {
+            // a romanized name that runs on past a shorter place name
+            // replaces it
+            matches.retain(|m| {
+                !romanized
+                    .iter()
+                    .any(|r| r.first_token <= m.last_token && m.first_token <= r.last_token)
+            });
             matches.extend(romanized);
             matches.sort_by_key(|m| m.first_token);
         }

@@ -188,6 +188,47 @@ fn in_border_phrase(doc: &Document, i: usize) -> bool {
     }
 }
 
+/// Whether a folded name, or it with its article added or removed, is an
+/// everyday word.
+fn is_word_with_or_without_article(kb: &Knowledge, name: &str) -> bool {
+    kb.is_everyday_word(name)
+        || match name.strip_prefix("ال") {
+            Some(bare) => kb.is_everyday_word(bare),
+            None => kb.is_everyday_word(&format!("ال{name}")),
+        }
+}
+
+/// The (country, province) pairs of an apposition after match `i`: "X
+/// عاصمة محافظة Y", "X مركز ولاية Y", "X كبرى مدن Y": X is a town of Y.
+fn capital_of_province<'k>(doc: &Document, kb: &'k Knowledge, i: usize) -> Vec<(&'k str, &'k str)> {
+    let m = &doc.matches[i];
+    let next = m.last_token + 1;
+    let opens = |t: usize| t < doc.tokens.len() && matches!(doc.word(t), "عاصمه" | "مركز" | "كبري");
+    if !opens(next) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for after in doc.matches[i + 1..]
+        .iter()
+        .filter(|after| after.first_token > next)
+        .take(3)
+    {
+        if after.first_token > next + 3 {
+            break;
+        }
+        for p in after.places() {
+            let place = &kb.places[p];
+            if place.kind == PlaceKind::Admin1 {
+                out.push((place.country.as_str(), place.name.as_str()));
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
 /// Great-circle distance between two (latitude, longitude) points in degrees.
 pub fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
     const EARTH_RADIUS_KM: f64 = 6371.0088;
@@ -210,7 +251,10 @@ fn anchor_after<'d>(doc: &'d Document, kb: &Knowledge, i: usize) -> Option<&'d M
         if next.has_cue(kb, CueKind::Direction) {
             after_direction = true;
         } else if !(after_direction && next.has_cue(kb, CueKind::Place)) {
-            return (after_direction && next.places().next().is_some()).then_some(next);
+            // "جنوب شرقي البلاد" (of the country) anchors to no village
+            // called البلاد: a name that is an everyday word is no anchor
+            let anchors = next.places().any(|q| !kb.places[q].common);
+            return (after_direction && anchors).then_some(next);
         }
         last_token = next.last_token;
     }
@@ -223,12 +267,15 @@ fn sentence_of(doc: &Document, token: usize) -> usize {
         .min(doc.sentences.len().saturating_sub(1))
 }
 
-/// For each sentence, the (country, province) pairs it names: provinces by
-/// name, and the provinces of the large towns it names.
-fn provinces_by_sentence<'k>(doc: &Document, kb: &'k Knowledge) -> Vec<Vec<(&'k str, &'k str)>> {
+/// For each sentence, the (match, country, province) triples it names:
+/// provinces by name, and the provinces of the large towns it names.
+fn provinces_by_sentence<'k>(
+    doc: &Document,
+    kb: &'k Knowledge,
+) -> Vec<Vec<(usize, &'k str, &'k str)>> {
     let mut out = vec![Vec::new(); doc.sentences.len().max(1)];
     // romanized names are villages: they name no province
-    for m in doc.matches.iter().filter(|m| !m.romanized) {
+    for (i, m) in doc.matches.iter().enumerate().filter(|(_, m)| !m.romanized) {
         let sentence = sentence_of(doc, m.first_token);
         for p in m.places() {
             let place = &kb.places[p];
@@ -237,7 +284,7 @@ fn provinces_by_sentence<'k>(doc: &Document, kb: &'k Knowledge) -> Vec<Vec<(&'k 
                 PlaceKind::City if place.population >= 100_000 => &place.admin1,
                 _ => continue,
             };
-            out[sentence].push((place.country.as_str(), province.as_str()));
+            out[sentence].push((i, place.country.as_str(), province.as_str()));
         }
     }
     out
@@ -344,6 +391,35 @@ fn dominant_focus_country<'k>(kb: &'k Knowledge, m: &Match, text: &str) -> Optio
             if m.romanized && largest >= 10_000 && largest >= 5 * second =>
         {
             Some(first)
+        }
+        _ => None,
+    }
+}
+
+/// A name spelled this well by a place's own name is that place's.
+const GOOD_FIT: f64 = 0.75;
+
+/// A name spelled this well is spelled out: Buni Yadi for بوني يادي,
+/// whatever the size of Bende, which a Latin alias links to it.
+const CLOSE_FIT: f64 = 0.85;
+
+/// How much better the best fit must be than the next (one written vowel
+/// of difference in a short name: شيبوك is Chibok, not Çubuk).
+const CLEAR_MARGIN: f64 = 0.095;
+
+/// The place of a focus country whose own name spells a romanized match
+/// best, if it spells it well and clearly better than any other there.
+fn best_spelled_in_focus(kb: &Knowledge, m: &Match, name: &str) -> Option<usize> {
+    let mut ranked: Vec<(f64, usize)> = m
+        .places()
+        .filter(|&p| kb.country(&kb.places[p].country).is_some_and(|c| c.focus))
+        .map(|p| (romanize::spelling_fit(name, &kb.places[p].name), p))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    match ranked[..] {
+        [(best, p)] if best >= GOOD_FIT => Some(p),
+        [(best, p), (second, _), ..] if best >= GOOD_FIT && best - second >= CLEAR_MARGIN => {
+            Some(p)
         }
         _ => None,
     }
@@ -577,9 +653,13 @@ fn locate_with(
         let nisba_after = after
             .and_then(|n| n.nisba())
             .map(|c| kb.countries[c].iso2.as_str());
+        // منطقة، مقاطعة are areas of any size, but a province's name after
+        // them is the province (منطقة جازان)
+        let has_admin1 = m.places().any(|p| kb.places[p].kind == PlaceKind::Admin1);
         let administrative = before.is_some_and(|p| {
             let w = p.span.slice(doc.text());
             matches!(w, "محافظه" | "ولايه" | "اقليم" | "مديريه")
+                || has_admin1 && matches!(w, "منطقه" | "مقاطعه")
         });
         let town_cue = construct_cue(CueKind::Place) && !administrative;
         let after_locality_word = cue(CueKind::Locality);
@@ -602,6 +682,13 @@ fn locate_with(
             .iter()
             .any(|e| !matches!(e, Entry::Place(_) | Entry::Country(_)));
         let frequent_word = kb.is_frequent_word(m.span.slice(doc.text()));
+        // a place is flagged common for an Arabic name that is also a word
+        // (بصرى); written by another of its names (بصرى الشام) it is not
+        let written_as_word = m.places().any(|p| kb.places[p].common)
+            && is_word_with_or_without_article(kb, m.span.slice(doc.text()));
+        let common = |place: &crate::knowledge::Place| place.common && written_as_word;
+        // "X عاصمة محافظة Y": X is a town of the province Y
+        let capital_of = capital_of_province(doc, kb, i);
         // فرقة is a word, not ف + رقة
         if m.clitics > 0 && kb.is_frequent_word(doc.word(m.first_token)) {
             continue;
@@ -647,7 +734,7 @@ fn locate_with(
             .get(m.span.slice(doc.text()))
             .is_some_and(|&z| z >= COMMONEST_WORD_ZIPF);
         // a name that is no everyday word for any of its places
-        let plain_name = !frequent_word && m.places().all(|p| !kb.places[p].common);
+        let plain_name = !frequent_word && m.places().all(|p| !common(&kb.places[p]));
         let distinctive = !m.romanized && plain_name && one_country;
         // with no country named, the one country of the area rasd's reports
         // cover (regions.tsv `focus`) that has the name, if only one has it,
@@ -663,6 +750,14 @@ fn locate_with(
             romanize::arabic_skeleton_variants(m.span.slice(doc.text()))
         } else {
             Vec::new()
+        };
+        let name = m.span.slice(doc.text());
+        // with no country named and several of the area having the skeleton,
+        // the town of the area whose name alone spells the Arabic well
+        let spelled_out = if m.romanized && no_country_known && focus_country.is_none() {
+            best_spelled_in_focus(kb, m, name)
+        } else {
+            None
         };
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
@@ -702,10 +797,14 @@ fn locate_with(
             let anchored =
                 anchor.is_some_and(|a| a.places().any(|q| kb.places[q].country == place.country));
             let introduced = located_by_preposition || town_cue || after_locality_word;
-            let plausible = if anchored {
+            let capital_of_named_province = place.kind == PlaceKind::City
+                && capital_of.contains(&(place.country.as_str(), place.admin1.as_str()));
+            let plausible = if capital_of_named_province {
+                true
+            } else if anchored {
                 // an everyday word too (التربة، صرواح) when a preposition or a
                 // cue says a place follows
-                (!place.common || introduced)
+                (!common(place) || introduced)
                     && !m.has_cue(kb, CueKind::Place)
                     && !m.has_cue(kb, CueKind::Direction)
             } else if m.romanized {
@@ -714,6 +813,7 @@ fn locate_with(
                 // none, in the one focus country that has the skeleton
                 Some(place.country.as_str()) == top_country.as_deref()
                     || focus_country == Some(place.country.as_str())
+                    || spelled_out == Some(p)
             } else if m.has_cue(kb, CueKind::Place)
                 || m.has_cue(kb, CueKind::Direction)
                 || foreign_capital
@@ -724,7 +824,7 @@ fn locate_with(
                 false
             } else if town_cue || administrative {
                 known || no_country_known
-            } else if place.common || also_a_word {
+            } else if common(place) || also_a_word {
                 false
             } else if frequent_word {
                 known && large
@@ -760,7 +860,7 @@ fn locate_with(
             // ("قرب جمامي في إقليم جوبا السفلى"), whatever its country
             let plausible = plausible
                 || neighbour
-                    && (!(place.common || frequent_word || also_a_word)
+                    && (!(common(place) || frequent_word || also_a_word)
                         || town_cue
                         || vicinity
                         || after_locality_word)
@@ -777,10 +877,23 @@ fn locate_with(
             if nisba_after == Some(place.country.as_str()) {
                 score += 10.0;
             }
+            if capital_of_named_province {
+                score += 8.0;
+            }
+            // with no country named, the namesake in the area rasd reads on
+            // (زنجبار in Abyan rather than Zanzibar)
+            if no_country_known && in_focus {
+                score += 2.0;
+            }
             // a village by its own name rather than a town by an alias
             // (بوني يادي: Buni Yadi, not Bende through "Bandi")
             if m.romanized && has_skeleton(&place.name, &skeletons) {
                 score += 3.0;
+            }
+            // how well the namesake's own name spells the Arabic
+            if m.romanized {
+                let fit = romanize::spelling_fit(name, &place.name);
+                score += 4.0 * fit + if fit >= CLOSE_FIT { 4.0 } else { 0.0 };
             }
             // the namesake beside the text's other places
             if let Some(km) = km_to_context.filter(|_| neighbour) {
@@ -798,8 +911,13 @@ fn locate_with(
                 score += 6.0 + 4.0 * (1.0 - km.min(100.0) / 100.0);
             }
             // "بلدة X في ريف حلب": the X of the province the sentence names
+            // (named by another mention: a town's own province says nothing)
             if place.kind == PlaceKind::City
-                && provinces[sentence].contains(&(place.country.as_str(), place.admin1.as_str()))
+                && provinces[sentence]
+                    .iter()
+                    .any(|&(mention, country, province)| {
+                        mention != i && country == place.country && province == place.admin1
+                    })
             {
                 score += 4.0;
             }
@@ -807,6 +925,8 @@ fn locate_with(
                 PlaceKind::Admin1 if administrative => score += 8.0,
                 PlaceKind::City if town_cue => score += 8.0,
                 PlaceKind::Admin1 if cue(CueKind::Countryside) => score += 4.0,
+                // نهر النيل is the river unless ولاية says it is the state
+                PlaceKind::Feature => score += 2.0,
                 // a name shared by a province and its capital means the town
                 PlaceKind::City if !administrative => score += 3.0,
                 _ => {}

@@ -104,3 +104,94 @@ fn a_river_is_coded_to_the_country_of_the_report() {
     );
     assert_eq!(syria.country, "SY");
 }
+
+#[test]
+fn a_longer_latin_name_beats_the_place_its_first_word_names() {
+    // برج and جيلان name other places; the towns are Bordj Menaiel and Ceylanpınar
+    let bordj = place_named(
+        "أصيب ثلاثة أعوان من الحماية المدنية في انفجار قارورة غاز قرب برج منايل شرق العاصمة.",
+        "برج منايل",
+    );
+    assert_eq!(bordj.id, "gn:2503641");
+    let ceylanpinar = place_named(
+        "داهمت الشرطة منزلاً في جيلان بينار وضبطت أسلحة مهربة.",
+        "جيلان بينار",
+    );
+    assert_eq!(ceylanpinar.id, "gn:318668");
+}
+
+#[test]
+fn a_province_after_mintaqa_is_the_province() {
+    let jazan = place_named(
+        "سقطت مقذوفات أطلقت من الجانب الآخر للحدود على قرى في منطقة جازان دون إصابات.",
+        "جازان",
+    );
+    assert_eq!((jazan.id.as_str(), jazan.precision), ("gn:105298", 3));
+}
+
+#[test]
+fn a_town_called_the_capital_of_a_province_lies_in_it() {
+    // الحزم is also a word (resolve); عاصمة محافظة الجوف says it is the town
+    let hazm = place_named(
+        "شيّع المئات في الحزم عاصمة محافظة الجوف ضحايا القصف الأخير.",
+        "الحزم",
+    );
+    assert_eq!(
+        (hazm.country.as_str(), hazm.admin1.as_str()),
+        ("YE", "Al Jawf")
+    );
+}
+
+#[test]
+fn with_no_country_named_the_namesake_in_the_area_wins() {
+    // Zanzibar is 35 times the size of Zinjibar in Abyan
+    let zinjibar = place_named(
+        "سيطر مسلحون قبليون على مبنى المجمع الحكومي في زنجبار لساعات ثم انسحبوا.",
+        "زنجبار",
+    );
+    assert_eq!(zinjibar.country, "YE");
+}
+
+#[test]
+fn a_name_that_is_not_itself_a_word_needs_no_cue() {
+    // بصرى is a word, so Busra ash Sham is flagged; بصرى الشام is not one
+    let busra = place_named(
+        "شيّع الأهالي قتيلين سقطا في اشتباك ليلي في بصرى الشام.",
+        "بصرى الشام",
+    );
+    assert_eq!(busra.id, "gn:171126");
+}
+
+#[test]
+fn the_namesake_whose_name_spells_the_arabic_is_taken() {
+    // several countries of the area have towns of these skeletons
+    let monguno = place_named(
+        "نزح آلاف السكان من مونغونو بعد هجوم ليلي على أطرافها.",
+        "مونغونو",
+    );
+    assert_eq!(monguno.id, "gn:2329946");
+    let kohat = place_named(
+        "اعتقلت الشرطة ثلاثة رجال في كوهات بتهمة التخطيط لتفجير.",
+        "كوهات",
+    );
+    assert_eq!(kohat.country, "PK");
+}
+
+#[test]
+fn the_country_is_no_anchor_for_a_relative_location() {
+    // "شرقي البلاد": of the country, not of a hamlet called البلاد
+    let silopi = place_named(
+        "أصيب جندي في اشتباك قرب سيلوبي شرقي البلاد مع مسلحين.",
+        "سيلوبي",
+    );
+    assert_eq!(silopi.id, "gn:300797");
+}
+
+#[test]
+fn a_river_named_bare_is_the_river_not_its_state() {
+    let nile = place_named(
+        "جرف فيضان نهر النيل منازل عشرات الأسر في السودان.",
+        "نهر النيل",
+    );
+    assert_eq!((nile.id.as_str(), nile.precision), ("feature:nile-sd", 3));
+}

@@ -484,7 +484,7 @@ fn place_mentions_are_geocoded_to_the_expected_quality() {
     );
     assert!(report["countries"].as_u64().unwrap_or(0) >= 15);
     let accuracy = report["accuracy"].as_f64().unwrap_or(0.0);
-    assert!(accuracy >= 0.78, "place accuracy fell to {accuracy}");
+    assert!(accuracy >= 0.82, "place accuracy fell to {accuracy}");
 }
 
 /// Every gold article's events: none is dated in a year the article only

@@ -184,11 +184,11 @@ pub fn skeleton_key(skeleton: &str) -> u64 {
     }
 }
 
-fn is_vowel(b: u8) -> bool {
+pub(super) fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w')
 }
 
-fn is_latin_article(word: &[u8]) -> bool {
+pub(super) fn is_latin_article(word: &[u8]) -> bool {
     matches!(
         word,
         b"al"
@@ -214,7 +214,7 @@ fn is_latin_article(word: &[u8]) -> bool {
     )
 }
 
-fn latin_class(b: u8) -> Option<char> {
+pub(super) fn latin_class(b: u8) -> Option<char> {
     Some(match b {
         b'b' | b'p' => 'b',
         b't' => 't',
@@ -240,7 +240,7 @@ fn latin_class(b: u8) -> Option<char> {
 }
 
 /// Letters with diacritics (Ḩ, ţ, ā, ‘) to their base letter; others as is.
-fn strip_latin_diacritic(c: char) -> char {
+pub(super) fn strip_latin_diacritic(c: char) -> char {
     match c {
         'à'..='å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' => 'a',
         'ç' | 'ć' | 'č' => 'c',

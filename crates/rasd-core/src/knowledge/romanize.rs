@@ -11,8 +11,11 @@
 
 use crate::text::Token;
 
+use super::latin::{
+    is_latin_article, is_vowel, latin_class, latin_skeleton_with, push_class,
+    strip_latin_diacritic, Doubles,
+};
 pub use super::latin::{latin_keys, latin_readings, skeleton_key, MIN_SKELETON};
-use super::latin::{latin_skeleton_with, push_class, Doubles};
 use super::{Entry, Knowledge, Match};
 
 /// Longest name, in words, looked up after a cue.
@@ -110,6 +113,132 @@ fn arabic_class(c: char) -> Option<char> {
     })
 }
 
+/// How closely a Latin name spells a folded Arabic one, vowels included,
+/// from 0 to 1: of the namesakes that share a skeleton, the one that also
+/// has the long vowels the Arabic writes (مونغونو: Monguno, not Manujan;
+/// كوهات: Kohat, not Kahta). Short vowels, which Arabic leaves unwritten,
+/// cost little; consonants and written vowels cost more.
+///
+/// ```
+/// use rasd_core::knowledge::romanize::spelling_fit;
+/// assert!(spelling_fit("كوهات", "Kohat") > spelling_fit("كوهات", "Kahta"));
+/// ```
+pub fn spelling_fit(folded: &str, latin: &str) -> f64 {
+    let arabic = arabic_letters(folded);
+    let latin = latin_letters(latin);
+    if arabic.is_empty() || latin.is_empty() {
+        return 0.0;
+    }
+    let cost_alone = |c: u8, written_in_arabic: bool| match (is_vowel_class(c), written_in_arabic) {
+        (true, false) => 0.3,
+        (true, true) => 0.7,
+        (false, _) => 1.0,
+    };
+    // edit distance, Arabic along the rows
+    let mut row: Vec<f64> = std::iter::once(0.0)
+        .chain(latin.iter().scan(0.0, |sum, &l| {
+            *sum += cost_alone(l, false);
+            Some(*sum)
+        }))
+        .collect();
+    for &a in &arabic {
+        let mut diagonal = row[0];
+        row[0] += cost_alone(a, true);
+        for (j, &l) in latin.iter().enumerate() {
+            let substitution = diagonal + letter_cost(a, l);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution
+                .min(row[j + 1] + cost_alone(a, true))
+                .min(row[j] + cost_alone(l, false));
+        }
+    }
+    let length = arabic.len().max(latin.len()) as f64;
+    (1.0 - row[latin.len()] / length).max(0.0)
+}
+
+fn is_vowel_class(c: u8) -> bool {
+    matches!(c, b'a' | b'i' | b'u')
+}
+
+fn letter_cost(arabic: u8, latin: u8) -> f64 {
+    let same = arabic == latin
+        || latin == b'G' && matches!(arabic, b'j' | b'k')
+        || latin == b'C' && matches!(arabic, b'k' | b'j' | b'c');
+    match (same, is_vowel_class(arabic) && is_vowel_class(latin)) {
+        (true, _) => 0.0,
+        (false, true) => 0.5,
+        (false, false) => 1.0,
+    }
+}
+
+/// A folded Arabic name as consonant classes and the long vowels a, i, u,
+/// without its article, ʿayn and hamza, or a final ة.
+fn arabic_letters(folded: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for word in folded.split_whitespace() {
+        let word = match word.strip_prefix("ال") {
+            Some(bare) if bare.chars().count() >= 2 => bare,
+            _ => word,
+        };
+        for c in word.trim_end_matches('ه').chars() {
+            match (arabic_class(c), c) {
+                (Some(class), _) => out.push(class as u8),
+                (None, 'ا') => out.push(b'a'),
+                (None, 'ي') => out.push(b'i'),
+                (None, 'و') => out.push(b'u'),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// A Latin name in the classes of [`arabic_letters`].
+fn latin_letters(name: &str) -> Vec<u8> {
+    let folded: String = name
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(strip_latin_diacritic)
+        .collect();
+    let mut out = Vec::new();
+    for word in folded.split(|c: char| !c.is_ascii_alphabetic()) {
+        let word = word.as_bytes();
+        if word.is_empty() || is_latin_article(word) {
+            continue;
+        }
+        let silent_h = word.len() >= 2 && word.ends_with(b"h") && is_vowel(word[word.len() - 2]);
+        let word = if silent_h {
+            &word[..word.len() - 1]
+        } else {
+            word
+        };
+        let mut i = 0;
+        while i < word.len() {
+            let (class, width) = match word.get(i..i + 2) {
+                Some(b"kh") => (Some(b'x'), 2),
+                Some(b"sh" | b"ch") => (Some(b'c'), 2),
+                Some(b"th") => (Some(b't'), 2),
+                Some(b"dh") => (Some(b'd'), 2),
+                Some(b"gh" | b"dj") => (Some(b'j'), 2),
+                Some(b"ph") => (Some(b'f'), 2),
+                Some(b"ou") => (Some(b'u'), 2),
+                _ => match word[i] {
+                    b'a' => (Some(b'a'), 1),
+                    b'e' | b'i' | b'y' => (Some(b'i'), 1),
+                    b'o' | b'u' | b'w' => (Some(b'u'), 1),
+                    b => (latin_class(b).map(|c| c as u8), 1),
+                },
+            };
+            // a letter written twice is one Arabic letter (Raqqah, Mosul)
+            if let Some(class) = class.filter(|&c| out.last() != Some(&c)) {
+                out.push(class);
+            }
+            i += width;
+        }
+    }
+    out
+}
+
 /// Places named after a place cue (مدينة، بلدة، قرية، ريف، قرب، شمال ...) or
 /// after في، على، إلى by a word the automaton did not find, matched through their
 /// Latin names. Each match lists every place sharing the skeleton; the
@@ -117,8 +246,18 @@ fn arabic_class(c: char) -> Option<char> {
 /// name.
 pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> Vec<Match> {
     let mut covered = vec![false; tokens.len()];
+    // a token holding only a place name may still open a longer name the
+    // table lacks in Arabic (برج منايل: Bordj Menaiel, not برج; جيلان بينار:
+    // Ceylanpinar, not Gjilan)
+    let mut only_place = vec![false; tokens.len()];
+    // the last token of the name covering each token
+    let mut name_end: Vec<usize> = (0..tokens.len()).collect();
     for m in matches {
         covered[m.first_token..=m.last_token].fill(true);
+        name_end[m.first_token..=m.last_token].fill(m.last_token);
+        if m.entries.iter().all(|e| matches!(e, Entry::Place(_))) {
+            only_place[m.first_token..=m.last_token].fill(true);
+        }
     }
     let after_cues = matches
         .iter()
@@ -136,15 +275,30 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
     starts.dedup();
     let mut out = Vec::new();
     for start in starts {
+        // place names may open the run, not interrupt it
+        let mut opened = false;
         let mut words: Vec<&str> = (start..tokens.len().min(start + MAX_WORDS))
-            .take_while(|&t| !covered[t])
+            .take_while(|&t| {
+                opened |= !covered[t];
+                !covered[t] || only_place[t] && !opened
+            })
             .map(|t| tokens[t].span.slice(text))
             .take_while(|w| w.chars().all(is_arabic_letter))
             .collect();
-        let Some(&first) = words.first() else {
+        // a run must reach past the name the table found there, if any
+        // (رأس غارب: Ras Gharib, not رأس and غارب)
+        let shortest = if words.is_empty() {
             continue;
+        } else if covered[start] {
+            name_end[start] - start + 2
+        } else {
+            1
         };
-        let whole = lookup(kb, &words);
+        if words.len() < shortest {
+            continue;
+        }
+        let first = words[0];
+        let whole = lookup(kb, &words, shortest);
         let found = whole.map(|found| (found, 0)).or_else(|| {
             // the same without a leading ب, if the word whole is no word
             let bare = first.strip_prefix('ب')?;
@@ -152,7 +306,16 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
                 return None;
             }
             words[0] = bare;
-            lookup(kb, &words).map(|found| (found, 'ب'.len_utf8()))
+            lookup(kb, &words, shortest).map(|found| (found, 'ب'.len_utf8()))
+        });
+        // a longer name over a place the table knows: only one of the
+        // area rasd reads on, not a namesake abroad
+        let found = found.filter(|((_, places), _)| {
+            !covered[start]
+                || places.iter().any(|&(_, p)| {
+                    kb.country(&kb.places[p as usize].country)
+                        .is_some_and(|c| c.focus)
+                })
         });
         if let Some(((len, places), clitics)) = found {
             out.push(Match {
@@ -171,11 +334,16 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
     out
 }
 
-/// The longest run of the words, from the first, whose skeleton (or a
-/// variant of it, see [`arabic_skeleton_variants`]) names places: its length
-/// in words and the places.
-fn lookup<'k>(kb: &'k Knowledge, words: &[&str]) -> Option<(usize, &'k [(u64, u32)])> {
-    for len in (1..=words.len()).rev() {
+/// The longest run of the words, from the first and `shortest` words or
+/// more, whose skeleton (or a variant of it, see
+/// [`arabic_skeleton_variants`]) names places: its length in words and the
+/// places.
+fn lookup<'k>(
+    kb: &'k Knowledge,
+    words: &[&str],
+    shortest: usize,
+) -> Option<(usize, &'k [(u64, u32)])> {
+    for len in (shortest..=words.len()).rev() {
         if kb.is_everyday_word(words[len - 1]) {
             continue;
         }
