@@ -1,6 +1,8 @@
 //! Features of a token in its sentence, as 64-bit hashed keys.
 
 use super::clusters::Clusters;
+use super::names::{NameTable, LIST_SHIFT, NEVER_A_NAME};
+use super::KINDS;
 use crate::knowledge::PlaceKind;
 use crate::text::{fold, proclitic_splits};
 use crate::Knowledge;
@@ -29,11 +31,16 @@ impl Families {
     /// How frequent the word and its stem are in general Arabic (the
     /// knowledge base's word list): a name is rarely an everyday word.
     pub const FREQUENCY: u32 = 1 << 7;
+    /// How often the word and its neighbours were names of each type in the
+    /// training text (jackknifed), and name-list membership ([`NameTable`]).
+    pub const NAME_LISTS: u32 = 1 << 8;
+    /// The words around the token's other occurrences in the document.
+    pub const DOCUMENT: u32 = 1 << 9;
 
-    pub const ALL: Families = Families(0xff);
+    pub const ALL: Families = Families(0x3ff);
 
     /// Names for the command line and the ablation table.
-    pub const NAMES: [(&'static str, u32); 8] = [
+    pub const NAMES: [(&'static str, u32); 10] = [
         ("word", Self::WORD),
         ("clitic", Self::CLITIC),
         ("affix", Self::AFFIX),
@@ -42,6 +49,8 @@ impl Families {
         ("context", Self::CONTEXT),
         ("clusters", Self::CLUSTERS),
         ("frequency", Self::FREQUENCY),
+        ("names", Self::NAME_LISTS),
+        ("document", Self::DOCUMENT),
     ];
 
     pub fn has(self, family: u32) -> bool {
@@ -229,6 +238,51 @@ impl TokenInfo {
     }
 }
 
+/// Per stem, the words around its occurrences in a document (as feature
+/// keys, with counts): a name the sentence leaves ambiguous is often
+/// introduced elsewhere in the article (السيد ليبرمان ... ليبرمان).
+#[derive(Default)]
+pub(crate) struct DocContext {
+    by_stem: FxHashMap<String, FxHashMap<u64, u32>>,
+}
+
+/// Stems shorter than this (in bytes) carry no document context.
+const DOC_STEM_MIN_BYTES: usize = 6;
+
+impl DocContext {
+    pub(crate) fn new(sentences: &[&[&str]]) -> DocContext {
+        let mut doc = DocContext::default();
+        if sentences.len() < 2 {
+            return doc;
+        }
+        for words in sentences {
+            let tokens: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+            for (i, token) in tokens.iter().enumerate() {
+                if token.stem().len() < DOC_STEM_MIN_BYTES {
+                    continue;
+                }
+                let entry = doc.by_stem.entry(token.stem().to_owned()).or_default();
+                for context in occurrence_contexts(&tokens, i) {
+                    *entry.entry(context).or_default() += 1;
+                }
+            }
+        }
+        doc
+    }
+}
+
+/// The keys one occurrence contributes to its stem's document context.
+fn occurrence_contexts(tokens: &[TokenInfo], i: usize) -> [u64; 2] {
+    let folded = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j))
+            .map_or(PAD, |t| t.folded.as_str())
+    };
+    [
+        key(40, &[folded(i.checked_sub(1))]),
+        key(41, &[folded(Some(i + 1))]),
+    ]
+}
+
 /// Arabic letters → a, Latin → L, digits → d, others kept; runs collapsed.
 fn shape(word: &str) -> String {
     let mut out = String::new();
@@ -288,6 +342,8 @@ pub(crate) fn sentence_features(
     families: Families,
     lexicon: &Lexicon,
     clusters: &Clusters,
+    names: &NameTable,
+    doc: &DocContext,
 ) -> Vec<Vec<u64>> {
     let tokens: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
     let marks = if families.has(Families::GAZETTEER) {
@@ -336,6 +392,17 @@ pub(crate) fn sentence_features(
     };
     let buckets: Vec<&str> = if families.has(Families::FREQUENCY) {
         tokens.iter().map(|t| bucket(&t.folded)).collect()
+    } else {
+        Vec::new()
+    };
+    let name_bits: Vec<u16> = if families.has(Families::NAME_LISTS) {
+        tokens
+            .iter()
+            .map(|t| match names.of(&t.folded) {
+                0 => names.of(t.stem()),
+                bits => bits,
+            })
+            .collect()
     } else {
         Vec::new()
     };
@@ -450,6 +517,48 @@ pub(crate) fn sentence_features(
                 35,
                 &[word_bucket, buckets.get(i + 1).copied().unwrap_or(PAD)],
             ));
+        }
+        if families.has(Families::NAME_LISTS) {
+            let al = if token.article_len.is_some() {
+                "al"
+            } else {
+                "-"
+            };
+            for (offset, j) in [("0", Some(i)), ("-1", i.checked_sub(1)), ("+1", Some(i + 1)), ("-2", i.checked_sub(2)), ("+2", Some(i + 2))] {
+                let Some(&bits) = j.and_then(|j| name_bits.get(j)) else {
+                    continue;
+                };
+                if bits & NEVER_A_NAME != 0 {
+                    f.push(key(36, &[offset]));
+                }
+                for t in 0..KINDS.len() {
+                    let level = (bits >> (2 * t)) & 3;
+                    if level > 0 {
+                        let (t, level) = (SMALL_NUMBERS[t], SMALL_NUMBERS[level as usize]);
+                        f.push(key(37, &[offset, t, level]));
+                        if offset == "0" {
+                            f.push(key(38, &[t, level, al]));
+                        }
+                    }
+                    if bits & (1 << (LIST_SHIFT + t as u16)) != 0 {
+                        f.push(key(39, &[offset, SMALL_NUMBERS[t]]));
+                    }
+                }
+            }
+        }
+        if families.has(Families::DOCUMENT) {
+            if let Some(contexts) = doc.by_stem.get(stem_text) {
+                let own = occurrence_contexts(&tokens, i);
+                let mut others = 0;
+                for (&context, &count) in contexts {
+                    let count = count - own.iter().filter(|&&k| k == context).count() as u32;
+                    if count > 0 {
+                        f.push(context);
+                        others += count;
+                    }
+                }
+                f.push(key(42, &[SMALL_NUMBERS[(others as usize / 2).min(4)]]));
+            }
         }
         all.push(f);
     }

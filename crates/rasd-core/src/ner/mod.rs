@@ -23,12 +23,13 @@
 pub mod clusters;
 mod features;
 mod model;
+pub mod names;
 pub mod score;
 mod train;
 
 pub use features::{Families, Lexicon};
 pub use model::{Model, ModelError};
-pub use train::{train, TrainConfig};
+pub use train::{train, TrainConfig, DOCUMENT_SENTENCES};
 
 /// Entity types, in label order.
 pub const KINDS: [&str; 4] = ["PERS", "LOC", "ORG", "MISC"];

@@ -5,15 +5,18 @@
 //! labels f32 (row 0 is the sentence start); the feature count n (u32), n
 //! feature keys (u64, ascending) and n × labels weights (i16, times the
 //! scale); the cluster-table length m (u32) and m rows of word length (u8),
-//! word (UTF-8), fine and coarse cluster (u16 each).
+//! word (UTF-8), fine and coarse cluster (u16 each); the name-table length
+//! k (u32) and k rows of word length (u8), word (UTF-8), bits (u16; see
+//! [`NameTable`]).
 
 use super::clusters::Clusters;
-use super::features::{sentence_features, Families, Lexicon};
+use super::features::{sentence_features, DocContext, Families, Lexicon};
+use super::names::NameTable;
 use super::LABELS;
 use rustc_hash::FxHashMap;
 use std::fmt;
 
-const MAGIC: &[u8; 8] = b"RASDNER1";
+const MAGIC: &[u8; 8] = b"RASDNER2";
 
 /// A trained tagger.
 pub struct Model {
@@ -24,6 +27,7 @@ pub struct Model {
     weights: Vec<f32>,
     transitions: Vec<f32>,
     clusters: Clusters,
+    names: NameTable,
 }
 
 /// A model file that cannot be read.
@@ -45,6 +49,7 @@ impl Model {
         weights: Vec<f32>,
         transitions: Vec<f32>,
         clusters: Clusters,
+        names: NameTable,
     ) -> Model {
         let rows = keys
             .iter()
@@ -57,12 +62,39 @@ impl Model {
             weights,
             transitions,
             clusters,
+            names,
         }
     }
 
-    /// The labels of a sentence's words (see [`super::label_name`]).
+    /// The labels of a sentence's words (see [`super::label_name`]), the
+    /// sentence taken as a document of its own.
     pub fn tag(&self, words: &[&str], lexicon: &Lexicon) -> Vec<u8> {
-        let features = sentence_features(words, self.families, lexicon, &self.clusters);
+        self.tag_with(words, lexicon, &DocContext::default())
+    }
+
+    /// The labels of each sentence of a document (an article): a word's
+    /// other occurrences in it inform its label.
+    pub fn tag_document(&self, sentences: &[&[&str]], lexicon: &Lexicon) -> Vec<Vec<u8>> {
+        let doc = if self.families.has(Families::DOCUMENT) {
+            DocContext::new(sentences)
+        } else {
+            DocContext::default()
+        };
+        sentences
+            .iter()
+            .map(|words| self.tag_with(words, lexicon, &doc))
+            .collect()
+    }
+
+    fn tag_with(&self, words: &[&str], lexicon: &Lexicon, doc: &DocContext) -> Vec<u8> {
+        let features = sentence_features(
+            words,
+            self.families,
+            lexicon,
+            &self.clusters,
+            &self.names,
+            doc,
+        );
         let scores: Vec<[f32; LABELS]> = features
             .iter()
             .map(|keys| {
@@ -83,9 +115,9 @@ impl Model {
         self.families
     }
 
-    /// Features with a weight, and words with a cluster.
-    pub fn sizes(&self) -> (usize, usize) {
-        (self.rows.len(), self.clusters.len())
+    /// Features with a weight, words with a cluster, words in the name table.
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.rows.len(), self.clusters.len(), self.names.len())
     }
 
     /// The model as a file; weights are stored as 16-bit integers and
@@ -140,6 +172,19 @@ impl Model {
             out.extend_from_slice(&fine.to_le_bytes());
             out.extend_from_slice(&coarse.to_le_bytes());
         }
+        let mut names: Vec<(&String, &u16)> = self
+            .names
+            .by_word
+            .iter()
+            .filter(|(w, _)| w.len() <= usize::from(u8::MAX))
+            .collect();
+        names.sort();
+        out.extend_from_slice(&(names.len() as u32).to_le_bytes());
+        for (word, bits) in names {
+            out.push(word.len() as u8);
+            out.extend_from_slice(word.as_bytes());
+            out.extend_from_slice(&bits.to_le_bytes());
+        }
         out
     }
 
@@ -184,6 +229,16 @@ impl Model {
             let coarse = u16::from_le_bytes(r.array()?);
             by_word.insert(word, (fine, coarse));
         }
+        let k = r.u32()? as usize;
+        let mut names = FxHashMap::default();
+        names.reserve(k.min(bytes.len()));
+        for _ in 0..k {
+            let len = r.take(1)?[0] as usize;
+            let word = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ModelError("a name-table word is not UTF-8".into()))?
+                .to_owned();
+            names.insert(word, u16::from_le_bytes(r.array()?));
+        }
         if r.at != bytes.len() {
             return Err(ModelError("trailing bytes".into()));
         }
@@ -193,6 +248,7 @@ impl Model {
             weights,
             transitions,
             clusters: Clusters { by_word },
+            names: NameTable { by_word: names },
         })
     }
 }
