@@ -186,7 +186,7 @@ impl Lexicon {
 }
 
 /// What the features need to know of one token.
-struct TokenInfo {
+pub(crate) struct TokenInfo {
     folded: String,
     /// Byte length of the proclitics in `folded` (0 when none).
     clitic_len: usize,
@@ -249,20 +249,24 @@ pub(crate) struct DocContext {
 /// Stems shorter than this (in bytes) carry no document context.
 const DOC_STEM_MIN_BYTES: usize = 6;
 
+/// The token information of a sentence's words.
+pub(crate) fn token_infos(words: &[&str]) -> Vec<TokenInfo> {
+    words.iter().map(|w| TokenInfo::new(w)).collect()
+}
+
 impl DocContext {
-    pub(crate) fn new(sentences: &[&[&str]]) -> DocContext {
+    pub(crate) fn new(sentences: &[Vec<TokenInfo>]) -> DocContext {
         let mut doc = DocContext::default();
         if sentences.len() < 2 {
             return doc;
         }
-        for words in sentences {
-            let tokens: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+        for tokens in sentences {
             for (i, token) in tokens.iter().enumerate() {
                 if token.stem().len() < DOC_STEM_MIN_BYTES {
                     continue;
                 }
                 let entry = doc.by_stem.entry(token.stem().to_owned()).or_default();
-                for context in occurrence_contexts(&tokens, i) {
+                for context in occurrence_contexts(tokens, i) {
                     *entry.entry(context).or_default() += 1;
                 }
             }
@@ -312,21 +316,32 @@ fn shape(word: &str) -> String {
     out
 }
 
-/// FNV-1a over a template id and its parts.
+/// A template id and its parts hashed into a feature key: FxHash steps over
+/// eight bytes at a time, then a MurmurHash3 finaliser so the keys spread
+/// over a hash table.
 fn key(template: u8, parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |byte: u8| {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    };
-    eat(template);
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let step = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    let mut hash = step(0, u64::from(template));
     for part in parts {
-        for &byte in part.as_bytes() {
-            eat(byte);
+        let bytes = part.as_bytes();
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            hash = step(
+                hash,
+                u64::from_le_bytes(chunk.try_into().expect("8-byte chunk")),
+            );
         }
-        eat(0xff);
+        let mut tail = [0u8; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        hash = step(hash, u64::from_le_bytes(tail));
+        hash = step(hash, bytes.len() as u64);
     }
-    hash
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ (hash >> 33)
 }
 
 const PAD: &str = "<s>";
@@ -336,18 +351,50 @@ const SMALL_NUMBERS: [&str; 16] = [
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
 ];
 
-/// The feature keys of every token of a sentence.
+/// The feature keys of a sentence's tokens, flat: token `i`'s keys are
+/// `keys[ends[i - 1]..ends[i]]`.
+#[derive(Default)]
+pub(crate) struct Features {
+    pub keys: Vec<u64>,
+    pub ends: Vec<usize>,
+}
+
+impl Features {
+    pub fn token(&self, i: usize) -> &[u64] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.keys[start..self.ends[i]]
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// Cluster numbers as key parts, formatted once (cluster counts are in
+/// the hundreds; larger numbers share the last string).
+fn number(n: u16) -> &'static str {
+    static NUMBERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let numbers = NUMBERS.get_or_init(|| (0..4096).map(|n: u16| n.to_string()).collect());
+    &numbers[usize::from(n).min(numbers.len() - 1)]
+}
+
+/// The feature keys of every token of a sentence (`tokens` are the
+/// [`token_infos`] of `words`); without `intrinsic`, only those that depend
+/// on the token's neighbours (the tagger caches the weights of the rest per
+/// word, see [`intrinsic_features`]).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn sentence_features(
     words: &[&str],
+    tokens: &[TokenInfo],
     families: Families,
     lexicon: &Lexicon,
     clusters: &Clusters,
     names: &NameTable,
     doc: &DocContext,
-) -> Vec<Vec<u64>> {
-    let tokens: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+    intrinsic: bool,
+) -> Features {
     let marks = if families.has(Families::GAZETTEER) {
-        lexicon.mark(&tokens)
+        lexicon.mark(tokens)
     } else {
         Vec::new()
     };
@@ -364,20 +411,9 @@ pub(crate) fn sentence_features(
             .map_or(PAD, |t| t.stem())
     };
     // per token, once: its clusters and frequency bucket as key parts
-    let cluster_parts: Vec<(String, String)> = tokens
+    let cluster_parts: Vec<(&str, &str)> = tokens
         .iter()
-        .map(|t| {
-            if !families.has(Families::CLUSTERS) {
-                return (String::new(), String::new());
-            }
-            clusters
-                .of(&t.folded)
-                .or_else(|| clusters.of(t.stem()))
-                .map_or_else(
-                    || ("?".to_owned(), "?".to_owned()),
-                    |(fine, coarse)| (fine.to_string(), coarse.to_string()),
-                )
-        })
+        .map(|t| own_cluster(t, families, clusters))
         .collect();
     let cluster = |i: isize, coarse: bool| -> &str {
         usize::try_from(i)
@@ -395,70 +431,31 @@ pub(crate) fn sentence_features(
     } else {
         Vec::new()
     };
-    let name_bits: Vec<u16> = if families.has(Families::NAME_LISTS) {
-        tokens
-            .iter()
-            .map(|t| match names.of(&t.folded) {
-                0 => names.of(t.stem()),
-                bits => bits,
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let name_bits: Vec<u16> = tokens
+        .iter()
+        .map(|t| own_name_bits(t, families, names))
+        .collect();
     let mut gram = String::new();
-    let mut all = Vec::with_capacity(tokens.len());
+    let mut all = Features {
+        keys: Vec::with_capacity(tokens.len() * 64),
+        ends: Vec::with_capacity(tokens.len()),
+    };
     for (i, token) in tokens.iter().enumerate() {
         let at = i as isize;
-        let mut f = Vec::with_capacity(48);
-        f.push(key(0, &[]));
-        if families.has(Families::WORD) {
-            f.push(key(1, &[words[i]]));
-            f.push(key(2, &[&token.folded]));
-        }
+        let f = &mut all.keys;
         let stem_text = token.stem();
-        if families.has(Families::CLITIC) {
-            f.push(key(3, &[stem_text]));
-            f.push(key(4, &[token.clitics()]));
-            f.push(key(
-                5,
-                &[if token.article_len.is_some() {
-                    "al"
-                } else {
-                    "-"
-                }],
-            ));
-        }
-        if families.has(Families::AFFIX) {
-            let chars: Vec<(usize, char)> = stem_text.char_indices().collect();
-            // prefixes of one to three letters: the byte offset of letter n ends one
-            for (n, &(end, _)) in chars.iter().enumerate().skip(1).take(3) {
-                f.push(key(6, &[SMALL_NUMBERS[n], &stem_text[..end]]));
-            }
-            for n in 1..=4 {
-                if n < chars.len() {
-                    f.push(key(
-                        7,
-                        &[SMALL_NUMBERS[n], &stem_text[chars[chars.len() - n].0..]],
-                    ));
-                }
-            }
-            let padded: Vec<char> = std::iter::once('^')
-                .chain(stem_text.chars())
-                .chain(std::iter::once('$'))
-                .collect();
-            for window in padded.windows(3) {
-                gram.clear();
-                gram.extend(window);
-                f.push(key(8, &[&gram]));
-            }
+        if intrinsic {
+            intrinsic_features(
+                words[i],
+                token,
+                families,
+                cluster_parts.get(i).copied().unwrap_or(("", "")),
+                name_bits.get(i).copied().unwrap_or(0),
+                &mut gram,
+                f,
+            );
         }
         if families.has(Families::SHAPE) {
-            f.push(key(9, &[&token.shape]));
-            f.push(key(
-                10,
-                &[SMALL_NUMBERS[token.folded.chars().count().min(12)]],
-            ));
             f.push(key(11, &[if i == 0 { "first" } else { "inner" }]));
             f.push(key(
                 12,
@@ -501,8 +498,6 @@ pub(crate) fn sentence_features(
             f.push(key(25, &[folded(at + 1), folded(at + 2)]));
         }
         if families.has(Families::CLUSTERS) {
-            f.push(key(26, &[cluster(at, false)]));
-            f.push(key(27, &[cluster(at, true)]));
             f.push(key(28, &[cluster(at - 1, false)]));
             f.push(key(29, &[cluster(at + 1, false)]));
             f.push(key(30, &[cluster(at - 1, true), cluster(at, true)]));
@@ -519,12 +514,12 @@ pub(crate) fn sentence_features(
             ));
         }
         if families.has(Families::NAME_LISTS) {
-            let al = if token.article_len.is_some() {
-                "al"
-            } else {
-                "-"
-            };
-            for (offset, j) in [("0", Some(i)), ("-1", i.checked_sub(1)), ("+1", Some(i + 1)), ("-2", i.checked_sub(2)), ("+2", Some(i + 2))] {
+            for (offset, j) in [
+                ("-1", i.checked_sub(1)),
+                ("+1", Some(i + 1)),
+                ("-2", i.checked_sub(2)),
+                ("+2", Some(i + 2)),
+            ] {
                 let Some(&bits) = j.and_then(|j| name_bits.get(j)) else {
                     continue;
                 };
@@ -536,9 +531,6 @@ pub(crate) fn sentence_features(
                     if level > 0 {
                         let (t, level) = (SMALL_NUMBERS[t], SMALL_NUMBERS[level as usize]);
                         f.push(key(37, &[offset, t, level]));
-                        if offset == "0" {
-                            f.push(key(38, &[t, level, al]));
-                        }
                     }
                     if bits & (1 << (LIST_SHIFT + t as u16)) != 0 {
                         f.push(key(39, &[offset, SMALL_NUMBERS[t]]));
@@ -548,7 +540,7 @@ pub(crate) fn sentence_features(
         }
         if families.has(Families::DOCUMENT) {
             if let Some(contexts) = doc.by_stem.get(stem_text) {
-                let own = occurrence_contexts(&tokens, i);
+                let own = occurrence_contexts(tokens, i);
                 let mut others = 0;
                 for (&context, &count) in contexts {
                     let count = count - own.iter().filter(|&&k| k == context).count() as u32;
@@ -560,9 +552,122 @@ pub(crate) fn sentence_features(
                 f.push(key(42, &[SMALL_NUMBERS[(others as usize / 2).min(4)]]));
             }
         }
-        all.push(f);
+        all.ends.push(all.keys.len());
     }
     all
+}
+
+/// The token's (fine, coarse) cluster as key parts.
+pub(crate) fn own_cluster(
+    token: &TokenInfo,
+    families: Families,
+    clusters: &Clusters,
+) -> (&'static str, &'static str) {
+    if !families.has(Families::CLUSTERS) {
+        return ("", "");
+    }
+    clusters
+        .of(&token.folded)
+        .or_else(|| clusters.of(token.stem()))
+        .map_or(("?", "?"), |(fine, coarse)| (number(fine), number(coarse)))
+}
+
+/// The token's name-table bits (of the word, else of its stem).
+pub(crate) fn own_name_bits(token: &TokenInfo, families: Families, names: &NameTable) -> u16 {
+    if !families.has(Families::NAME_LISTS) {
+        return 0;
+    }
+    match names.of(&token.folded) {
+        0 => names.of(token.stem()),
+        bits => bits,
+    }
+}
+
+/// The keys that depend on the word alone (and the model's cluster and
+/// name tables): identical wherever the word occurs.
+pub(crate) fn intrinsic_features(
+    word: &str,
+    token: &TokenInfo,
+    families: Families,
+    (fine, coarse): (&str, &str),
+    bits: u16,
+    gram: &mut String,
+    f: &mut Vec<u64>,
+) {
+    let stem_text = token.stem();
+    f.push(key(0, &[]));
+    if families.has(Families::WORD) {
+        f.push(key(1, &[word]));
+        f.push(key(2, &[&token.folded]));
+    }
+    if families.has(Families::CLITIC) {
+        f.push(key(3, &[stem_text]));
+        f.push(key(4, &[token.clitics()]));
+        f.push(key(
+            5,
+            &[if token.article_len.is_some() {
+                "al"
+            } else {
+                "-"
+            }],
+        ));
+    }
+    if families.has(Families::AFFIX) {
+        let chars: Vec<(usize, char)> = stem_text.char_indices().collect();
+        // prefixes of one to three letters: the byte offset of letter n ends one
+        for (n, &(end, _)) in chars.iter().enumerate().skip(1).take(3) {
+            f.push(key(6, &[SMALL_NUMBERS[n], &stem_text[..end]]));
+        }
+        for n in 1..=4 {
+            if n < chars.len() {
+                f.push(key(
+                    7,
+                    &[SMALL_NUMBERS[n], &stem_text[chars[chars.len() - n].0..]],
+                ));
+            }
+        }
+        let padded: Vec<char> = std::iter::once('^')
+            .chain(stem_text.chars())
+            .chain(std::iter::once('$'))
+            .collect();
+        for window in padded.windows(3) {
+            gram.clear();
+            gram.extend(window);
+            f.push(key(8, &[&gram]));
+        }
+    }
+    if families.has(Families::SHAPE) {
+        f.push(key(9, &[&token.shape]));
+        f.push(key(
+            10,
+            &[SMALL_NUMBERS[token.folded.chars().count().min(12)]],
+        ));
+    }
+    if families.has(Families::CLUSTERS) {
+        f.push(key(26, &[fine]));
+        f.push(key(27, &[coarse]));
+    }
+    if families.has(Families::NAME_LISTS) {
+        let al = if token.article_len.is_some() {
+            "al"
+        } else {
+            "-"
+        };
+        if bits & NEVER_A_NAME != 0 {
+            f.push(key(36, &["0"]));
+        }
+        for t in 0..KINDS.len() {
+            let level = (bits >> (2 * t)) & 3;
+            if level > 0 {
+                let (t, level) = (SMALL_NUMBERS[t], SMALL_NUMBERS[level as usize]);
+                f.push(key(37, &["0", t, level]));
+                f.push(key(38, &[t, level, al]));
+            }
+            if bits & (1 << (LIST_SHIFT + t as u16)) != 0 {
+                f.push(key(39, &["0", SMALL_NUMBERS[t]]));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -583,7 +688,7 @@ mod tests {
         lexicon.add("بغداد", MAJOR_PLACE);
         lexicon.add("الأمم المتحدة", ACTOR);
         let words = ["وصل", "وفد", "الأمم", "المتحدة", "إلى", "وبغداد"];
-        let tokens: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+        let tokens = token_infos(&words);
         let marks = lexicon.mark(&tokens);
         assert_eq!(marks[2][5], 1);
         assert_eq!(marks[3][5], 2);

@@ -10,7 +10,12 @@
 //! [`NameTable`]).
 
 use super::clusters::Clusters;
-use super::features::{sentence_features, DocContext, Families, Lexicon};
+use super::features::{
+    intrinsic_features, own_cluster, own_name_bits, sentence_features, token_infos, DocContext,
+    Families, Lexicon, TokenInfo,
+};
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use super::names::NameTable;
 use super::LABELS;
 use rustc_hash::FxHashMap;
@@ -28,6 +33,26 @@ pub struct Model {
     transitions: Vec<f32>,
     clusters: Clusters,
     names: NameTable,
+    /// Tells this model's entries in the per-thread word cache from another's.
+    id: u64,
+}
+
+/// Per thread: the model whose scores are cached, and per word the summed
+/// weights of its [`intrinsic_features`] (most words of a text recur).
+type WordCache = (u64, FxHashMap<String, [f32; LABELS]>);
+
+thread_local! {
+    static WORD_CACHE: RefCell<WordCache> = RefCell::new((0, FxHashMap::default()));
+}
+
+/// Words cached per thread before the cache starts over.
+const WORD_CACHE_LIMIT: usize = 200_000;
+/// Longer words (in bytes) are not cached: garbage input must not fill memory.
+const WORD_CACHE_LONGEST: usize = 64;
+
+fn next_model_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// A model file that cannot be read.
@@ -63,52 +88,97 @@ impl Model {
             transitions,
             clusters,
             names,
+            id: next_model_id(),
         }
     }
 
     /// The labels of a sentence's words (see [`super::label_name`]), the
     /// sentence taken as a document of its own.
     pub fn tag(&self, words: &[&str], lexicon: &Lexicon) -> Vec<u8> {
-        self.tag_with(words, lexicon, &DocContext::default())
+        self.tag_with(words, &token_infos(words), lexicon, &DocContext::default())
     }
 
     /// The labels of each sentence of a document (an article): a word's
     /// other occurrences in it inform its label.
     pub fn tag_document(&self, sentences: &[&[&str]], lexicon: &Lexicon) -> Vec<Vec<u8>> {
+        let tokens: Vec<Vec<TokenInfo>> = sentences.iter().map(|w| token_infos(w)).collect();
         let doc = if self.families.has(Families::DOCUMENT) {
-            DocContext::new(sentences)
+            DocContext::new(&tokens)
         } else {
             DocContext::default()
         };
         sentences
             .iter()
-            .map(|words| self.tag_with(words, lexicon, &doc))
+            .zip(&tokens)
+            .map(|(words, tokens)| self.tag_with(words, tokens, lexicon, &doc))
             .collect()
     }
 
-    fn tag_with(&self, words: &[&str], lexicon: &Lexicon, doc: &DocContext) -> Vec<u8> {
+    fn tag_with(
+        &self,
+        words: &[&str],
+        tokens: &[TokenInfo],
+        lexicon: &Lexicon,
+        doc: &DocContext,
+    ) -> Vec<u8> {
         let features = sentence_features(
             words,
+            tokens,
             self.families,
             lexicon,
             &self.clusters,
             &self.names,
             doc,
+            false,
         );
-        let scores: Vec<[f32; LABELS]> = features
-            .iter()
-            .map(|keys| {
-                let mut row = [0f32; LABELS];
-                for key in keys {
-                    if let Some(&r) = self.rows.get(key) {
-                        let w = &self.weights[r as usize * LABELS..][..LABELS];
-                        row.iter_mut().zip(w).for_each(|(s, w)| *s += w);
-                    }
-                }
-                row
-            })
-            .collect();
-        viterbi(&scores, &self.transitions)
+        WORD_CACHE.with_borrow_mut(|(id, cache)| {
+            if *id != self.id || cache.len() > WORD_CACHE_LIMIT {
+                *id = self.id;
+                cache.clear();
+            }
+            let mut keys = Vec::new();
+            let mut gram = String::new();
+            let scores: Vec<[f32; LABELS]> = (0..features.len())
+                .map(|i| {
+                    let mut row = match cache.get(words[i]) {
+                        Some(row) => *row,
+                        None => {
+                            keys.clear();
+                            intrinsic_features(
+                                words[i],
+                                &tokens[i],
+                                self.families,
+                                own_cluster(&tokens[i], self.families, &self.clusters),
+                                own_name_bits(&tokens[i], self.families, &self.names),
+                                &mut gram,
+                                &mut keys,
+                            );
+                            let row = self.score(&keys);
+                            if words[i].len() <= WORD_CACHE_LONGEST {
+                                cache.insert(words[i].to_owned(), row);
+                            }
+                            row
+                        }
+                    };
+                    let context = self.score(features.token(i));
+                    row.iter_mut().zip(context).for_each(|(r, c)| *r += c);
+                    row
+                })
+                .collect();
+            viterbi(&scores, &self.transitions)
+        })
+    }
+
+    /// The summed weights of `keys` per label.
+    fn score(&self, keys: &[u64]) -> [f32; LABELS] {
+        let mut row = [0f32; LABELS];
+        for key in keys {
+            if let Some(&r) = self.rows.get(key) {
+                let w = &self.weights[r as usize * LABELS..][..LABELS];
+                row.iter_mut().zip(w).for_each(|(s, w)| *s += w);
+            }
+        }
+        row
     }
 
     pub fn families(&self) -> Families {
@@ -249,6 +319,7 @@ impl Model {
             transitions,
             clusters: Clusters { by_word },
             names: NameTable { by_word: names },
+            id: next_model_id(),
         })
     }
 }

@@ -1,7 +1,7 @@
 //! Training: the averaged structured perceptron (Collins 2002).
 
 use super::clusters::Clusters;
-use super::features::{sentence_features, DocContext, Families, Lexicon};
+use super::features::{sentence_features, token_infos, DocContext, Families, Lexicon, TokenInfo};
 use super::model::{viterbi, Model};
 use super::names::NameTable;
 use super::LABELS;
@@ -122,21 +122,28 @@ pub fn train(
             .iter()
             .map(|(w, _)| w.iter().map(String::as_str).collect())
             .collect();
-        let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
+        let tokens: Vec<Vec<TokenInfo>> = words.iter().map(|w| token_infos(w)).collect();
         let doc = if config.families.has(Families::DOCUMENT) {
-            DocContext::new(&refs)
+            DocContext::new(&tokens)
         } else {
             DocContext::default()
         };
-        for (n, words) in refs.iter().enumerate() {
-            keyed.push(sentence_features(
+        for (n, (words, tokens)) in words.iter().zip(&tokens).enumerate() {
+            let features = sentence_features(
                 words,
+                tokens,
                 config.families,
                 lexicon,
                 &clusters,
                 &tables[fold_of(b * block + n)],
                 &doc,
-            ));
+                true,
+            );
+            keyed.push(
+                (0..features.len())
+                    .map(|i| features.token(i).to_vec())
+                    .collect(),
+            );
         }
     }
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
