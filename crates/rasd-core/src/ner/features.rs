@@ -186,17 +186,19 @@ impl Lexicon {
 }
 
 /// What the features need to know of one token.
+#[derive(Clone)]
 pub(crate) struct TokenInfo {
-    folded: String,
+    /// Shared, so the tagger's word cache hands out copies cheaply.
+    folded: std::rc::Rc<str>,
     /// Byte length of the proclitics in `folded` (0 when none).
     clitic_len: usize,
     /// Byte length of the proclitics up to the article, when one was split.
     article_len: Option<usize>,
-    shape: String,
+    shape: std::rc::Rc<str>,
 }
 
 impl TokenInfo {
-    fn new(word: &str) -> TokenInfo {
+    pub(crate) fn new(word: &str) -> TokenInfo {
         let folded = fold(word);
         // the longest clitic string that leaves a stem of three letters or more
         let mut clitic_len = 0;
@@ -210,8 +212,8 @@ impl TokenInfo {
             }
         }
         TokenInfo {
-            shape: shape(word),
-            folded,
+            shape: shape(word).into(),
+            folded: folded.into(),
             clitic_len,
             article_len,
         }
@@ -279,7 +281,7 @@ impl DocContext {
 fn occurrence_contexts(tokens: &[TokenInfo], i: usize) -> [u64; 2] {
     let folded = |j: Option<usize>| {
         j.and_then(|j| tokens.get(j))
-            .map_or(PAD, |t| t.folded.as_str())
+            .map_or(PAD, |t| &*t.folded)
     };
     [
         key(40, &[folded(i.checked_sub(1))]),
@@ -402,7 +404,7 @@ pub(crate) fn sentence_features(
         usize::try_from(i)
             .ok()
             .and_then(|i| tokens.get(i))
-            .map_or(PAD, |t| t.folded.as_str())
+            .map_or(PAD, |t| &*t.folded)
     };
     let stem = |i: isize| -> &str {
         usize::try_from(i)
@@ -459,13 +461,13 @@ pub(crate) fn sentence_features(
             f.push(key(11, &[if i == 0 { "first" } else { "inner" }]));
             f.push(key(
                 12,
-                &[tokens.get(i + 1).map_or(PAD, |t| t.shape.as_str())],
+                &[tokens.get(i + 1).map_or(PAD, |t| &*t.shape)],
             ));
             f.push(key(
                 12,
                 &[
                     &token.shape,
-                    i.checked_sub(1).map_or(PAD, |j| tokens[j].shape.as_str()),
+                    i.checked_sub(1).map_or(PAD, |j| &*tokens[j].shape),
                 ],
             ));
         }

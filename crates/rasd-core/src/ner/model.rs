@@ -11,7 +11,7 @@
 
 use super::clusters::Clusters;
 use super::features::{
-    intrinsic_features, own_cluster, own_name_bits, sentence_features, token_infos, DocContext,
+    intrinsic_features, own_cluster, own_name_bits, sentence_features, DocContext,
     Families, Lexicon, TokenInfo,
 };
 use std::cell::RefCell;
@@ -37,9 +37,10 @@ pub struct Model {
     id: u64,
 }
 
-/// Per thread: the model whose scores are cached, and per word the summed
-/// weights of its [`intrinsic_features`] (most words of a text recur).
-type WordCache = (u64, FxHashMap<String, [f32; LABELS]>);
+/// Per thread: the model whose scores are cached, and per word its analysis
+/// and the summed weights of its [`intrinsic_features`] (most words of a
+/// text recur).
+type WordCache = (u64, FxHashMap<String, (TokenInfo, [f32; LABELS])>);
 
 thread_local! {
     static WORD_CACHE: RefCell<WordCache> = RefCell::new((0, FxHashMap::default()));
@@ -95,13 +96,14 @@ impl Model {
     /// The labels of a sentence's words (see [`super::label_name`]), the
     /// sentence taken as a document of its own.
     pub fn tag(&self, words: &[&str], lexicon: &Lexicon) -> Vec<u8> {
-        self.tag_with(words, &token_infos(words), lexicon, &DocContext::default())
+        let (tokens, rows) = self.words(words);
+        self.tag_with(words, &tokens, &rows, lexicon, &DocContext::default())
     }
 
     /// The labels of each sentence of a document (an article): a word's
     /// other occurrences in it inform its label.
     pub fn tag_document(&self, sentences: &[&[&str]], lexicon: &Lexicon) -> Vec<Vec<u8>> {
-        let tokens: Vec<Vec<TokenInfo>> = sentences.iter().map(|w| token_infos(w)).collect();
+        let (tokens, rows): (Vec<_>, Vec<_>) = sentences.iter().map(|w| self.words(w)).unzip();
         let doc = if self.families.has(Families::DOCUMENT) {
             DocContext::new(&tokens)
         } else {
@@ -109,15 +111,53 @@ impl Model {
         };
         sentences
             .iter()
-            .zip(&tokens)
-            .map(|(words, tokens)| self.tag_with(words, tokens, lexicon, &doc))
+            .zip(tokens.iter().zip(&rows))
+            .map(|(words, (tokens, rows))| self.tag_with(words, tokens, rows, lexicon, &doc))
             .collect()
+    }
+
+    /// Each word's analysis and the summed weights of its word-only
+    /// features, from the per-thread cache when the word was seen before.
+    fn words(&self, words: &[&str]) -> (Vec<TokenInfo>, Vec<[f32; LABELS]>) {
+        WORD_CACHE.with_borrow_mut(|(id, cache)| {
+            if *id != self.id || cache.len() > WORD_CACHE_LIMIT {
+                *id = self.id;
+                cache.clear();
+            }
+            let mut keys = Vec::new();
+            let mut gram = String::new();
+            words
+                .iter()
+                .map(|&word| {
+                    if let Some((token, row)) = cache.get(word) {
+                        return (token.clone(), *row);
+                    }
+                    let token = TokenInfo::new(word);
+                    keys.clear();
+                    intrinsic_features(
+                        word,
+                        &token,
+                        self.families,
+                        own_cluster(&token, self.families, &self.clusters),
+                        own_name_bits(&token, self.families, &self.names),
+                        &mut gram,
+                        &mut keys,
+                    );
+                    let row = self.score(&keys);
+                    if word.len() <= WORD_CACHE_LONGEST {
+                        cache.insert(word.to_owned(), (token.clone(), row));
+                    }
+                    (token, row)
+                })
+                .unzip()
+        })
     }
 
     fn tag_with(
         &self,
         words: &[&str],
         tokens: &[TokenInfo],
+        rows: &[[f32; LABELS]],
         lexicon: &Lexicon,
         doc: &DocContext,
     ) -> Vec<u8> {
@@ -131,42 +171,17 @@ impl Model {
             doc,
             false,
         );
-        WORD_CACHE.with_borrow_mut(|(id, cache)| {
-            if *id != self.id || cache.len() > WORD_CACHE_LIMIT {
-                *id = self.id;
-                cache.clear();
-            }
-            let mut keys = Vec::new();
-            let mut gram = String::new();
-            let scores: Vec<[f32; LABELS]> = (0..features.len())
-                .map(|i| {
-                    let mut row = match cache.get(words[i]) {
-                        Some(row) => *row,
-                        None => {
-                            keys.clear();
-                            intrinsic_features(
-                                words[i],
-                                &tokens[i],
-                                self.families,
-                                own_cluster(&tokens[i], self.families, &self.clusters),
-                                own_name_bits(&tokens[i], self.families, &self.names),
-                                &mut gram,
-                                &mut keys,
-                            );
-                            let row = self.score(&keys);
-                            if words[i].len() <= WORD_CACHE_LONGEST {
-                                cache.insert(words[i].to_owned(), row);
-                            }
-                            row
-                        }
-                    };
-                    let context = self.score(features.token(i));
-                    row.iter_mut().zip(context).for_each(|(r, c)| *r += c);
-                    row
-                })
-                .collect();
-            viterbi(&scores, &self.transitions)
-        })
+        let scores: Vec<[f32; LABELS]> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let mut row = *row;
+                let context = self.score(features.token(i));
+                row.iter_mut().zip(context).for_each(|(r, c)| *r += c);
+                row
+            })
+            .collect();
+        viterbi(&scores, &self.transitions)
     }
 
     /// The summed weights of `keys` per label.
