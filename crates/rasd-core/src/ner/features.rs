@@ -63,8 +63,9 @@ impl Families {
 }
 
 /// Knowledge-base names by category, for membership features.
-#[derive(Default)]
 pub struct Lexicon {
+    /// Tells this lexicon's entries in the tagger's word cache from another's.
+    pub(crate) id: u64,
     /// Folded name (words joined by one space) → category bits.
     names: FxHashMap<String, u8>,
     /// Most words in a name.
@@ -73,6 +74,19 @@ pub struct Lexicon {
     first_words: rustc_hash::FxHashSet<String>,
     /// Folded everyday word → Zipf frequency.
     zipf: FxHashMap<String, f32>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Lexicon {
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            names: FxHashMap::default(),
+            longest: 0,
+            first_words: rustc_hash::FxHashSet::default(),
+            zipf: FxHashMap::default(),
+        }
+    }
 }
 
 const COUNTRY: u8 = 1;
@@ -140,21 +154,24 @@ impl Lexicon {
     /// Per token, per category: 0 none, 1 the token begins a name, 2 it
     /// continues one, 3 it is a whole one-word name. The longest name at
     /// each start wins; a first word may carry proclitics (وبغداد).
-    fn mark(&self, tokens: &[TokenInfo]) -> Vec<[u8; CATEGORIES]> {
+    fn mark(&self, tokens: &[TokenInfo], facts: &[WordFacts]) -> Vec<[u8; CATEGORIES]> {
         let mut marks = vec![[0u8; CATEGORIES]; tokens.len()];
         if self.names.is_empty() {
             return marks;
         }
         let mut key = String::new();
         for start in 0..tokens.len() {
-            let multiword = tokens[start]
-                .readings()
-                .any(|r| self.first_words.contains(r));
-            let longest = if multiword {
-                self.longest.min(tokens.len() - start)
-            } else {
-                1
-            };
+            if !facts[start].starts_multiword {
+                if let Some(bits) = facts[start].one_word_name {
+                    for (category, mark) in marks[start].iter_mut().enumerate() {
+                        if bits & (1 << category) != 0 {
+                            *mark = 3;
+                        }
+                    }
+                }
+                continue;
+            }
+            let longest = self.longest.min(tokens.len() - start);
             'length: for len in (1..=longest).rev() {
                 for first in tokens[start].readings() {
                     key.clear();
@@ -182,6 +199,53 @@ impl Lexicon {
             }
         }
         marks
+    }
+}
+
+/// What the features need of one word from the knowledge base and the
+/// model's tables; the tagger caches it per word.
+#[derive(Clone, Copy)]
+pub(crate) struct WordFacts {
+    /// Some reading of the word begins a knowledge-base name of two words or more.
+    starts_multiword: bool,
+    /// The categories of the one-word name of its first reading that is one.
+    one_word_name: Option<u8>,
+    /// Frequency buckets of the word and of its stem.
+    bucket: &'static str,
+    stem_bucket: &'static str,
+    /// Fine and coarse cluster as key parts.
+    cluster: (&'static str, &'static str),
+    name_bits: u16,
+}
+
+impl WordFacts {
+    pub(crate) fn new(
+        token: &TokenInfo,
+        families: Families,
+        lexicon: &Lexicon,
+        clusters: &Clusters,
+        names: &NameTable,
+    ) -> WordFacts {
+        let bucket = |word: &str| -> &'static str {
+            lexicon.zipf.get(word).map_or("rare", |z| {
+                SMALL_NUMBERS[((z * 2.0) as usize).min(SMALL_NUMBERS.len() - 1)]
+            })
+        };
+        let gazetteer = families.has(Families::GAZETTEER) && !lexicon.names.is_empty();
+        let frequency = families.has(Families::FREQUENCY);
+        WordFacts {
+            starts_multiword: gazetteer
+                && token.readings().any(|r| lexicon.first_words.contains(r)),
+            one_word_name: if gazetteer {
+                token.readings().find_map(|r| lexicon.names.get(r).copied())
+            } else {
+                None
+            },
+            bucket: if frequency { bucket(&token.folded) } else { "" },
+            stem_bucket: if frequency { bucket(token.stem()) } else { "" },
+            cluster: own_cluster(token, families, clusters),
+            name_bits: own_name_bits(token, families, names),
+        }
     }
 }
 
@@ -257,12 +321,13 @@ pub(crate) fn token_infos(words: &[&str]) -> Vec<TokenInfo> {
 }
 
 impl DocContext {
-    pub(crate) fn new(sentences: &[Vec<TokenInfo>]) -> DocContext {
+    pub(crate) fn new<T: AsRef<[TokenInfo]>>(sentences: &[T]) -> DocContext {
         let mut doc = DocContext::default();
         if sentences.len() < 2 {
             return doc;
         }
         for tokens in sentences {
+            let tokens = tokens.as_ref();
             for (i, token) in tokens.iter().enumerate() {
                 if token.stem().len() < DOC_STEM_MIN_BYTES {
                     continue;
@@ -279,10 +344,7 @@ impl DocContext {
 
 /// The keys one occurrence contributes to its stem's document context.
 fn occurrence_contexts(tokens: &[TokenInfo], i: usize) -> [u64; 2] {
-    let folded = |j: Option<usize>| {
-        j.and_then(|j| tokens.get(j))
-            .map_or(PAD, |t| &*t.folded)
-    };
+    let folded = |j: Option<usize>| j.and_then(|j| tokens.get(j)).map_or(PAD, |t| &*t.folded);
     [
         key(40, &[folded(i.checked_sub(1))]),
         key(41, &[folded(Some(i + 1))]),
@@ -388,15 +450,14 @@ fn number(n: u16) -> &'static str {
 pub(crate) fn sentence_features(
     words: &[&str],
     tokens: &[TokenInfo],
+    facts: &[WordFacts],
     families: Families,
     lexicon: &Lexicon,
-    clusters: &Clusters,
-    names: &NameTable,
     doc: &DocContext,
     intrinsic: bool,
 ) -> Features {
     let marks = if families.has(Families::GAZETTEER) {
-        lexicon.mark(tokens)
+        lexicon.mark(tokens, facts)
     } else {
         Vec::new()
     };
@@ -413,30 +474,15 @@ pub(crate) fn sentence_features(
             .map_or(PAD, |t| t.stem())
     };
     // per token, once: its clusters and frequency bucket as key parts
-    let cluster_parts: Vec<(&str, &str)> = tokens
-        .iter()
-        .map(|t| own_cluster(t, families, clusters))
-        .collect();
+    let cluster_parts: Vec<(&str, &str)> = facts.iter().map(|f| f.cluster).collect();
     let cluster = |i: isize, coarse: bool| -> &str {
         usize::try_from(i)
             .ok()
             .and_then(|i| cluster_parts.get(i))
             .map_or(PAD, |(fine, broad)| if coarse { broad } else { fine })
     };
-    let bucket = |word: &str| -> &'static str {
-        lexicon.zipf.get(word).map_or("rare", |z| {
-            SMALL_NUMBERS[((z * 2.0) as usize).min(SMALL_NUMBERS.len() - 1)]
-        })
-    };
-    let buckets: Vec<&str> = if families.has(Families::FREQUENCY) {
-        tokens.iter().map(|t| bucket(&t.folded)).collect()
-    } else {
-        Vec::new()
-    };
-    let name_bits: Vec<u16> = tokens
-        .iter()
-        .map(|t| own_name_bits(t, families, names))
-        .collect();
+    let buckets: Vec<&str> = facts.iter().map(|f| f.bucket).collect();
+    let name_bits: Vec<u16> = facts.iter().map(|f| f.name_bits).collect();
     let mut gram = String::new();
     let mut all = Features {
         keys: Vec::with_capacity(tokens.len() * 64),
@@ -447,22 +493,11 @@ pub(crate) fn sentence_features(
         let f = &mut all.keys;
         let stem_text = token.stem();
         if intrinsic {
-            intrinsic_features(
-                words[i],
-                token,
-                families,
-                cluster_parts.get(i).copied().unwrap_or(("", "")),
-                name_bits.get(i).copied().unwrap_or(0),
-                &mut gram,
-                f,
-            );
+            intrinsic_features(words[i], token, families, &facts[i], &mut gram, f);
         }
         if families.has(Families::SHAPE) {
             f.push(key(11, &[if i == 0 { "first" } else { "inner" }]));
-            f.push(key(
-                12,
-                &[tokens.get(i + 1).map_or(PAD, |t| &*t.shape)],
-            ));
+            f.push(key(12, &[tokens.get(i + 1).map_or(PAD, |t| &*t.shape)]));
             f.push(key(
                 12,
                 &[
@@ -508,7 +543,7 @@ pub(crate) fn sentence_features(
         if families.has(Families::FREQUENCY) {
             let word_bucket = buckets[i];
             f.push(key(32, &[word_bucket]));
-            f.push(key(33, &[bucket(stem_text)]));
+            f.push(key(33, &[facts[i].stem_bucket]));
             f.push(key(34, &[word_bucket, &token.shape]));
             f.push(key(
                 35,
@@ -591,11 +626,11 @@ pub(crate) fn intrinsic_features(
     word: &str,
     token: &TokenInfo,
     families: Families,
-    (fine, coarse): (&str, &str),
-    bits: u16,
+    facts: &WordFacts,
     gram: &mut String,
     f: &mut Vec<u64>,
 ) {
+    let ((fine, coarse), bits) = (facts.cluster, facts.name_bits);
     let stem_text = token.stem();
     f.push(key(0, &[]));
     if families.has(Families::WORD) {
@@ -691,7 +726,19 @@ mod tests {
         lexicon.add("الأمم المتحدة", ACTOR);
         let words = ["وصل", "وفد", "الأمم", "المتحدة", "إلى", "وبغداد"];
         let tokens = token_infos(&words);
-        let marks = lexicon.mark(&tokens);
+        let facts: Vec<WordFacts> = tokens
+            .iter()
+            .map(|t| {
+                WordFacts::new(
+                    t,
+                    Families::ALL,
+                    &lexicon,
+                    &Clusters::default(),
+                    &NameTable::default(),
+                )
+            })
+            .collect();
+        let marks = lexicon.mark(&tokens, &facts);
         assert_eq!(marks[2][5], 1);
         assert_eq!(marks[3][5], 2);
         assert_eq!(marks[5][2], 3);

@@ -11,15 +11,14 @@
 
 use super::clusters::Clusters;
 use super::features::{
-    intrinsic_features, own_cluster, own_name_bits, sentence_features, DocContext,
-    Families, Lexicon, TokenInfo,
+    intrinsic_features, sentence_features, DocContext, Families, Lexicon, TokenInfo, WordFacts,
 };
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
 use super::names::NameTable;
 use super::LABELS;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 const MAGIC: &[u8; 8] = b"RASDNER2";
 
@@ -37,13 +36,16 @@ pub struct Model {
     id: u64,
 }
 
-/// Per thread: the model whose scores are cached, and per word its analysis
-/// and the summed weights of its [`intrinsic_features`] (most words of a
-/// text recur).
-type WordCache = (u64, FxHashMap<String, (TokenInfo, [f32; LABELS])>);
+/// Per thread: the model and lexicon whose answers are cached, and per word
+/// its analysis, its facts and the summed weights of its
+/// [`intrinsic_features`] (most words of a text recur).
+type WordCache = (
+    (u64, u64),
+    FxHashMap<String, (TokenInfo, WordFacts, [f32; LABELS])>,
+);
 
 thread_local! {
-    static WORD_CACHE: RefCell<WordCache> = RefCell::new((0, FxHashMap::default()));
+    static WORD_CACHE: RefCell<WordCache> = RefCell::new(((0, 0), FxHashMap::default()));
 }
 
 /// Words cached per thread before the cache starts over.
@@ -54,6 +56,14 @@ const WORD_CACHE_LONGEST: usize = 64;
 fn next_model_id() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A sentence's words as the tagger sees them before their neighbours.
+struct Analysed {
+    tokens: Vec<TokenInfo>,
+    facts: Vec<WordFacts>,
+    /// Summed weights of each word's [`intrinsic_features`].
+    rows: Vec<[f32; LABELS]>,
 }
 
 /// A model file that cannot be read.
@@ -96,82 +106,96 @@ impl Model {
     /// The labels of a sentence's words (see [`super::label_name`]), the
     /// sentence taken as a document of its own.
     pub fn tag(&self, words: &[&str], lexicon: &Lexicon) -> Vec<u8> {
-        let (tokens, rows) = self.words(words);
-        self.tag_with(words, &tokens, &rows, lexicon, &DocContext::default())
+        let analysed = self.words(words, lexicon);
+        self.tag_with(words, &analysed, lexicon, &DocContext::default())
     }
 
     /// The labels of each sentence of a document (an article): a word's
     /// other occurrences in it inform its label.
     pub fn tag_document(&self, sentences: &[&[&str]], lexicon: &Lexicon) -> Vec<Vec<u8>> {
-        let (tokens, rows): (Vec<_>, Vec<_>) = sentences.iter().map(|w| self.words(w)).unzip();
+        let analysed: Vec<Analysed> = sentences.iter().map(|w| self.words(w, lexicon)).collect();
         let doc = if self.families.has(Families::DOCUMENT) {
+            let tokens: Vec<&[TokenInfo]> = analysed.iter().map(|a| a.tokens.as_slice()).collect();
             DocContext::new(&tokens)
         } else {
             DocContext::default()
         };
         sentences
             .iter()
-            .zip(tokens.iter().zip(&rows))
-            .map(|(words, (tokens, rows))| self.tag_with(words, tokens, rows, lexicon, &doc))
+            .zip(&analysed)
+            .map(|(words, analysed)| self.tag_with(words, analysed, lexicon, &doc))
             .collect()
     }
 
-    /// Each word's analysis and the summed weights of its word-only
+    /// Each word's analysis, facts and the summed weights of its word-only
     /// features, from the per-thread cache when the word was seen before.
-    fn words(&self, words: &[&str]) -> (Vec<TokenInfo>, Vec<[f32; LABELS]>) {
-        WORD_CACHE.with_borrow_mut(|(id, cache)| {
-            if *id != self.id || cache.len() > WORD_CACHE_LIMIT {
-                *id = self.id;
+    fn words(&self, words: &[&str], lexicon: &Lexicon) -> Analysed {
+        WORD_CACHE.with_borrow_mut(|(owner, cache)| {
+            if *owner != (self.id, lexicon.id) || cache.len() > WORD_CACHE_LIMIT {
+                *owner = (self.id, lexicon.id);
                 cache.clear();
             }
+            let mut analysed = Analysed {
+                tokens: Vec::with_capacity(words.len()),
+                facts: Vec::with_capacity(words.len()),
+                rows: Vec::with_capacity(words.len()),
+            };
             let mut keys = Vec::new();
             let mut gram = String::new();
-            words
-                .iter()
-                .map(|&word| {
-                    if let Some((token, row)) = cache.get(word) {
-                        return (token.clone(), *row);
+            for &word in words {
+                let (token, facts, row) = match cache.get(word) {
+                    Some((token, facts, row)) => (token.clone(), *facts, *row),
+                    None => {
+                        let token = TokenInfo::new(word);
+                        let facts = WordFacts::new(
+                            &token,
+                            self.families,
+                            lexicon,
+                            &self.clusters,
+                            &self.names,
+                        );
+                        keys.clear();
+                        intrinsic_features(
+                            word,
+                            &token,
+                            self.families,
+                            &facts,
+                            &mut gram,
+                            &mut keys,
+                        );
+                        let row = self.score(&keys);
+                        if word.len() <= WORD_CACHE_LONGEST {
+                            cache.insert(word.to_owned(), (token.clone(), facts, row));
+                        }
+                        (token, facts, row)
                     }
-                    let token = TokenInfo::new(word);
-                    keys.clear();
-                    intrinsic_features(
-                        word,
-                        &token,
-                        self.families,
-                        own_cluster(&token, self.families, &self.clusters),
-                        own_name_bits(&token, self.families, &self.names),
-                        &mut gram,
-                        &mut keys,
-                    );
-                    let row = self.score(&keys);
-                    if word.len() <= WORD_CACHE_LONGEST {
-                        cache.insert(word.to_owned(), (token.clone(), row));
-                    }
-                    (token, row)
-                })
-                .unzip()
+                };
+                analysed.tokens.push(token);
+                analysed.facts.push(facts);
+                analysed.rows.push(row);
+            }
+            analysed
         })
     }
 
     fn tag_with(
         &self,
         words: &[&str],
-        tokens: &[TokenInfo],
-        rows: &[[f32; LABELS]],
+        analysed: &Analysed,
         lexicon: &Lexicon,
         doc: &DocContext,
     ) -> Vec<u8> {
         let features = sentence_features(
             words,
-            tokens,
+            &analysed.tokens,
+            &analysed.facts,
             self.families,
             lexicon,
-            &self.clusters,
-            &self.names,
             doc,
             false,
         );
-        let scores: Vec<[f32; LABELS]> = rows
+        let scores: Vec<[f32; LABELS]> = analysed
+            .rows
             .iter()
             .enumerate()
             .map(|(i, row)| {

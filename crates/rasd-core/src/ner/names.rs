@@ -101,9 +101,7 @@ mod tests {
 
     #[test]
     fn levels_follow_the_share_of_tagged_occurrences() {
-        let words: Vec<String> = ["زيد", "قال", "زيد", "في"]
-            .map(String::from)
-            .to_vec();
+        let words: Vec<String> = ["زيد", "قال", "زيد", "في"].map(String::from).to_vec();
         let labels = [1u8, 0, 1, 0];
         let more: Vec<String> = ["في", "بغداد", "قال"].map(String::from).to_vec();
         let more_labels = [0u8, 3, 0];

@@ -1,7 +1,9 @@
 //! Training: the averaged structured perceptron (Collins 2002).
 
 use super::clusters::Clusters;
-use super::features::{sentence_features, token_infos, DocContext, Families, Lexicon, TokenInfo};
+use super::features::{
+    sentence_features, token_infos, DocContext, Families, Lexicon, TokenInfo, WordFacts,
+};
 use super::model::{viterbi, Model};
 use super::names::NameTable;
 use super::LABELS;
@@ -129,16 +131,13 @@ pub fn train(
             DocContext::default()
         };
         for (n, (words, tokens)) in words.iter().zip(&tokens).enumerate() {
-            let features = sentence_features(
-                words,
-                tokens,
-                config.families,
-                lexicon,
-                &clusters,
-                &tables[fold_of(b * block + n)],
-                &doc,
-                true,
-            );
+            let table = &tables[fold_of(b * block + n)];
+            let facts: Vec<WordFacts> = tokens
+                .iter()
+                .map(|t| WordFacts::new(t, config.families, lexicon, &clusters, table))
+                .collect();
+            let features =
+                sentence_features(words, tokens, &facts, config.families, lexicon, &doc, true);
             keyed.push(
                 (0..features.len())
                     .map(|i| features.token(i).to_vec())
@@ -181,7 +180,11 @@ pub fn train(
     for run in 0..runs {
         let seed = config.seed.wrapping_add(run as u64);
         let (w, t) = perceptron(&data, keys.len(), config.epochs, seed, &mut progress);
-        for (sum, w) in weights.iter_mut().zip(w).chain(transitions.iter_mut().zip(t)) {
+        for (sum, w) in weights
+            .iter_mut()
+            .zip(w)
+            .chain(transitions.iter_mut().zip(t))
+        {
             *sum += w / runs as f32;
         }
     }
