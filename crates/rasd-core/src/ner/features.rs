@@ -563,14 +563,13 @@ pub(crate) fn sentence_features(
                 if bits & NEVER_A_NAME != 0 {
                     f.push(key(36, &[offset]));
                 }
-                for t in 0..KINDS.len() {
+                for (t, kind) in SMALL_NUMBERS[..KINDS.len()].iter().enumerate() {
                     let level = (bits >> (2 * t)) & 3;
                     if level > 0 {
-                        let (t, level) = (SMALL_NUMBERS[t], SMALL_NUMBERS[level as usize]);
-                        f.push(key(37, &[offset, t, level]));
+                        f.push(key(37, &[offset, kind, SMALL_NUMBERS[level as usize]]));
                     }
                     if bits & (1 << (LIST_SHIFT + t as u16)) != 0 {
-                        f.push(key(39, &[offset, SMALL_NUMBERS[t]]));
+                        f.push(key(39, &[offset, kind]));
                     }
                 }
             }
@@ -670,7 +669,7 @@ pub(crate) fn intrinsic_features(
         for window in padded.windows(3) {
             gram.clear();
             gram.extend(window);
-            f.push(key(8, &[&gram]));
+            f.push(key(8, &[gram]));
         }
     }
     if families.has(Families::SHAPE) {
@@ -693,15 +692,15 @@ pub(crate) fn intrinsic_features(
         if bits & NEVER_A_NAME != 0 {
             f.push(key(36, &["0"]));
         }
-        for t in 0..KINDS.len() {
+        for (t, kind) in SMALL_NUMBERS[..KINDS.len()].iter().enumerate() {
             let level = (bits >> (2 * t)) & 3;
             if level > 0 {
-                let (t, level) = (SMALL_NUMBERS[t], SMALL_NUMBERS[level as usize]);
-                f.push(key(37, &["0", t, level]));
-                f.push(key(38, &[t, level, al]));
+                let level = SMALL_NUMBERS[level as usize];
+                f.push(key(37, &["0", kind, level]));
+                f.push(key(38, &[kind, level, al]));
             }
             if bits & (1 << (LIST_SHIFT + t as u16)) != 0 {
-                f.push(key(39, &["0", SMALL_NUMBERS[t]]));
+                f.push(key(39, &["0", kind]));
             }
         }
     }
@@ -743,5 +742,49 @@ mod tests {
         assert_eq!(marks[3][5], 2);
         assert_eq!(marks[5][2], 3);
         assert_eq!(marks[0], [0; CATEGORIES]);
+    }
+
+    #[test]
+    fn a_word_carries_the_context_of_its_other_occurrences_in_the_document() {
+        let first = ["قال", "السيد", "ليبرمان", "امس"];
+        let second = ["ووصل", "ليبرمان", "الى", "القدس"];
+        let tokens = [token_infos(&first), token_infos(&second)];
+        let doc = DocContext::new(&tokens);
+        let lexicon = Lexicon::default();
+        let facts: Vec<WordFacts> = tokens[1]
+            .iter()
+            .map(|t| {
+                WordFacts::new(
+                    t,
+                    Families::ALL,
+                    &lexicon,
+                    &Clusters::default(),
+                    &NameTable::default(),
+                )
+            })
+            .collect();
+        let features = sentence_features(
+            &second,
+            &tokens[1],
+            &facts,
+            Families::ALL,
+            &lexicon,
+            &doc,
+            false,
+        );
+        // ليبرمان follows السيد elsewhere in the document
+        assert!(features.token(1).contains(&key(40, &["السيد"])));
+        // but its own left neighbour is not counted as another occurrence
+        assert!(!features.token(1).contains(&key(40, &["ووصل"])));
+        let alone = sentence_features(
+            &second,
+            &tokens[1],
+            &facts,
+            Families::ALL,
+            &lexicon,
+            &DocContext::default(),
+            false,
+        );
+        assert!(!alone.token(1).contains(&key(40, &["السيد"])));
     }
 }
