@@ -11,15 +11,20 @@
 //! * with sparse binary features its accuracy on small corpora is within a
 //!   point or two of a linear-chain CRF, which needs a gradient optimiser
 //!   (L-BFGS) and forward-backward on every sentence to train;
+//! * perceptrons trained with different epoch shuffles differ by about a
+//!   point on a small dev slice; averaging five of them (parameter mixing)
+//!   gives one linear model, as fast to apply, with less of that noise;
 //! * tagging is a hash lookup per feature and a 9×9 Viterbi per token; the
 //!   summed weights of the features of the word alone (form, stem, affixes,
 //!   shape, cluster, name table) are cached per word, so a recurring word
 //!   costs one lookup for them.
 //!
 //! Features ([`Families`]) are built from the core's own normaliser and
-//! clitic splitter, the knowledge base ([`Lexicon`]) and word clusters learned
-//! from unlabeled text at training time ([`clusters`]). The model file holds
-//! the weights and the cluster table; the knowledge base supplies the
+//! clitic splitter, the knowledge base ([`Lexicon`]), word clusters learned
+//! from unlabeled text at training time ([`clusters`]), a name table of the
+//! training labels and name lists ([`names`]) and the words around a word's
+//! other occurrences in the document. The model file holds the weights, the
+//! cluster table and the name table; the knowledge base supplies the
 //! gazetteer at run time, so an overlay (`--kb`) reaches the tagger too.
 
 pub mod clusters;
