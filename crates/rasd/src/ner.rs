@@ -36,6 +36,9 @@ pub enum NerCommand {
         /// Print the report as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Also write the tagged file: `token gold predicted` lines.
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
         #[command(flatten)]
         knowledge: crate::cmd::KnowledgeArgs,
     },
@@ -50,6 +53,9 @@ pub enum NerCommand {
         /// Share of the training sentences, taken from its end, held out.
         #[arg(long, default_value_t = 0.1)]
         dev_fraction: f64,
+        /// Train and score only the model with all (selected) features.
+        #[arg(long)]
+        full_only: bool,
     },
 }
 
@@ -67,6 +73,9 @@ pub struct TrainingArgs {
     seed: u64,
     #[arg(long, default_value_t = TrainConfig::default().epochs)]
     epochs: usize,
+    /// Perceptrons (consecutive seeds) whose weights are averaged.
+    #[arg(long, default_value_t = TrainConfig::default().runs)]
+    runs: usize,
     /// Drop features seen fewer times in the training data.
     #[arg(long, default_value_t = TrainConfig::default().min_count)]
     min_count: u32,
@@ -74,6 +83,10 @@ pub struct TrainingArgs {
     /// gazetteer, context, clusters, frequency; comma-separated).
     #[arg(long, value_delimiter = ',')]
     without: Vec<String>,
+    /// A list of names of one type, one name a line: `PERS=path` (also LOC,
+    /// ORG, MISC). Repeatable. Its words mark tokens in the name table.
+    #[arg(long, value_name = "KIND=PATH")]
+    name_list: Vec<String>,
 }
 
 impl TrainingArgs {
@@ -85,11 +98,29 @@ impl TrainingArgs {
             };
             families = families.without(*bit);
         }
+        let mut name_lists = Vec::new();
+        for spec in &self.name_list {
+            let Some((kind, path)) = spec.split_once('=') else {
+                bail!("--name-list wants KIND=PATH, got {spec:?}");
+            };
+            let Some(kind) = ner::KINDS.iter().position(|k| *k == kind) else {
+                bail!("--name-list: unknown kind {kind:?} (PERS, LOC, ORG or MISC)");
+            };
+            let names = read_text(Path::new(path))?
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect();
+            name_lists.push((kind as u8, names));
+        }
         Ok(TrainConfig {
             epochs: self.epochs,
             seed: self.seed,
             min_count: self.min_count,
+            runs: self.runs,
             families,
+            name_lists,
             ..TrainConfig::default()
         })
     }
@@ -127,9 +158,9 @@ impl NerCommand {
                 let bytes = model.to_bytes();
                 std::fs::write(&out, &bytes)
                     .with_context(|| format!("writing {}", out.display()))?;
-                let (features, words) = model.sizes();
+                let (features, words, names) = model.sizes();
                 eprintln!(
-                    "trained on {} sentences in {:.1} s: {features} features, {words} clustered words, {:.1} MB written to {}",
+                    "trained on {} sentences in {:.1} s: {features} features, {words} clustered words, {names} words in the name table, {:.1} MB written to {}",
                     sentences.len(),
                     started.elapsed().as_secs_f64(),
                     bytes.len() as f64 / 1e6,
@@ -141,6 +172,7 @@ impl NerCommand {
                 test,
                 model,
                 json,
+                output,
                 knowledge,
             } => {
                 let sentences = read_labeled(&test)?;
@@ -161,7 +193,21 @@ impl NerCommand {
                     }
                 };
                 let load_seconds = load_started.elapsed().as_secs_f64();
-                let (scores, seconds) = tag_and_score(&model, &lexicon, &sentences);
+                let (scores, seconds, predicted) = tag_and_score(&model, &lexicon, &sentences);
+                if let Some(path) = &output {
+                    let mut text = String::new();
+                    for (sentence, labels) in sentences.iter().zip(&predicted) {
+                        for ((word, &gold), &label) in
+                            sentence.words.iter().zip(&sentence.labels).zip(labels)
+                        {
+                            let (gold, label) = (ner::label_name(gold), ner::label_name(label));
+                            text.push_str(&format!("{word} {gold} {label}\n"));
+                        }
+                        text.push('\n');
+                    }
+                    std::fs::write(path, text)
+                        .with_context(|| format!("writing {}", path.display()))?;
+                }
                 let tokens: usize = sentences.iter().map(|s| s.words.len()).sum();
                 let tokens_per_second = tokens as f64 / seconds;
                 if json {
@@ -199,6 +245,7 @@ impl NerCommand {
             NerCommand::Ablation {
                 training,
                 dev_fraction,
+                full_only,
             } => {
                 if !(0.0..1.0).contains(&dev_fraction) || dev_fraction == 0.0 {
                     bail!("--dev-fraction must be between 0 and 1");
@@ -224,7 +271,7 @@ impl NerCommand {
                 let variants = std::iter::once(("all".to_owned(), base.families)).chain(
                     Families::NAMES
                         .iter()
-                        .filter(|(_, bit)| base.families.has(*bit))
+                        .filter(|(_, bit)| !full_only && base.families.has(*bit))
                         .map(|(name, bit)| {
                             (format!("without {name}"), base.families.without(*bit))
                         }),
@@ -235,7 +282,7 @@ impl NerCommand {
                         ..base.clone()
                     };
                     let model = train(&sentences, &unlabeled, &lexicon, &config);
-                    let (scores, _) = tag_and_score(&model, &lexicon, &dev);
+                    let (scores, _, _) = tag_and_score(&model, &lexicon, &dev);
                     let f1 = |counts| 100.0 * score::Score::prf(counts).2;
                     let micro = f1(scores.micro());
                     let delta = micro - *full.get_or_insert(micro);
@@ -268,22 +315,32 @@ fn train(
     })
 }
 
-/// Tags every sentence; returns the scores and the seconds spent tagging.
+/// Tags the sentences in documents of [`ner::DOCUMENT_SENTENCES`] (the
+/// files have no article boundaries); returns the scores and the seconds
+/// spent tagging, and the predicted labels.
 fn tag_and_score(
     model: &Model,
     lexicon: &Lexicon,
     sentences: &[score::Sentence],
-) -> (score::Score, f64) {
+) -> (score::Score, f64, Vec<Vec<u8>>) {
     let mut scores = score::Score::default();
     let mut seconds = 0.0;
-    for sentence in sentences {
-        let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
+    let mut all = Vec::with_capacity(sentences.len());
+    for document in sentences.chunks(ner::DOCUMENT_SENTENCES) {
+        let words: Vec<Vec<&str>> = document
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
         let started = Instant::now();
-        let predicted = model.tag(&words, lexicon);
+        let predicted = model.tag_document(&refs, lexicon);
         seconds += started.elapsed().as_secs_f64();
-        scores.add(&sentence.labels, &predicted);
+        for (sentence, predicted) in document.iter().zip(&predicted) {
+            scores.add(&sentence.labels, predicted);
+        }
+        all.extend(predicted);
     }
-    (scores, seconds)
+    (scores, seconds, all)
 }
 
 fn read_text(path: &Path) -> Result<String> {

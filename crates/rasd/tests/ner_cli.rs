@@ -105,3 +105,73 @@ fn a_bad_tag_or_model_is_reported_with_its_file() {
     .assert_failure()
     .assert_stderr_mentions(&["garbage.model", "not a valid NER model"]);
 }
+
+#[test]
+fn name_lists_reach_the_model_and_eval_writes_the_tagged_file() {
+    let dir = TempDir::new("ner_name_list");
+    dir.write("train.txt", LABELED);
+    dir.write("people.txt", "سامر الخطيب\nعمر\n");
+    dir.rasd(&[
+        "ner",
+        "train",
+        "--train",
+        "train.txt",
+        "--out",
+        "with.model",
+        "--epochs",
+        "3",
+        "--name-list",
+        "PERS=people.txt",
+    ])
+    .assert_success();
+    dir.rasd(&[
+        "ner",
+        "train",
+        "--train",
+        "train.txt",
+        "--out",
+        "without.model",
+        "--epochs",
+        "3",
+    ])
+    .assert_success();
+    let with = std::fs::read(dir.path().join("with.model")).unwrap();
+    let without = std::fs::read(dir.path().join("without.model")).unwrap();
+    assert!(
+        with.len() > without.len(),
+        "the list's words are in the name table"
+    );
+    dir.rasd(&[
+        "ner",
+        "train",
+        "--train",
+        "train.txt",
+        "--name-list",
+        "PEOPLE=people.txt",
+    ])
+    .assert_failure()
+    .assert_stderr_mentions(&["PEOPLE"]);
+
+    dir.rasd(&[
+        "ner",
+        "eval",
+        "--test",
+        "train.txt",
+        "--model",
+        "with.model",
+        "--output",
+        "tagged.txt",
+    ])
+    .assert_success();
+    let tagged = std::fs::read_to_string(dir.path().join("tagged.txt")).unwrap();
+    let lines: Vec<&str> = tagged.lines().filter(|l| !l.is_empty()).collect();
+    // a line without a tag ("." above) is not a token of the file
+    let tagged_tokens = LABELED.lines().filter(|l| l.contains(' ')).count();
+    assert_eq!(lines.len(), tagged_tokens);
+    assert!(lines[0].starts_with("قال B-PERS "), "{tagged}");
+    assert_eq!(
+        lines[0].split(' ').count(),
+        3,
+        "token, gold and predicted tag"
+    );
+}

@@ -1,6 +1,8 @@
 //! Features of a token in its sentence, as 64-bit hashed keys.
 
 use super::clusters::Clusters;
+use super::names::{NameTable, LIST_SHIFT, NEVER_A_NAME};
+use super::KINDS;
 use crate::knowledge::PlaceKind;
 use crate::text::{fold, proclitic_splits};
 use crate::Knowledge;
@@ -29,11 +31,16 @@ impl Families {
     /// How frequent the word and its stem are in general Arabic (the
     /// knowledge base's word list): a name is rarely an everyday word.
     pub const FREQUENCY: u32 = 1 << 7;
+    /// How often the word and its neighbours were names of each type in the
+    /// training text (jackknifed), and name-list membership ([`NameTable`]).
+    pub const NAME_LISTS: u32 = 1 << 8;
+    /// The words around the token's other occurrences in the document.
+    pub const DOCUMENT: u32 = 1 << 9;
 
-    pub const ALL: Families = Families(0xff);
+    pub const ALL: Families = Families(0x3ff);
 
     /// Names for the command line and the ablation table.
-    pub const NAMES: [(&'static str, u32); 8] = [
+    pub const NAMES: [(&'static str, u32); 10] = [
         ("word", Self::WORD),
         ("clitic", Self::CLITIC),
         ("affix", Self::AFFIX),
@@ -42,6 +49,8 @@ impl Families {
         ("context", Self::CONTEXT),
         ("clusters", Self::CLUSTERS),
         ("frequency", Self::FREQUENCY),
+        ("names", Self::NAME_LISTS),
+        ("document", Self::DOCUMENT),
     ];
 
     pub fn has(self, family: u32) -> bool {
@@ -54,8 +63,9 @@ impl Families {
 }
 
 /// Knowledge-base names by category, for membership features.
-#[derive(Default)]
 pub struct Lexicon {
+    /// Tells this lexicon's entries in the tagger's word cache from another's.
+    pub(crate) id: u64,
     /// Folded name (words joined by one space) → category bits.
     names: FxHashMap<String, u8>,
     /// Most words in a name.
@@ -64,6 +74,19 @@ pub struct Lexicon {
     first_words: rustc_hash::FxHashSet<String>,
     /// Folded everyday word → Zipf frequency.
     zipf: FxHashMap<String, f32>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Lexicon {
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            names: FxHashMap::default(),
+            longest: 0,
+            first_words: rustc_hash::FxHashSet::default(),
+            zipf: FxHashMap::default(),
+        }
+    }
 }
 
 const COUNTRY: u8 = 1;
@@ -131,21 +154,24 @@ impl Lexicon {
     /// Per token, per category: 0 none, 1 the token begins a name, 2 it
     /// continues one, 3 it is a whole one-word name. The longest name at
     /// each start wins; a first word may carry proclitics (وبغداد).
-    fn mark(&self, tokens: &[TokenInfo]) -> Vec<[u8; CATEGORIES]> {
+    fn mark(&self, tokens: &[TokenInfo], facts: &[WordFacts]) -> Vec<[u8; CATEGORIES]> {
         let mut marks = vec![[0u8; CATEGORIES]; tokens.len()];
         if self.names.is_empty() {
             return marks;
         }
         let mut key = String::new();
         for start in 0..tokens.len() {
-            let multiword = tokens[start]
-                .readings()
-                .any(|r| self.first_words.contains(r));
-            let longest = if multiword {
-                self.longest.min(tokens.len() - start)
-            } else {
-                1
-            };
+            if !facts[start].starts_multiword {
+                if let Some(bits) = facts[start].one_word_name {
+                    for (category, mark) in marks[start].iter_mut().enumerate() {
+                        if bits & (1 << category) != 0 {
+                            *mark = 3;
+                        }
+                    }
+                }
+                continue;
+            }
+            let longest = self.longest.min(tokens.len() - start);
             'length: for len in (1..=longest).rev() {
                 for first in tokens[start].readings() {
                     key.clear();
@@ -176,18 +202,67 @@ impl Lexicon {
     }
 }
 
+/// What the features need of one word from the knowledge base and the
+/// model's tables; the tagger caches it per word.
+#[derive(Clone, Copy)]
+pub(crate) struct WordFacts {
+    /// Some reading of the word begins a knowledge-base name of two words or more.
+    starts_multiword: bool,
+    /// The categories of the one-word name of its first reading that is one.
+    one_word_name: Option<u8>,
+    /// Frequency buckets of the word and of its stem.
+    bucket: &'static str,
+    stem_bucket: &'static str,
+    /// Fine and coarse cluster as key parts.
+    cluster: (&'static str, &'static str),
+    name_bits: u16,
+}
+
+impl WordFacts {
+    pub(crate) fn new(
+        token: &TokenInfo,
+        families: Families,
+        lexicon: &Lexicon,
+        clusters: &Clusters,
+        names: &NameTable,
+    ) -> WordFacts {
+        let bucket = |word: &str| -> &'static str {
+            lexicon.zipf.get(word).map_or("rare", |z| {
+                SMALL_NUMBERS[((z * 2.0) as usize).min(SMALL_NUMBERS.len() - 1)]
+            })
+        };
+        let gazetteer = families.has(Families::GAZETTEER) && !lexicon.names.is_empty();
+        let frequency = families.has(Families::FREQUENCY);
+        WordFacts {
+            starts_multiword: gazetteer
+                && token.readings().any(|r| lexicon.first_words.contains(r)),
+            one_word_name: if gazetteer {
+                token.readings().find_map(|r| lexicon.names.get(r).copied())
+            } else {
+                None
+            },
+            bucket: if frequency { bucket(&token.folded) } else { "" },
+            stem_bucket: if frequency { bucket(token.stem()) } else { "" },
+            cluster: own_cluster(token, families, clusters),
+            name_bits: own_name_bits(token, families, names),
+        }
+    }
+}
+
 /// What the features need to know of one token.
-struct TokenInfo {
-    folded: String,
+#[derive(Clone)]
+pub(crate) struct TokenInfo {
+    /// Shared, so the tagger's word cache hands out copies cheaply.
+    folded: std::rc::Rc<str>,
     /// Byte length of the proclitics in `folded` (0 when none).
     clitic_len: usize,
     /// Byte length of the proclitics up to the article, when one was split.
     article_len: Option<usize>,
-    shape: String,
+    shape: std::rc::Rc<str>,
 }
 
 impl TokenInfo {
-    fn new(word: &str) -> TokenInfo {
+    pub(crate) fn new(word: &str) -> TokenInfo {
         let folded = fold(word);
         // the longest clitic string that leaves a stem of three letters or more
         let mut clitic_len = 0;
@@ -201,8 +276,8 @@ impl TokenInfo {
             }
         }
         TokenInfo {
-            shape: shape(word),
-            folded,
+            shape: shape(word).into(),
+            folded: folded.into(),
             clitic_len,
             article_len,
         }
@@ -227,6 +302,53 @@ impl TokenInfo {
             std::iter::once(&self.folded[split.len..]).chain(with_article)
         })
     }
+}
+
+/// Per stem, the words around its occurrences in a document (as feature
+/// keys, with counts): a name the sentence leaves ambiguous is often
+/// introduced elsewhere in the article (السيد ليبرمان ... ليبرمان).
+#[derive(Default)]
+pub(crate) struct DocContext {
+    by_stem: FxHashMap<String, FxHashMap<u64, u32>>,
+}
+
+/// Stems shorter than this (in bytes) carry no document context.
+const DOC_STEM_MIN_BYTES: usize = 6;
+
+/// The token information of a sentence's words.
+pub(crate) fn token_infos(words: &[&str]) -> Vec<TokenInfo> {
+    words.iter().map(|w| TokenInfo::new(w)).collect()
+}
+
+impl DocContext {
+    pub(crate) fn new<T: AsRef<[TokenInfo]>>(sentences: &[T]) -> DocContext {
+        let mut doc = DocContext::default();
+        if sentences.len() < 2 {
+            return doc;
+        }
+        for tokens in sentences {
+            let tokens = tokens.as_ref();
+            for (i, token) in tokens.iter().enumerate() {
+                if token.stem().len() < DOC_STEM_MIN_BYTES {
+                    continue;
+                }
+                let entry = doc.by_stem.entry(token.stem().to_owned()).or_default();
+                for context in occurrence_contexts(tokens, i) {
+                    *entry.entry(context).or_default() += 1;
+                }
+            }
+        }
+        doc
+    }
+}
+
+/// The keys one occurrence contributes to its stem's document context.
+fn occurrence_contexts(tokens: &[TokenInfo], i: usize) -> [u64; 2] {
+    let folded = |j: Option<usize>| j.and_then(|j| tokens.get(j)).map_or(PAD, |t| &*t.folded);
+    [
+        key(40, &[folded(i.checked_sub(1))]),
+        key(41, &[folded(Some(i + 1))]),
+    ]
 }
 
 /// Arabic letters → a, Latin → L, digits → d, others kept; runs collapsed.
@@ -258,21 +380,32 @@ fn shape(word: &str) -> String {
     out
 }
 
-/// FNV-1a over a template id and its parts.
+/// A template id and its parts hashed into a feature key: FxHash steps over
+/// eight bytes at a time, then a MurmurHash3 finaliser so the keys spread
+/// over a hash table.
 fn key(template: u8, parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |byte: u8| {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    };
-    eat(template);
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let step = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    let mut hash = step(0, u64::from(template));
     for part in parts {
-        for &byte in part.as_bytes() {
-            eat(byte);
+        let bytes = part.as_bytes();
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            hash = step(
+                hash,
+                u64::from_le_bytes(chunk.try_into().expect("8-byte chunk")),
+            );
         }
-        eat(0xff);
+        let mut tail = [0u8; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        hash = step(hash, u64::from_le_bytes(tail));
+        hash = step(hash, bytes.len() as u64);
     }
-    hash
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ (hash >> 33)
 }
 
 const PAD: &str = "<s>";
@@ -282,16 +415,49 @@ const SMALL_NUMBERS: [&str; 16] = [
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
 ];
 
-/// The feature keys of every token of a sentence.
+/// The feature keys of a sentence's tokens, flat: token `i`'s keys are
+/// `keys[ends[i - 1]..ends[i]]`.
+#[derive(Default)]
+pub(crate) struct Features {
+    pub keys: Vec<u64>,
+    pub ends: Vec<usize>,
+}
+
+impl Features {
+    pub fn token(&self, i: usize) -> &[u64] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.keys[start..self.ends[i]]
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// Cluster numbers as key parts, formatted once (cluster counts are in
+/// the hundreds; larger numbers share the last string).
+fn number(n: u16) -> &'static str {
+    static NUMBERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let numbers = NUMBERS.get_or_init(|| (0..4096).map(|n: u16| n.to_string()).collect());
+    &numbers[usize::from(n).min(numbers.len() - 1)]
+}
+
+/// The feature keys of every token of a sentence (`tokens` are the
+/// [`token_infos`] of `words`); without `intrinsic`, only those that depend
+/// on the token's neighbours (the tagger caches the weights of the rest per
+/// word, see [`intrinsic_features`]).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn sentence_features(
     words: &[&str],
+    tokens: &[TokenInfo],
+    facts: &[WordFacts],
     families: Families,
     lexicon: &Lexicon,
-    clusters: &Clusters,
-) -> Vec<Vec<u64>> {
-    let tokens: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
+    doc: &DocContext,
+    intrinsic: bool,
+) -> Features {
     let marks = if families.has(Families::GAZETTEER) {
-        lexicon.mark(&tokens)
+        lexicon.mark(tokens, facts)
     } else {
         Vec::new()
     };
@@ -299,7 +465,7 @@ pub(crate) fn sentence_features(
         usize::try_from(i)
             .ok()
             .and_then(|i| tokens.get(i))
-            .map_or(PAD, |t| t.folded.as_str())
+            .map_or(PAD, |t| &*t.folded)
     };
     let stem = |i: isize| -> &str {
         usize::try_from(i)
@@ -308,100 +474,35 @@ pub(crate) fn sentence_features(
             .map_or(PAD, |t| t.stem())
     };
     // per token, once: its clusters and frequency bucket as key parts
-    let cluster_parts: Vec<(String, String)> = tokens
-        .iter()
-        .map(|t| {
-            if !families.has(Families::CLUSTERS) {
-                return (String::new(), String::new());
-            }
-            clusters
-                .of(&t.folded)
-                .or_else(|| clusters.of(t.stem()))
-                .map_or_else(
-                    || ("?".to_owned(), "?".to_owned()),
-                    |(fine, coarse)| (fine.to_string(), coarse.to_string()),
-                )
-        })
-        .collect();
+    let cluster_parts: Vec<(&str, &str)> = facts.iter().map(|f| f.cluster).collect();
     let cluster = |i: isize, coarse: bool| -> &str {
         usize::try_from(i)
             .ok()
             .and_then(|i| cluster_parts.get(i))
             .map_or(PAD, |(fine, broad)| if coarse { broad } else { fine })
     };
-    let bucket = |word: &str| -> &'static str {
-        lexicon.zipf.get(word).map_or("rare", |z| {
-            SMALL_NUMBERS[((z * 2.0) as usize).min(SMALL_NUMBERS.len() - 1)]
-        })
-    };
-    let buckets: Vec<&str> = if families.has(Families::FREQUENCY) {
-        tokens.iter().map(|t| bucket(&t.folded)).collect()
-    } else {
-        Vec::new()
-    };
+    let buckets: Vec<&str> = facts.iter().map(|f| f.bucket).collect();
+    let name_bits: Vec<u16> = facts.iter().map(|f| f.name_bits).collect();
     let mut gram = String::new();
-    let mut all = Vec::with_capacity(tokens.len());
+    let mut all = Features {
+        keys: Vec::with_capacity(tokens.len() * 64),
+        ends: Vec::with_capacity(tokens.len()),
+    };
     for (i, token) in tokens.iter().enumerate() {
         let at = i as isize;
-        let mut f = Vec::with_capacity(48);
-        f.push(key(0, &[]));
-        if families.has(Families::WORD) {
-            f.push(key(1, &[words[i]]));
-            f.push(key(2, &[&token.folded]));
-        }
+        let f = &mut all.keys;
         let stem_text = token.stem();
-        if families.has(Families::CLITIC) {
-            f.push(key(3, &[stem_text]));
-            f.push(key(4, &[token.clitics()]));
-            f.push(key(
-                5,
-                &[if token.article_len.is_some() {
-                    "al"
-                } else {
-                    "-"
-                }],
-            ));
-        }
-        if families.has(Families::AFFIX) {
-            let chars: Vec<(usize, char)> = stem_text.char_indices().collect();
-            // prefixes of one to three letters: the byte offset of letter n ends one
-            for (n, &(end, _)) in chars.iter().enumerate().skip(1).take(3) {
-                f.push(key(6, &[SMALL_NUMBERS[n], &stem_text[..end]]));
-            }
-            for n in 1..=4 {
-                if n < chars.len() {
-                    f.push(key(
-                        7,
-                        &[SMALL_NUMBERS[n], &stem_text[chars[chars.len() - n].0..]],
-                    ));
-                }
-            }
-            let padded: Vec<char> = std::iter::once('^')
-                .chain(stem_text.chars())
-                .chain(std::iter::once('$'))
-                .collect();
-            for window in padded.windows(3) {
-                gram.clear();
-                gram.extend(window);
-                f.push(key(8, &[&gram]));
-            }
+        if intrinsic {
+            intrinsic_features(words[i], token, families, &facts[i], &mut gram, f);
         }
         if families.has(Families::SHAPE) {
-            f.push(key(9, &[&token.shape]));
-            f.push(key(
-                10,
-                &[SMALL_NUMBERS[token.folded.chars().count().min(12)]],
-            ));
             f.push(key(11, &[if i == 0 { "first" } else { "inner" }]));
-            f.push(key(
-                12,
-                &[tokens.get(i + 1).map_or(PAD, |t| t.shape.as_str())],
-            ));
+            f.push(key(12, &[tokens.get(i + 1).map_or(PAD, |t| &*t.shape)]));
             f.push(key(
                 12,
                 &[
                     &token.shape,
-                    i.checked_sub(1).map_or(PAD, |j| tokens[j].shape.as_str()),
+                    i.checked_sub(1).map_or(PAD, |j| &*tokens[j].shape),
                 ],
             ));
         }
@@ -434,8 +535,6 @@ pub(crate) fn sentence_features(
             f.push(key(25, &[folded(at + 1), folded(at + 2)]));
         }
         if families.has(Families::CLUSTERS) {
-            f.push(key(26, &[cluster(at, false)]));
-            f.push(key(27, &[cluster(at, true)]));
             f.push(key(28, &[cluster(at - 1, false)]));
             f.push(key(29, &[cluster(at + 1, false)]));
             f.push(key(30, &[cluster(at - 1, true), cluster(at, true)]));
@@ -444,16 +543,167 @@ pub(crate) fn sentence_features(
         if families.has(Families::FREQUENCY) {
             let word_bucket = buckets[i];
             f.push(key(32, &[word_bucket]));
-            f.push(key(33, &[bucket(stem_text)]));
+            f.push(key(33, &[facts[i].stem_bucket]));
             f.push(key(34, &[word_bucket, &token.shape]));
             f.push(key(
                 35,
                 &[word_bucket, buckets.get(i + 1).copied().unwrap_or(PAD)],
             ));
         }
-        all.push(f);
+        if families.has(Families::NAME_LISTS) {
+            for (offset, j) in [
+                ("-1", i.checked_sub(1)),
+                ("+1", Some(i + 1)),
+                ("-2", i.checked_sub(2)),
+                ("+2", Some(i + 2)),
+            ] {
+                let Some(&bits) = j.and_then(|j| name_bits.get(j)) else {
+                    continue;
+                };
+                if bits & NEVER_A_NAME != 0 {
+                    f.push(key(36, &[offset]));
+                }
+                for (t, kind) in SMALL_NUMBERS[..KINDS.len()].iter().enumerate() {
+                    let level = (bits >> (2 * t)) & 3;
+                    if level > 0 {
+                        f.push(key(37, &[offset, kind, SMALL_NUMBERS[level as usize]]));
+                    }
+                    if bits & (1 << (LIST_SHIFT + t as u16)) != 0 {
+                        f.push(key(39, &[offset, kind]));
+                    }
+                }
+            }
+        }
+        if families.has(Families::DOCUMENT) {
+            if let Some(contexts) = doc.by_stem.get(stem_text) {
+                let own = occurrence_contexts(tokens, i);
+                let mut others = 0;
+                for (&context, &count) in contexts {
+                    let count = count - own.iter().filter(|&&k| k == context).count() as u32;
+                    if count > 0 {
+                        f.push(context);
+                        others += count;
+                    }
+                }
+                f.push(key(42, &[SMALL_NUMBERS[(others as usize / 2).min(4)]]));
+            }
+        }
+        all.ends.push(all.keys.len());
     }
     all
+}
+
+/// The token's (fine, coarse) cluster as key parts.
+pub(crate) fn own_cluster(
+    token: &TokenInfo,
+    families: Families,
+    clusters: &Clusters,
+) -> (&'static str, &'static str) {
+    if !families.has(Families::CLUSTERS) {
+        return ("", "");
+    }
+    clusters
+        .of(&token.folded)
+        .or_else(|| clusters.of(token.stem()))
+        .map_or(("?", "?"), |(fine, coarse)| (number(fine), number(coarse)))
+}
+
+/// The token's name-table bits (of the word, else of its stem).
+pub(crate) fn own_name_bits(token: &TokenInfo, families: Families, names: &NameTable) -> u16 {
+    if !families.has(Families::NAME_LISTS) {
+        return 0;
+    }
+    match names.of(&token.folded) {
+        0 => names.of(token.stem()),
+        bits => bits,
+    }
+}
+
+/// The keys that depend on the word alone (and the model's cluster and
+/// name tables): identical wherever the word occurs.
+pub(crate) fn intrinsic_features(
+    word: &str,
+    token: &TokenInfo,
+    families: Families,
+    facts: &WordFacts,
+    gram: &mut String,
+    f: &mut Vec<u64>,
+) {
+    let ((fine, coarse), bits) = (facts.cluster, facts.name_bits);
+    let stem_text = token.stem();
+    f.push(key(0, &[]));
+    if families.has(Families::WORD) {
+        f.push(key(1, &[word]));
+        f.push(key(2, &[&token.folded]));
+    }
+    if families.has(Families::CLITIC) {
+        f.push(key(3, &[stem_text]));
+        f.push(key(4, &[token.clitics()]));
+        f.push(key(
+            5,
+            &[if token.article_len.is_some() {
+                "al"
+            } else {
+                "-"
+            }],
+        ));
+    }
+    if families.has(Families::AFFIX) {
+        let chars: Vec<(usize, char)> = stem_text.char_indices().collect();
+        // prefixes of one to three letters: the byte offset of letter n ends one
+        for (n, &(end, _)) in chars.iter().enumerate().skip(1).take(3) {
+            f.push(key(6, &[SMALL_NUMBERS[n], &stem_text[..end]]));
+        }
+        for n in 1..=4 {
+            if n < chars.len() {
+                f.push(key(
+                    7,
+                    &[SMALL_NUMBERS[n], &stem_text[chars[chars.len() - n].0..]],
+                ));
+            }
+        }
+        let padded: Vec<char> = std::iter::once('^')
+            .chain(stem_text.chars())
+            .chain(std::iter::once('$'))
+            .collect();
+        for window in padded.windows(3) {
+            gram.clear();
+            gram.extend(window);
+            f.push(key(8, &[gram]));
+        }
+    }
+    if families.has(Families::SHAPE) {
+        f.push(key(9, &[&token.shape]));
+        f.push(key(
+            10,
+            &[SMALL_NUMBERS[token.folded.chars().count().min(12)]],
+        ));
+    }
+    if families.has(Families::CLUSTERS) {
+        f.push(key(26, &[fine]));
+        f.push(key(27, &[coarse]));
+    }
+    if families.has(Families::NAME_LISTS) {
+        let al = if token.article_len.is_some() {
+            "al"
+        } else {
+            "-"
+        };
+        if bits & NEVER_A_NAME != 0 {
+            f.push(key(36, &["0"]));
+        }
+        for (t, kind) in SMALL_NUMBERS[..KINDS.len()].iter().enumerate() {
+            let level = (bits >> (2 * t)) & 3;
+            if level > 0 {
+                let level = SMALL_NUMBERS[level as usize];
+                f.push(key(37, &["0", kind, level]));
+                f.push(key(38, &[kind, level, al]));
+            }
+            if bits & (1 << (LIST_SHIFT + t as u16)) != 0 {
+                f.push(key(39, &["0", kind]));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -474,11 +724,67 @@ mod tests {
         lexicon.add("بغداد", MAJOR_PLACE);
         lexicon.add("الأمم المتحدة", ACTOR);
         let words = ["وصل", "وفد", "الأمم", "المتحدة", "إلى", "وبغداد"];
-        let tokens: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w)).collect();
-        let marks = lexicon.mark(&tokens);
+        let tokens = token_infos(&words);
+        let facts: Vec<WordFacts> = tokens
+            .iter()
+            .map(|t| {
+                WordFacts::new(
+                    t,
+                    Families::ALL,
+                    &lexicon,
+                    &Clusters::default(),
+                    &NameTable::default(),
+                )
+            })
+            .collect();
+        let marks = lexicon.mark(&tokens, &facts);
         assert_eq!(marks[2][5], 1);
         assert_eq!(marks[3][5], 2);
         assert_eq!(marks[5][2], 3);
         assert_eq!(marks[0], [0; CATEGORIES]);
+    }
+
+    #[test]
+    fn a_word_carries_the_context_of_its_other_occurrences_in_the_document() {
+        let first = ["قال", "السيد", "ليبرمان", "امس"];
+        let second = ["ووصل", "ليبرمان", "الى", "القدس"];
+        let tokens = [token_infos(&first), token_infos(&second)];
+        let doc = DocContext::new(&tokens);
+        let lexicon = Lexicon::default();
+        let facts: Vec<WordFacts> = tokens[1]
+            .iter()
+            .map(|t| {
+                WordFacts::new(
+                    t,
+                    Families::ALL,
+                    &lexicon,
+                    &Clusters::default(),
+                    &NameTable::default(),
+                )
+            })
+            .collect();
+        let features = sentence_features(
+            &second,
+            &tokens[1],
+            &facts,
+            Families::ALL,
+            &lexicon,
+            &doc,
+            false,
+        );
+        // ليبرمان follows السيد elsewhere in the document
+        assert!(features.token(1).contains(&key(40, &["السيد"])));
+        // but its own left neighbour is not counted as another occurrence
+        assert!(!features.token(1).contains(&key(40, &["ووصل"])));
+        let alone = sentence_features(
+            &second,
+            &tokens[1],
+            &facts,
+            Families::ALL,
+            &lexicon,
+            &DocContext::default(),
+            false,
+        );
+        assert!(!alone.token(1).contains(&key(40, &["السيد"])));
     }
 }

@@ -5,15 +5,22 @@
 //! labels f32 (row 0 is the sentence start); the feature count n (u32), n
 //! feature keys (u64, ascending) and n × labels weights (i16, times the
 //! scale); the cluster-table length m (u32) and m rows of word length (u8),
-//! word (UTF-8), fine and coarse cluster (u16 each).
+//! word (UTF-8), fine and coarse cluster (u16 each); the name-table length
+//! k (u32) and k rows of word length (u8), word (UTF-8), bits (u16; see
+//! [`NameTable`]).
 
 use super::clusters::Clusters;
-use super::features::{sentence_features, Families, Lexicon};
+use super::features::{
+    intrinsic_features, sentence_features, DocContext, Families, Lexicon, TokenInfo, WordFacts,
+};
+use super::names::NameTable;
 use super::LABELS;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-const MAGIC: &[u8; 8] = b"RASDNER1";
+const MAGIC: &[u8; 8] = b"RASDNER2";
 
 /// A trained tagger.
 pub struct Model {
@@ -24,6 +31,39 @@ pub struct Model {
     weights: Vec<f32>,
     transitions: Vec<f32>,
     clusters: Clusters,
+    names: NameTable,
+    /// Tells this model's entries in the per-thread word cache from another's.
+    id: u64,
+}
+
+/// Per thread: the model and lexicon whose answers are cached, and per word
+/// its analysis, its facts and the summed weights of its
+/// [`intrinsic_features`] (most words of a text recur).
+type WordCache = (
+    (u64, u64),
+    FxHashMap<String, (TokenInfo, WordFacts, [f32; LABELS])>,
+);
+
+thread_local! {
+    static WORD_CACHE: RefCell<WordCache> = RefCell::new(((0, 0), FxHashMap::default()));
+}
+
+/// Words cached per thread before the cache starts over.
+const WORD_CACHE_LIMIT: usize = 200_000;
+/// Longer words (in bytes) are not cached: garbage input must not fill memory.
+const WORD_CACHE_LONGEST: usize = 64;
+
+fn next_model_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A sentence's words as the tagger sees them before their neighbours.
+struct Analysed {
+    tokens: Vec<TokenInfo>,
+    facts: Vec<WordFacts>,
+    /// Summed weights of each word's [`intrinsic_features`].
+    rows: Vec<[f32; LABELS]>,
 }
 
 /// A model file that cannot be read.
@@ -45,6 +85,7 @@ impl Model {
         weights: Vec<f32>,
         transitions: Vec<f32>,
         clusters: Clusters,
+        names: NameTable,
     ) -> Model {
         let rows = keys
             .iter()
@@ -57,35 +98,135 @@ impl Model {
             weights,
             transitions,
             clusters,
+            names,
+            id: next_model_id(),
         }
     }
 
-    /// The labels of a sentence's words (see [`super::label_name`]).
+    /// The labels of a sentence's words (see [`super::label_name`]), the
+    /// sentence taken as a document of its own.
     pub fn tag(&self, words: &[&str], lexicon: &Lexicon) -> Vec<u8> {
-        let features = sentence_features(words, self.families, lexicon, &self.clusters);
-        let scores: Vec<[f32; LABELS]> = features
+        let analysed = self.words(words, lexicon);
+        self.tag_with(words, &analysed, lexicon, &DocContext::default())
+    }
+
+    /// The labels of each sentence of a document (an article): a word's
+    /// other occurrences in it inform its label.
+    pub fn tag_document(&self, sentences: &[&[&str]], lexicon: &Lexicon) -> Vec<Vec<u8>> {
+        let analysed: Vec<Analysed> = sentences.iter().map(|w| self.words(w, lexicon)).collect();
+        let doc = if self.families.has(Families::DOCUMENT) {
+            let tokens: Vec<&[TokenInfo]> = analysed.iter().map(|a| a.tokens.as_slice()).collect();
+            DocContext::new(&tokens)
+        } else {
+            DocContext::default()
+        };
+        sentences
             .iter()
-            .map(|keys| {
-                let mut row = [0f32; LABELS];
-                for key in keys {
-                    if let Some(&r) = self.rows.get(key) {
-                        let w = &self.weights[r as usize * LABELS..][..LABELS];
-                        row.iter_mut().zip(w).for_each(|(s, w)| *s += w);
+            .zip(&analysed)
+            .map(|(words, analysed)| self.tag_with(words, analysed, lexicon, &doc))
+            .collect()
+    }
+
+    /// Each word's analysis, facts and the summed weights of its word-only
+    /// features, from the per-thread cache when the word was seen before.
+    fn words(&self, words: &[&str], lexicon: &Lexicon) -> Analysed {
+        WORD_CACHE.with_borrow_mut(|(owner, cache)| {
+            if *owner != (self.id, lexicon.id) || cache.len() > WORD_CACHE_LIMIT {
+                *owner = (self.id, lexicon.id);
+                cache.clear();
+            }
+            let mut analysed = Analysed {
+                tokens: Vec::with_capacity(words.len()),
+                facts: Vec::with_capacity(words.len()),
+                rows: Vec::with_capacity(words.len()),
+            };
+            let mut keys = Vec::new();
+            let mut gram = String::new();
+            for &word in words {
+                let (token, facts, row) = match cache.get(word) {
+                    Some((token, facts, row)) => (token.clone(), *facts, *row),
+                    None => {
+                        let token = TokenInfo::new(word);
+                        let facts = WordFacts::new(
+                            &token,
+                            self.families,
+                            lexicon,
+                            &self.clusters,
+                            &self.names,
+                        );
+                        keys.clear();
+                        intrinsic_features(
+                            word,
+                            &token,
+                            self.families,
+                            &facts,
+                            &mut gram,
+                            &mut keys,
+                        );
+                        let row = self.score(&keys);
+                        if word.len() <= WORD_CACHE_LONGEST {
+                            cache.insert(word.to_owned(), (token.clone(), facts, row));
+                        }
+                        (token, facts, row)
                     }
-                }
+                };
+                analysed.tokens.push(token);
+                analysed.facts.push(facts);
+                analysed.rows.push(row);
+            }
+            analysed
+        })
+    }
+
+    fn tag_with(
+        &self,
+        words: &[&str],
+        analysed: &Analysed,
+        lexicon: &Lexicon,
+        doc: &DocContext,
+    ) -> Vec<u8> {
+        let features = sentence_features(
+            words,
+            &analysed.tokens,
+            &analysed.facts,
+            self.families,
+            lexicon,
+            doc,
+            false,
+        );
+        let scores: Vec<[f32; LABELS]> = analysed
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let mut row = *row;
+                let context = self.score(features.token(i));
+                row.iter_mut().zip(context).for_each(|(r, c)| *r += c);
                 row
             })
             .collect();
         viterbi(&scores, &self.transitions)
     }
 
+    /// The summed weights of `keys` per label.
+    fn score(&self, keys: &[u64]) -> [f32; LABELS] {
+        let mut row = [0f32; LABELS];
+        for key in keys {
+            if let Some(&r) = self.rows.get(key) {
+                let w = &self.weights[r as usize * LABELS..][..LABELS];
+                row.iter_mut().zip(w).for_each(|(s, w)| *s += w);
+            }
+        }
+        row
+    }
+
     pub fn families(&self) -> Families {
         self.families
     }
 
-    /// Features with a weight, and words with a cluster.
-    pub fn sizes(&self) -> (usize, usize) {
-        (self.rows.len(), self.clusters.len())
+    /// Features with a weight, words with a cluster, words in the name table.
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.rows.len(), self.clusters.len(), self.names.len())
     }
 
     /// The model as a file; weights are stored as 16-bit integers and
@@ -140,6 +281,19 @@ impl Model {
             out.extend_from_slice(&fine.to_le_bytes());
             out.extend_from_slice(&coarse.to_le_bytes());
         }
+        let mut names: Vec<(&String, &u16)> = self
+            .names
+            .by_word
+            .iter()
+            .filter(|(w, _)| w.len() <= usize::from(u8::MAX))
+            .collect();
+        names.sort();
+        out.extend_from_slice(&(names.len() as u32).to_le_bytes());
+        for (word, bits) in names {
+            out.push(word.len() as u8);
+            out.extend_from_slice(word.as_bytes());
+            out.extend_from_slice(&bits.to_le_bytes());
+        }
         out
     }
 
@@ -184,6 +338,16 @@ impl Model {
             let coarse = u16::from_le_bytes(r.array()?);
             by_word.insert(word, (fine, coarse));
         }
+        let k = r.u32()? as usize;
+        let mut names = FxHashMap::default();
+        names.reserve(k.min(bytes.len()));
+        for _ in 0..k {
+            let len = r.take(1)?[0] as usize;
+            let word = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ModelError("a name-table word is not UTF-8".into()))?
+                .to_owned();
+            names.insert(word, u16::from_le_bytes(r.array()?));
+        }
         if r.at != bytes.len() {
             return Err(ModelError("trailing bytes".into()));
         }
@@ -193,6 +357,8 @@ impl Model {
             weights,
             transitions,
             clusters: Clusters { by_word },
+            names: NameTable { by_word: names },
+            id: next_model_id(),
         })
     }
 }

@@ -1,8 +1,11 @@
 //! Training: the averaged structured perceptron (Collins 2002).
 
 use super::clusters::Clusters;
-use super::features::{sentence_features, Families, Lexicon};
+use super::features::{
+    sentence_features, token_infos, DocContext, Families, Lexicon, TokenInfo, WordFacts,
+};
 use super::model::{viterbi, Model};
+use super::names::NameTable;
 use super::LABELS;
 use rustc_hash::FxHashMap;
 
@@ -27,6 +30,9 @@ impl SplitMix {
     }
 }
 
+/// Sentences per document in labeled files without article boundaries.
+pub const DOCUMENT_SENTENCES: usize = 10;
+
 /// Training settings; the defaults are those of the committed model.
 #[derive(Clone, Debug)]
 pub struct TrainConfig {
@@ -37,17 +43,31 @@ pub struct TrainConfig {
     pub min_count: u32,
     pub fine_clusters: usize,
     pub coarse_clusters: usize,
+    /// Name lists for the name table: (index in [`super::KINDS`], names).
+    pub name_lists: Vec<(u8, Vec<String>)>,
+    /// The training text is cut into this many contiguous folds; the name
+    /// statistics of a sentence come from the other folds.
+    pub folds: usize,
+    /// The labeled text has no article boundaries: runs of this many
+    /// sentences stand for documents.
+    pub document_sentences: usize,
+    /// Perceptrons trained with consecutive seeds and averaged.
+    pub runs: usize,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
-            epochs: 20,
+            epochs: 10,
             seed: 13,
             families: Families::ALL,
             min_count: 2,
             fine_clusters: 300,
             coarse_clusters: 40,
+            name_lists: Vec::new(),
+            folds: 10,
+            document_sentences: DOCUMENT_SENTENCES,
+            runs: 5,
         }
     }
 }
@@ -79,14 +99,52 @@ pub fn train(
         Clusters::default()
     };
 
+    let folds = config.folds.max(2);
+    let fold_of = |s: usize| s * folds / sentences.len().max(1);
+    let tables: Vec<NameTable> = if config.families.has(Families::NAME_LISTS) {
+        (0..folds)
+            .map(|k| {
+                let others = sentences
+                    .iter()
+                    .enumerate()
+                    .filter(|&(s, _)| fold_of(s) != k)
+                    .map(|(_, (w, l))| (w.as_slice(), l.as_slice()));
+                NameTable::build(others, &config.name_lists)
+            })
+            .collect()
+    } else {
+        vec![NameTable::default(); folds]
+    };
+
     // intern every feature key seen often enough
-    let keyed: Vec<Vec<Vec<u64>>> = sentences
-        .iter()
-        .map(|(words, _)| {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            sentence_features(&words, config.families, lexicon, &clusters)
-        })
-        .collect();
+    let block = config.document_sentences.max(1);
+    let mut keyed: Vec<Vec<Vec<u64>>> = Vec::with_capacity(sentences.len());
+    for (b, document) in sentences.chunks(block).enumerate() {
+        let words: Vec<Vec<&str>> = document
+            .iter()
+            .map(|(w, _)| w.iter().map(String::as_str).collect())
+            .collect();
+        let tokens: Vec<Vec<TokenInfo>> = words.iter().map(|w| token_infos(w)).collect();
+        let doc = if config.families.has(Families::DOCUMENT) {
+            DocContext::new(&tokens)
+        } else {
+            DocContext::default()
+        };
+        for (n, (words, tokens)) in words.iter().zip(&tokens).enumerate() {
+            let table = &tables[fold_of(b * block + n)];
+            let facts: Vec<WordFacts> = tokens
+                .iter()
+                .map(|t| WordFacts::new(t, config.families, lexicon, &clusters, table))
+                .collect();
+            let features =
+                sentence_features(words, tokens, &facts, config.families, lexicon, &doc, true);
+            keyed.push(
+                (0..features.len())
+                    .map(|i| features.token(i).to_vec())
+                    .collect(),
+            );
+        }
+    }
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
     for key in keyed.iter().flatten().flatten() {
         *counts.entry(*key).or_default() += 1;
@@ -114,13 +172,55 @@ pub fn train(
         })
         .collect();
 
-    let mut weights = Averaged::new(keys.len() * LABELS);
+    // parameter mixing: the average of perceptrons trained on differently
+    // shuffled epochs is one linear model with less shuffle-to-shuffle noise
+    let runs = config.runs.max(1);
+    let mut weights = vec![0f32; keys.len() * LABELS];
+    let mut transitions = vec![0f32; (LABELS + 1) * LABELS];
+    for run in 0..runs {
+        let seed = config.seed.wrapping_add(run as u64);
+        let (w, t) = perceptron(&data, keys.len(), config.epochs, seed, &mut progress);
+        for (sum, w) in weights
+            .iter_mut()
+            .zip(w)
+            .chain(transitions.iter_mut().zip(t))
+        {
+            *sum += w / runs as f32;
+        }
+    }
+    Model::new(
+        config.families,
+        keys,
+        weights,
+        transitions,
+        clusters,
+        if config.families.has(Families::NAME_LISTS) {
+            NameTable::build(
+                sentences.iter().map(|(w, l)| (w.as_slice(), l.as_slice())),
+                &config.name_lists,
+            )
+        } else {
+            NameTable::default()
+        },
+    )
+}
+
+/// One averaged perceptron over interned sentences: (feature weights,
+/// transition weights).
+fn perceptron(
+    data: &[(Vec<Vec<u32>>, &[u8])],
+    features: usize,
+    epochs: usize,
+    seed: u64,
+    progress: &mut impl FnMut(usize, usize),
+) -> (Vec<f32>, Vec<f32>) {
+    let mut weights = Averaged::new(features * LABELS);
     // transitions: row 0 is the sentence start, row 1 + l follows label l
     let mut transitions = Averaged::new((LABELS + 1) * LABELS);
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut rng = SplitMix(config.seed);
+    let mut rng = SplitMix(seed);
     let mut scores = Vec::new();
-    for epoch in 0..config.epochs {
+    for epoch in 0..epochs {
         rng.shuffle(&mut order);
         let mut errors = 0;
         for &s in &order {
@@ -163,13 +263,7 @@ pub fn train(
         }
         progress(epoch + 1, errors);
     }
-    Model::new(
-        config.families,
-        keys,
-        weights.averaged(),
-        transitions.averaged(),
-        clusters,
-    )
+    (weights.averaged(), transitions.averaged())
 }
 
 /// Weights with the running sums that averaging needs, updated lazily: each
