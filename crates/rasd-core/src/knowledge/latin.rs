@@ -56,17 +56,22 @@ pub(super) fn latin_skeleton_with(name: &str, out: &mut String, doubles: Doubles
     }
 }
 
-fn push_latin_word(word: &[u8], out: &mut String, doubles: Doubles) {
+/// The letters of a lowercase word that are read: nothing of an article
+/// (al, el, ad …), and no final h after a vowel, the ة of "Raqqah", "Hamah".
+pub(super) fn sounded_letters(word: &[u8]) -> &[u8] {
     if word.is_empty() || is_latin_article(word) {
-        return;
+        return &[];
     }
-    // a final h after a vowel is the ة of "Raqqah", "Hamah"
     let silent_h = word.len() >= 2 && word.ends_with(b"h") && is_vowel(word[word.len() - 2]);
-    let word = if silent_h {
+    if silent_h {
         &word[..word.len() - 1]
     } else {
         word
-    };
+    }
+}
+
+fn push_latin_word(word: &[u8], out: &mut String, doubles: Doubles) {
+    let word = sounded_letters(word);
     let mut i = 0;
     let mut vowel_before = false;
     while i < word.len() {
@@ -184,11 +189,11 @@ pub fn skeleton_key(skeleton: &str) -> u64 {
     }
 }
 
-pub(super) fn is_vowel(b: u8) -> bool {
+fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w')
 }
 
-pub(super) fn is_latin_article(word: &[u8]) -> bool {
+fn is_latin_article(word: &[u8]) -> bool {
     matches!(
         word,
         b"al"

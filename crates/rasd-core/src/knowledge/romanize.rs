@@ -12,8 +12,7 @@
 use crate::text::Token;
 
 use super::latin::{
-    is_latin_article, is_vowel, latin_class, latin_skeleton_with, push_class,
-    strip_latin_diacritic, Doubles,
+    latin_class, latin_skeleton_with, push_class, sounded_letters, strip_latin_diacritic, Doubles,
 };
 pub use super::latin::{latin_keys, latin_readings, skeleton_key, MIN_SKELETON};
 use super::{Entry, Knowledge, Match};
@@ -202,16 +201,7 @@ fn latin_letters(name: &str) -> Vec<u8> {
         .collect();
     let mut out = Vec::new();
     for word in folded.split(|c: char| !c.is_ascii_alphabetic()) {
-        let word = word.as_bytes();
-        if word.is_empty() || is_latin_article(word) {
-            continue;
-        }
-        let silent_h = word.len() >= 2 && word.ends_with(b"h") && is_vowel(word[word.len() - 2]);
-        let word = if silent_h {
-            &word[..word.len() - 1]
-        } else {
-            word
-        };
+        let word = sounded_letters(word.as_bytes());
         let mut i = 0;
         while i < word.len() {
             let (class, width) = match word.get(i..i + 2) {
