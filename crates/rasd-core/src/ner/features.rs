@@ -718,6 +718,23 @@ mod tests {
         assert_eq!(shape("(د"), "(a");
     }
 
+    /// Every family's facts of the tokens, with `lexicon` and no clusters
+    /// or name table.
+    fn facts_of(tokens: &[TokenInfo], lexicon: &Lexicon) -> Vec<WordFacts> {
+        tokens
+            .iter()
+            .map(|t| {
+                WordFacts::new(
+                    t,
+                    Families::ALL,
+                    lexicon,
+                    &Clusters::default(),
+                    &NameTable::default(),
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn lexicon_marks_names_behind_clitics() {
         let mut lexicon = Lexicon::default();
@@ -725,18 +742,7 @@ mod tests {
         lexicon.add("الأمم المتحدة", ACTOR);
         let words = ["وصل", "وفد", "الأمم", "المتحدة", "إلى", "وبغداد"];
         let tokens = token_infos(&words);
-        let facts: Vec<WordFacts> = tokens
-            .iter()
-            .map(|t| {
-                WordFacts::new(
-                    t,
-                    Families::ALL,
-                    &lexicon,
-                    &Clusters::default(),
-                    &NameTable::default(),
-                )
-            })
-            .collect();
+        let facts = facts_of(&tokens, &lexicon);
         let marks = lexicon.mark(&tokens, &facts);
         assert_eq!(marks[2][5], 1);
         assert_eq!(marks[3][5], 2);
@@ -751,18 +757,7 @@ mod tests {
         let tokens = [token_infos(&first), token_infos(&second)];
         let doc = DocContext::new(&tokens);
         let lexicon = Lexicon::default();
-        let facts: Vec<WordFacts> = tokens[1]
-            .iter()
-            .map(|t| {
-                WordFacts::new(
-                    t,
-                    Families::ALL,
-                    &lexicon,
-                    &Clusters::default(),
-                    &NameTable::default(),
-                )
-            })
-            .collect();
+        let facts = facts_of(&tokens[1], &lexicon);
         let features = sentence_features(
             &second,
             &tokens[1],
