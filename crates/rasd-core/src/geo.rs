@@ -111,7 +111,12 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
             out.push((kb.countries[c].iso2.clone(), 0.5));
         }
     } else if let Some(c) = m.country() {
-        out.push((kb.countries[c].iso2.clone(), 2.0));
+        // "موالية لإيران", "تابعة لتركيا": a country after ل is whom a force
+        // serves, not where it acts
+        let of_allegiance =
+            m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل');
+        let weight = if of_allegiance { 0.5 } else { 2.0 };
+        out.push((kb.countries[c].iso2.clone(), weight));
     } else if let Some(c) = m.nisba() {
         // "طائرة مسيرة تركية", "غارة إسرائيلية": the nisba of a weapon or
         // a force names who struck, not where, and counts like an actor
@@ -122,7 +127,11 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
                     || before.actors().next().is_some()
                     || before.has_cue(kb, CueKind::Aircraft))
         };
-        let weight = if of_attacker { 0.5 } else { 2.0 };
+        // "فصيلين فلسطينيين", "لاجئين سوريين": a plural nisba names people,
+        // who may be anywhere
+        let of_people =
+            matches!(doc.word(m.last_token), w if w.ends_with("يين") || w.ends_with("يون"));
+        let weight = if of_attacker || of_people { 0.5 } else { 2.0 };
         out.push((kb.countries[c].iso2.clone(), weight));
     }
     let only_places = m.entries.iter().all(|e| matches!(e, Entry::Place(_)));
@@ -425,6 +434,23 @@ fn best_spelled_in_focus(kb: &Knowledge, m: &Match, name: &str) -> Option<usize>
     }
 }
 
+/// The largest town of `country` whose own Latin name spells the folded
+/// Arabic `name` well.
+fn latin_namesake(kb: &Knowledge, name: &str, country: &str) -> Option<usize> {
+    romanize::arabic_skeleton_variants(name)
+        .iter()
+        .filter(|s| s.len() >= romanize::MIN_SKELETON)
+        .flat_map(|s| kb.places_by_skeleton(s))
+        .map(|&(_, p)| p as usize)
+        .filter(|&p| {
+            let place = &kb.places[p];
+            place.country == country
+                && place.kind == PlaceKind::City
+                && romanize::spelling_fit(name, &place.name) >= GOOD_FIT
+        })
+        .max_by_key(|&p| (kb.places[p].population, std::cmp::Reverse(p)))
+}
+
 /// Whether a place's own (English) name reads as one of the skeletons.
 fn has_skeleton(name: &str, skeletons: &[String]) -> bool {
     let mut keys = Vec::new();
@@ -666,6 +692,11 @@ fn locate_with(
         let located_by_preposition = m.clitics > 0
             && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ب')
             || m.first_token > 0 && doc.word(m.first_token - 1) == "في";
+        // "على بيحان", "من أهالي الفهود": words that often open a place name,
+        // enough for a name no everyday word shares in a country the text names
+        let after_particle = m.clitics == 0
+            && m.first_token > 0
+            && romanize::is_place_preposition(doc.word(m.first_token - 1));
         let vicinity = cue(CueKind::Near) || cue(CueKind::Countryside) || cue(CueKind::Direction);
         // "المنصورة غرب الرقة": a place set relative to another lies in the
         // other's country, and likely its province
@@ -721,6 +752,22 @@ fn locate_with(
                 && place.population.saturating_mul(20) < largest
                 && !kb.country(&place.country).is_some_and(|c| c.focus)
         };
+        // "في صلاح الدين": a name that is a province's is the province, not a
+        // town of another province that shares it (Pirmam, in Erbil), unless
+        // a city (صنعاء)
+        let province_elsewhere = |p: usize| {
+            let place = &kb.places[p];
+            !m.romanized
+                && !town_cue
+                && place.kind == PlaceKind::City
+                && place.population < 100_000
+                && m.places().any(|q| {
+                    let province = &kb.places[q];
+                    province.kind == PlaceKind::Admin1
+                        && province.country == place.country
+                        && province.name != place.admin1
+                })
+        };
         let first_country = m
             .places()
             .find(|&p| !minor(p))
@@ -762,7 +809,7 @@ fn locate_with(
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
-            if minor(p) {
+            if minor(p) || province_elsewhere(p) {
                 continue;
             }
             let km_to_context = context_km(doc, kb, p, i, context);
@@ -843,6 +890,7 @@ fn locate_with(
                 // about, written bare by a name no everyday word shares, needs
                 // no preposition
                 known && (large || located_by_preposition || vicinity)
+                    || known && after_particle && plain_name && (town || one_country)
                     || plain_name
                         && m.clitics == 0
                         && place.population >= 50_000
@@ -933,6 +981,35 @@ fn locate_with(
             }
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, p));
+            }
+        }
+        // an Arabic name the table gives only to a hamlet abroad (مركة: Mirkah
+        // in the West Bank) or to nothing plausible may be a town of the
+        // text's country that the gazetteer knows by its Latin name (Marka)
+        let introduced =
+            located_by_preposition || after_particle || town_cue || vicinity || after_locality_word;
+        let weak_best = best.is_none_or(|(_, p)| {
+            let place = &kb.places[p];
+            place.kind == PlaceKind::City
+                && place.population < 10_000
+                && Some(place.country.as_str()) != top_country.as_deref()
+                && !context_km(doc, kb, p, i, context).is_some_and(|km| km <= NEIGHBOUR_KM)
+                && !anchor
+                    .is_some_and(|a| a.places().any(|q| kb.places[q].country == place.country))
+        });
+        if !m.romanized
+            && weak_best
+            && (best.is_some() || introduced && !frequent_word && !also_a_word)
+            && m.country().is_none()
+            && !no_country_known
+        {
+            let smallest = best.map_or(0, |(_, p)| kb.places[p].population);
+            if let Some(p) = top_country
+                .as_deref()
+                .and_then(|country| latin_namesake(kb, name, country))
+                .filter(|&p| best.is_none() || kb.places[p].population > smallest)
+            {
+                best = Some((0.0, p));
             }
         }
         let country = m.country().filter(|_| !is_date_or_number(doc, m.span));

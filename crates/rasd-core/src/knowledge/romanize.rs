@@ -260,7 +260,10 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
         let word = tokens[t].span.slice(text);
         word.starts_with('ب') && word.chars().count() > MIN_SKELETON + 1
     });
-    let mut starts: Vec<usize> = after_cues.chain(after_preposition).chain(fused).collect();
+    let mut cued: Vec<usize> = after_cues.chain(after_preposition).collect();
+    cued.sort_unstable();
+    cued.dedup();
+    let mut starts: Vec<usize> = cued.iter().copied().chain(fused).collect();
     starts.sort_unstable();
     starts.dedup();
     let mut out = Vec::new();
@@ -271,6 +274,13 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
             .take_while(|&t| {
                 opened |= !covered[t];
                 !covered[t] || only_place[t] && !opened
+            })
+            // a name crosses no comma or full stop
+            .take_while(|&t| {
+                t == start
+                    || text[tokens[t - 1].span.end..tokens[t].span.start]
+                        .trim()
+                        .is_empty()
             })
             .map(|t| tokens[t].span.slice(text))
             .take_while(|w| w.chars().all(is_arabic_letter))
@@ -288,7 +298,8 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
             continue;
         }
         let first = words[0];
-        let whole = lookup(kb, &words, shortest);
+        let cued = cued.binary_search(&start).is_ok();
+        let whole = lookup(kb, &words, shortest, cued);
         let found = whole.map(|found| (found, 0)).or_else(|| {
             // the same without a leading ب, if the word whole is no word
             let bare = first.strip_prefix('ب')?;
@@ -296,13 +307,13 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
                 return None;
             }
             words[0] = bare;
-            lookup(kb, &words, shortest).map(|found| (found, 'ب'.len_utf8()))
+            lookup(kb, &words, shortest, cued).map(|found| (found, 'ب'.len_utf8()))
         });
         // a longer name over a place the table knows: only one of the
         // area rasd reads on, not a namesake abroad
         let found = found.filter(|((_, places), _)| {
             !covered[start]
-                || places.iter().any(|&(_, p)| {
+                || places.iter().any(|&p| {
                     kb.country(&kb.places[p as usize].country)
                         .is_some_and(|c| c.focus)
                 })
@@ -316,7 +327,7 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
                 first_token: start,
                 last_token: start + len - 1,
                 clitics,
-                entries: places.iter().map(|&(_, p)| Entry::Place(p)).collect(),
+                entries: places.iter().map(|&p| Entry::Place(p)).collect(),
                 romanized: true,
             });
         }
@@ -324,24 +335,50 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
     out
 }
 
+/// Shortest skeleton of a name that ends in an everyday word: عين الصفراء
+/// (Ain Sefra) has four consonants, "قرب مدرسة" fewer.
+const MIN_SKELETON_WITH_WORD: usize = 4;
+
+/// How well such a name must spell a place's own name.
+const FIT_WITH_WORD: f64 = 0.75;
+
 /// The longest run of the words, from the first and `shortest` words or
 /// more, whose skeleton (or a variant of it, see
 /// [`arabic_skeleton_variants`]) names places: its length in words and the
-/// places.
-fn lookup<'k>(
-    kb: &'k Knowledge,
+/// places. After a cue or a preposition (`cued`) a name of two words or
+/// more may end in an everyday word that is not frequent (دير الأحمر، عين
+/// الصفراء), if it spells a place's own name closely.
+fn lookup(
+    kb: &Knowledge,
     words: &[&str],
     shortest: usize,
-) -> Option<(usize, &'k [(u64, u32)])> {
+    cued: bool,
+) -> Option<(usize, Vec<u32>)> {
     for len in (shortest..=words.len()).rev() {
-        if kb.is_everyday_word(words[len - 1]) {
+        let last = words[len - 1];
+        let ends_in_word = kb.is_everyday_word(last);
+        if ends_in_word && !(cued && len >= 2 && !kb.is_frequent_word(last)) {
             continue;
         }
-        for skeleton in arabic_skeleton_variants(&words[..len].join(" ")) {
-            if skeleton.len() < MIN_SKELETON {
+        let name = words[..len].join(" ");
+        for skeleton in arabic_skeleton_variants(&name) {
+            let shortest_skeleton = if ends_in_word {
+                MIN_SKELETON_WITH_WORD
+            } else {
+                MIN_SKELETON
+            };
+            if skeleton.len() < shortest_skeleton {
                 continue;
             }
-            let places = kb.places_by_skeleton(&skeleton);
+            let places: Vec<u32> = kb
+                .places_by_skeleton(&skeleton)
+                .iter()
+                .map(|&(_, p)| p)
+                .filter(|&p| {
+                    !ends_in_word
+                        || spelling_fit(&name, &kb.places[p as usize].name) >= FIT_WITH_WORD
+                })
+                .collect();
             if !places.is_empty() {
                 return Some((len, places));
             }
@@ -373,7 +410,7 @@ pub fn arabic_skeleton_variants(folded: &str) -> Vec<String> {
 /// Words a place name often follows in reports besides the cues: في، على،
 /// إلى، من، بين، حول، عند، نحو، and the people or the entrance of a town
 /// (سكان، أهالي، مدخل).
-fn is_place_preposition(word: &str) -> bool {
+pub(crate) fn is_place_preposition(word: &str) -> bool {
     matches!(
         word,
         "في" | "علي"
