@@ -118,14 +118,15 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
         let weight = if of_allegiance { 0.5 } else { 2.0 };
         out.push((kb.countries[c].iso2.clone(), weight));
     } else if let Some(c) = m.nisba() {
-        // "طائرة مسيرة تركية", "غارة إسرائيلية": the nisba of a weapon or
-        // a force names who struck, not where, and counts like an actor
+        // "طائرة مسيرة تركية", "غارة إسرائيلية", "قوة إسرائيلية": the nisba of
+        // a weapon or a force names who struck, not where, and counts like an actor
         let of_attacker = i > 0 && {
             let before = &doc.matches[i - 1];
             before.last_token + 1 == m.first_token
                 && (before.triggers().next().is_some()
                     || before.actors().next().is_some()
-                    || before.has_cue(kb, CueKind::Aircraft))
+                    || before.has_cue(kb, CueKind::Aircraft)
+                    || before.has_cue(kb, CueKind::Member))
         };
         // "فصيلين فلسطينيين", "لاجئين سوريين": a plural nisba names people,
         // who may be anywhere
@@ -449,6 +450,26 @@ fn latin_namesake(kb: &Knowledge, name: &str, country: &str) -> Option<usize> {
                 && romanize::spelling_fit(name, &place.name) >= GOOD_FIT
         })
         .max_by_key(|&p| (kb.places[p].population, std::cmp::Reverse(p)))
+}
+
+/// A town this close to a country is beside it.
+const BESIDE_COUNTRY_KM: f64 = 100.0;
+
+/// Whether a place lies within [`BESIDE_COUNTRY_KM`] of a town of another
+/// country the text names.
+fn beside_named_country(
+    kb: &Knowledge,
+    place: &crate::knowledge::Place,
+    countries: &HashMap<String, f64>,
+) -> bool {
+    countries
+        .iter()
+        .filter(|&(c, &w)| w > 0.0 && *c != place.country)
+        .flat_map(|(c, _)| kb.towns_of(c))
+        .any(|&t| {
+            let town = &kb.places[t as usize];
+            km_between((place.lat, place.lon), (town.lat, town.lon)) <= BESIDE_COUNTRY_KM
+        })
 }
 
 /// Whether a place's own (English) name reads as one of the skeletons.
@@ -799,6 +820,10 @@ fn locate_with(
             Vec::new()
         };
         let name = m.span.slice(doc.text());
+        // two consonants (لوق، باما) fit thousands of places: only one of the
+        // country the text names will do
+        let short_skeleton =
+            m.romanized && skeletons.iter().all(|s| s.len() < romanize::MIN_SKELETON);
         // with no country named and several of the area having the skeleton,
         // the town of the area whose name alone spells the Arabic well
         let spelled_out = if m.romanized && no_country_known && focus_country.is_none() {
@@ -858,9 +883,9 @@ fn locate_with(
                 // a skeleton is shared by namesakes the world over: only one in
                 // the country the article is about, or, when the text names
                 // none, in the one focus country that has the skeleton
-                Some(place.country.as_str()) == top_country.as_deref()
-                    || focus_country == Some(place.country.as_str())
-                    || spelled_out == Some(p)
+                Some(place.country.as_str()) == top_country.as_deref() && (known || !short_skeleton)
+                    || !short_skeleton
+                        && (focus_country == Some(place.country.as_str()) || spelled_out == Some(p))
             } else if m.has_cue(kb, CueKind::Place)
                 || m.has_cue(kb, CueKind::Direction)
                 || foreign_capital
@@ -932,6 +957,12 @@ fn locate_with(
             // (زنجبار in Abyan rather than Zanzibar)
             if no_country_known && in_focus {
                 score += 2.0;
+            }
+            // "قوة إسرائيلية في قرية جنوب القنيطرة": with no country known, the
+            // namesake beside a country the text names at all (Quneitra, not
+            // Kenitra in Morocco)
+            if no_country_known && !one_country && beside_named_country(kb, place, countries) {
+                score += 3.0;
             }
             // a village by its own name rather than a town by an alias
             // (بوني يادي: Buni Yadi, not Bende through "Bandi")

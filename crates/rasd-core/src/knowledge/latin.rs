@@ -160,11 +160,21 @@ pub fn latin_readings(skeleton: &str, mut each: impl FnMut(&str)) {
     }
 }
 
+/// Shortest skeleton a place's own name is indexed by (Luuq, Tera, Bama);
+/// aliases need [`MIN_SKELETON`]. Reports' two-consonant names are looked
+/// up with more care (see `romanize::find`).
+pub const MIN_OWN_NAME_SKELETON: usize = 2;
+
 /// The index keys of a Latin skeleton's readings long enough to mean
 /// something, each once.
 pub fn latin_keys(skeleton: &str, keys: &mut Vec<u64>) {
+    latin_keys_from(skeleton, MIN_SKELETON, keys);
+}
+
+/// [`latin_keys`] of readings of `shortest` consonants or more.
+fn latin_keys_from(skeleton: &str, shortest: usize, keys: &mut Vec<u64>) {
     latin_readings(skeleton, |reading| {
-        if reading.len() >= MIN_SKELETON {
+        if reading.len() >= shortest {
             keys.push(skeleton_key(reading));
         }
     });
@@ -293,6 +303,7 @@ pub fn skeleton_index(text: &str) -> Vec<(u64, u32)> {
                 _ => {}
             }
         }
+        let own_name = name;
         for name in std::iter::once(name).chain(latin.split('|')) {
             // "Nahiyat al Fuhud": reports name the town, not the unit
             let bare = UNIT_WORDS
@@ -302,7 +313,12 @@ pub fn skeleton_index(text: &str) -> Vec<(u64, u32)> {
             for name in std::iter::once(name).chain(bare) {
                 latin_skeleton_with(name, &mut skeleton, Doubles::AcrossVowels);
                 keys.clear();
-                latin_keys(&skeleton, &mut keys);
+                let shortest = if std::ptr::eq(name, own_name) {
+                    MIN_OWN_NAME_SKELETON
+                } else {
+                    MIN_SKELETON
+                };
+                latin_keys_from(&skeleton, shortest, &mut keys);
                 index.extend(keys.iter().map(|&key| (key, place)));
             }
         }

@@ -14,7 +14,9 @@ use crate::text::Token;
 use super::latin::{
     latin_class, latin_skeleton_with, push_class, sounded_letters, strip_latin_diacritic, Doubles,
 };
-pub use super::latin::{latin_keys, latin_readings, skeleton_key, MIN_SKELETON};
+pub use super::latin::{
+    latin_keys, latin_readings, skeleton_key, MIN_OWN_NAME_SKELETON, MIN_SKELETON,
+};
 use super::{Entry, Knowledge, Match};
 
 /// Longest name, in words, looked up after a cue.
@@ -342,6 +344,10 @@ const MIN_SKELETON_WITH_WORD: usize = 4;
 /// How well such a name must spell a place's own name.
 const FIT_WITH_WORD: f64 = 0.75;
 
+/// How well a name of two consonants (لوق: Luuq, باما: Bama) must spell a
+/// place's own name: such skeletons are shared by thousands of places.
+const FIT_SHORT: f64 = 0.85;
+
 /// The longest run of the words, from the first and `shortest` words or
 /// more, whose skeleton (or a variant of it, see
 /// [`arabic_skeleton_variants`]) names places: its length in words and the
@@ -361,22 +367,28 @@ fn lookup(
             continue;
         }
         let name = words[..len].join(" ");
+        // a dropped ʿayn inside a word leaves a skeleton too short to tell
+        // (معا)
+        let short_allowed = cued && len == 1 && !name.contains('ع');
         for skeleton in arabic_skeleton_variants(&name) {
             let shortest_skeleton = if ends_in_word {
                 MIN_SKELETON_WITH_WORD
+            } else if short_allowed {
+                MIN_OWN_NAME_SKELETON
             } else {
                 MIN_SKELETON
             };
             if skeleton.len() < shortest_skeleton {
                 continue;
             }
+            let short = skeleton.len() < MIN_SKELETON;
             let places: Vec<u32> = kb
                 .places_by_skeleton(&skeleton)
                 .iter()
                 .map(|&(_, p)| p)
                 .filter(|&p| {
-                    !ends_in_word
-                        || spelling_fit(&name, &kb.places[p as usize].name) >= FIT_WITH_WORD
+                    let fit = || spelling_fit(&name, &kb.places[p as usize].name);
+                    (!ends_in_word || fit() >= FIT_WITH_WORD) && (!short || fit() >= FIT_SHORT)
                 })
                 .collect();
             if !places.is_empty() {
