@@ -420,10 +420,11 @@ const CLEAR_MARGIN: f64 = 0.095;
 /// The place of a focus country whose own name spells a romanized match
 /// best, if it spells it well and clearly better than any other there.
 fn best_spelled_in_focus(kb: &Knowledge, m: &Match, name: &str) -> Option<usize> {
+    let mut speller = romanize::Speller::new(name);
     let mut ranked: Vec<(f64, usize)> = m
         .places()
         .filter(|&p| kb.country(&kb.places[p].country).is_some_and(|c| c.focus))
-        .map(|p| (romanize::spelling_fit(name, &kb.places[p].name), p))
+        .map(|p| (speller.fit(&kb.places[p].name), p))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     match ranked[..] {
@@ -438,6 +439,7 @@ fn best_spelled_in_focus(kb: &Knowledge, m: &Match, name: &str) -> Option<usize>
 /// The largest town of `country` whose own Latin name spells the folded
 /// Arabic `name` well.
 fn latin_namesake(kb: &Knowledge, name: &str, country: &str) -> Option<usize> {
+    let mut speller = romanize::Speller::new(name);
     romanize::arabic_skeleton_variants(name)
         .iter()
         .filter(|s| s.len() >= romanize::MIN_SKELETON)
@@ -447,7 +449,7 @@ fn latin_namesake(kb: &Knowledge, name: &str, country: &str) -> Option<usize> {
             let place = &kb.places[p];
             place.country == country
                 && place.kind == PlaceKind::City
-                && romanize::spelling_fit(name, &place.name) >= GOOD_FIT
+                && speller.fit(&place.name) >= GOOD_FIT
         })
         .max_by_key(|&p| (kb.places[p].population, std::cmp::Reverse(p)))
 }
@@ -831,6 +833,7 @@ fn locate_with(
         } else {
             None
         };
+        let mut speller = m.romanized.then(|| romanize::Speller::new(name));
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
@@ -970,8 +973,8 @@ fn locate_with(
                 score += 3.0;
             }
             // how well the namesake's own name spells the Arabic
-            if m.romanized {
-                let fit = romanize::spelling_fit(name, &place.name);
+            if let Some(speller) = speller.as_mut() {
+                let fit = speller.fit(&place.name);
                 score += 4.0 * fit + if fit >= CLOSE_FIT { 4.0 } else { 0.0 };
             }
             // the namesake beside the text's other places

@@ -199,6 +199,11 @@ pub fn skeleton_key(skeleton: &str) -> u64 {
     }
 }
 
+/// Whether a key is that of a skeleton shorter than [`MIN_SKELETON`].
+pub fn is_short_key(key: u64) -> bool {
+    key < 1 << (4 * MIN_SKELETON - 4)
+}
+
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w')
 }

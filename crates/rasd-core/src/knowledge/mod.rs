@@ -371,6 +371,16 @@ impl Knowledge {
             kb.country_by_code = (kb.countries.iter().enumerate().rev())
                 .map(|(i, c)| (c.iso2.clone(), i))
                 .collect();
+            // two consonants name thousands of places the world over: only
+            // those of the countries rasd reads on are worth a look-up
+            let mut by_skeleton = std::mem::take(&mut kb.by_skeleton);
+            by_skeleton.retain(|&(key, p)| {
+                !latin::is_short_key(key)
+                    || kb
+                        .country(&kb.places[p as usize].country)
+                        .is_some_and(|c| c.focus)
+            });
+            kb.by_skeleton = by_skeleton;
             Ok(kb)
         })
     }

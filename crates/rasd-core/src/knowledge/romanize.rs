@@ -125,36 +125,65 @@ fn arabic_class(c: char) -> Option<char> {
 /// assert!(spelling_fit("كوهات", "Kohat") > spelling_fit("كوهات", "Kahta"));
 /// ```
 pub fn spelling_fit(folded: &str, latin: &str) -> f64 {
-    let arabic = arabic_letters(folded);
-    let latin = latin_letters(latin);
-    if arabic.is_empty() || latin.is_empty() {
-        return 0.0;
-    }
-    let cost_alone = |c: u8, written_in_arabic: bool| match (is_vowel_class(c), written_in_arabic) {
-        (true, false) => 0.3,
-        (true, true) => 0.7,
-        (false, _) => 1.0,
-    };
-    // edit distance, Arabic along the rows
-    let mut row: Vec<f64> = std::iter::once(0.0)
-        .chain(latin.iter().scan(0.0, |sum, &l| {
-            *sum += cost_alone(l, false);
-            Some(*sum)
-        }))
-        .collect();
-    for &a in &arabic {
-        let mut diagonal = row[0];
-        row[0] += cost_alone(a, true);
-        for (j, &l) in latin.iter().enumerate() {
-            let substitution = diagonal + letter_cost(a, l);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution
-                .min(row[j + 1] + cost_alone(a, true))
-                .min(row[j] + cost_alone(l, false));
+    Speller::new(folded).fit(latin)
+}
+
+/// [`spelling_fit`] of one Arabic name against many Latin ones: the Arabic
+/// letters are read once and the buffers reused (a skeleton of two or three
+/// consonants has thousands of namesakes).
+pub struct Speller {
+    arabic: Vec<u8>,
+    latin: Vec<u8>,
+    lowered: String,
+    row: Vec<f64>,
+}
+
+impl Speller {
+    pub fn new(folded: &str) -> Self {
+        Speller {
+            arabic: arabic_letters(folded),
+            latin: Vec::new(),
+            lowered: String::new(),
+            row: Vec::new(),
         }
     }
-    let length = arabic.len().max(latin.len()) as f64;
-    (1.0 - row[latin.len()] / length).max(0.0)
+
+    /// How closely `latin` spells the Arabic name, from 0 to 1.
+    pub fn fit(&mut self, latin: &str) -> f64 {
+        latin_letters_into(latin, &mut self.lowered, &mut self.latin);
+        let (arabic, latin) = (&self.arabic, &self.latin);
+        if arabic.is_empty() || latin.is_empty() {
+            return 0.0;
+        }
+        let cost_alone =
+            |c: u8, written_in_arabic: bool| match (is_vowel_class(c), written_in_arabic) {
+                (true, false) => 0.3,
+                (true, true) => 0.7,
+                (false, _) => 1.0,
+            };
+        // edit distance, Arabic along the rows
+        let row = &mut self.row;
+        row.clear();
+        row.push(0.0);
+        let mut sum = 0.0;
+        for &l in latin {
+            sum += cost_alone(l, false);
+            row.push(sum);
+        }
+        for &a in arabic {
+            let mut diagonal = row[0];
+            row[0] += cost_alone(a, true);
+            for (j, &l) in latin.iter().enumerate() {
+                let substitution = diagonal + letter_cost(a, l);
+                diagonal = row[j + 1];
+                row[j + 1] = substitution
+                    .min(row[j + 1] + cost_alone(a, true))
+                    .min(row[j] + cost_alone(l, false));
+            }
+        }
+        let length = arabic.len().max(latin.len()) as f64;
+        (1.0 - row[latin.len()] / length).max(0.0)
+    }
 }
 
 fn is_vowel_class(c: u8) -> bool {
@@ -194,15 +223,17 @@ fn arabic_letters(folded: &str) -> Vec<u8> {
     out
 }
 
-/// A Latin name in the classes of [`arabic_letters`].
-fn latin_letters(name: &str) -> Vec<u8> {
-    let folded: String = name
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(strip_latin_diacritic)
-        .collect();
-    let mut out = Vec::new();
-    for word in folded.split(|c: char| !c.is_ascii_alphabetic()) {
+/// A Latin name in the classes of [`arabic_letters`], into `out`
+/// (`lowered` is a scratch buffer).
+fn latin_letters_into(name: &str, lowered: &mut String, out: &mut Vec<u8>) {
+    lowered.clear();
+    lowered.extend(
+        name.chars()
+            .flat_map(char::to_lowercase)
+            .map(strip_latin_diacritic),
+    );
+    out.clear();
+    for word in lowered.split(|c: char| !c.is_ascii_alphabetic()) {
         let word = sounded_letters(word.as_bytes());
         let mut i = 0;
         while i < word.len() {
@@ -228,7 +259,6 @@ fn latin_letters(name: &str) -> Vec<u8> {
             i += width;
         }
     }
-    out
 }
 
 /// Places named after a place cue (مدينة، بلدة، قرية، ريف، قرب، شمال ...) or
@@ -367,6 +397,7 @@ fn lookup(
             continue;
         }
         let name = words[..len].join(" ");
+        let mut speller = None;
         // a dropped ʿayn inside a word leaves a skeleton too short to tell
         // (معا)
         let short_allowed = cued && len == 1 && !name.contains('ع');
@@ -387,8 +418,13 @@ fn lookup(
                 .iter()
                 .map(|&(_, p)| p)
                 .filter(|&p| {
-                    let fit = || spelling_fit(&name, &kb.places[p as usize].name);
-                    (!ends_in_word || fit() >= FIT_WITH_WORD) && (!short || fit() >= FIT_SHORT)
+                    let least = match (ends_in_word, short) {
+                        (false, false) => return true,
+                        (true, _) => FIT_WITH_WORD.max(if short { FIT_SHORT } else { 0.0 }),
+                        (false, true) => FIT_SHORT,
+                    };
+                    let speller = speller.get_or_insert_with(|| Speller::new(&name));
+                    speller.fit(&kb.places[p as usize].name) >= least
                 })
                 .collect();
             if !places.is_empty() {
