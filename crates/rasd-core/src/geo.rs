@@ -135,6 +135,9 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
         let weight = if of_attacker || of_people { 0.5 } else { 2.0 };
         out.push((kb.countries[c].iso2.clone(), weight));
     }
+    if let Some(country) = province_by_latin_name(doc, kb, i) {
+        out.push((country.to_owned(), 2.0));
+    }
     let only_places = m.entries.iter().all(|e| matches!(e, Entry::Place(_)));
     let name = m.span.slice(doc.text());
     // a skeleton's namesakes abroad say nothing of the article's countries,
@@ -174,6 +177,32 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
         }
     }
     out
+}
+
+/// Words for a province (not منطقة, which is any area).
+fn is_province_word(word: &str) -> bool {
+    matches!(word, "محافظه" | "ولايه" | "اقليم" | "مديريه")
+}
+
+/// The country of the province a romanized match after a province word
+/// spells out ("ولاية بورنو": Borno, Nigeria), if one country has it.
+fn province_by_latin_name<'k>(doc: &Document, kb: &'k Knowledge, i: usize) -> Option<&'k str> {
+    let m = &doc.matches[i];
+    let after_province_word = m.romanized
+        && i > 0
+        && doc.matches[i - 1].last_token + 1 == m.first_token
+        && is_province_word(doc.matches[i - 1].span.slice(doc.text()));
+    if !after_province_word {
+        return None;
+    }
+    let mut speller = romanize::Speller::new(m.span.slice(doc.text()));
+    let mut countries = m
+        .places()
+        .map(|p| &kb.places[p])
+        .filter(|p| p.kind == PlaceKind::Admin1 && speller.fit(&p.name) >= CLOSE_FIT)
+        .map(|p| p.country.as_str());
+    let first = countries.next()?;
+    countries.all(|c| c == first).then_some(first)
 }
 
 /// Whether match `i` is a country or nisba of a border phrase: after
@@ -413,6 +442,9 @@ const GOOD_FIT: f64 = 0.75;
 /// whatever the size of Bende, which a Latin alias links to it.
 const CLOSE_FIT: f64 = 0.85;
 
+/// How well a name of two consonants must spell a place's own name.
+const SHORT_FIT: f64 = 0.85;
+
 /// How much better the best fit must be than the next (one written vowel
 /// of difference in a short name: شيبوك is Chibok, not Çubuk).
 const CLEAR_MARGIN: f64 = 0.095;
@@ -442,15 +474,25 @@ fn latin_namesake(kb: &Knowledge, name: &str, country: &str) -> Option<usize> {
     let mut speller = romanize::Speller::new(name);
     romanize::arabic_skeleton_variants(name)
         .iter()
-        .filter(|s| s.len() >= romanize::MIN_SKELETON)
-        .flat_map(|s| kb.places_by_skeleton(s))
-        .map(|&(_, p)| p as usize)
-        .filter(|&p| {
+        .filter(|s| s.len() >= romanize::MIN_OWN_NAME_SKELETON)
+        .flat_map(|s| {
+            // two consonants (باما: Bama) must spell the name more closely
+            let least = if s.len() < romanize::MIN_SKELETON {
+                SHORT_FIT
+            } else {
+                GOOD_FIT
+            };
+            kb.places_by_skeleton(s)
+                .iter()
+                .map(move |&(_, p)| (p as usize, least))
+        })
+        .filter(|&(p, least)| {
             let place = &kb.places[p];
             place.country == country
                 && place.kind == PlaceKind::City
-                && speller.fit(&place.name) >= GOOD_FIT
+                && speller.fit(&place.name) >= least
         })
+        .map(|(p, _)| p)
         .max_by_key(|&p| (kb.places[p].population, std::cmp::Reverse(p)))
 }
 
@@ -705,11 +747,10 @@ fn locate_with(
         // منطقة، مقاطعة are areas of any size, but a province's name after
         // them is the province (منطقة جازان)
         let has_admin1 = m.places().any(|p| kb.places[p].kind == PlaceKind::Admin1);
-        let administrative = before.is_some_and(|p| {
-            let w = p.span.slice(doc.text());
-            matches!(w, "محافظه" | "ولايه" | "اقليم" | "مديريه")
-                || has_admin1 && matches!(w, "منطقه" | "مقاطعه")
-        });
+        let word_before = before.map(|p| p.span.slice(doc.text()));
+        let province_word = word_before.is_some_and(is_province_word);
+        let administrative =
+            province_word || has_admin1 && matches!(word_before, Some("منطقه" | "مقاطعه"));
         let town_cue = construct_cue(CueKind::Place) && !administrative;
         let after_locality_word = cue(CueKind::Locality);
         let located_by_preposition = m.clitics > 0
@@ -845,9 +886,18 @@ fn locate_with(
             // a skeleton's many namesakes: only those of the article's country
             // or beside its other places can be taken (see `plausible`), so
             // the rest cost nothing
+            // "ولاية هاتاي": a province by its own Latin name after a word for
+            // a province (منطقة, any area, will not do: منطقة متينا)
+            let province_spelled_out = m.romanized
+                && province_word
+                && place.kind == PlaceKind::Admin1
+                && speller
+                    .as_mut()
+                    .is_some_and(|s| s.fit(&place.name) >= CLOSE_FIT);
             if m.romanized
                 && !neighbour
                 && !no_country_known
+                && !province_spelled_out
                 && Some(place.country.as_str()) != top_country.as_deref()
             {
                 continue;
@@ -886,7 +936,9 @@ fn locate_with(
                 // a skeleton is shared by namesakes the world over: only one in
                 // the country the article is about, or, when the text names
                 // none, in the one focus country that has the skeleton
-                Some(place.country.as_str()) == top_country.as_deref() && (known || !short_skeleton)
+                province_spelled_out
+                    || Some(place.country.as_str()) == top_country.as_deref()
+                        && (known || !short_skeleton)
                     || !short_skeleton
                         && (focus_country == Some(place.country.as_str()) || spelled_out == Some(p))
             } else if m.has_cue(kb, CueKind::Place)
@@ -1017,15 +1069,19 @@ fn locate_with(
                 best = Some((score, p));
             }
         }
-        // an Arabic name the table gives only to a hamlet abroad (مركة: Mirkah
-        // in the West Bank) or to nothing plausible may be a town of the
-        // text's country that the gazetteer knows by its Latin name (Marka)
+        // an Arabic name the table gives only to a smaller town of a country
+        // the text says nothing else of (مركة: Mirkah in the West Bank; باما:
+        // Pama in Burkina Faso), or to nothing plausible, may be a town of
+        // the text's country that the gazetteer knows by its Latin name
+        // (Marka, Bama)
         let introduced =
             located_by_preposition || after_particle || town_cue || vicinity || after_locality_word;
         let weak_best = best.is_none_or(|(_, p)| {
             let place = &kb.places[p];
             place.kind == PlaceKind::City
-                && place.population < 10_000
+                && countries
+                    .get(&place.country)
+                    .is_none_or(|w| others(&place.country, *w) <= 0.0)
                 && Some(place.country.as_str()) != top_country.as_deref()
                 && !context_km(doc, kb, p, i, context).is_some_and(|km| km <= NEIGHBOUR_KM)
                 && !anchor

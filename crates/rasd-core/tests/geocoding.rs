@@ -253,3 +253,41 @@ fn a_country_after_lam_is_an_allegiance_not_the_scene() {
     );
     assert_eq!(bukamal.country, "SY");
 }
+
+#[test]
+fn dad_reads_as_z_in_persian_names() {
+    let fayzabad = place_named(
+        "انفجرت عبوة ناسفة قرب مقر الشرطة في فيض آباد عاصمة ولاية بدخشان",
+        "فيض آباد",
+    );
+    assert_eq!(fayzabad.country, "AF");
+}
+
+#[test]
+fn a_latin_name_may_reach_over_a_word_the_table_knows() {
+    // بور alone names towns in Turkey and South Sudan; عيل بور is Ceel Buur
+    let ceel_buur = place_named(
+        "سيطرت القوات الصومالية على بلدة عيل بور بعد انسحاب مقاتلي الشباب",
+        "عيل بور",
+    );
+    assert_eq!(ceel_buur.country, "SO");
+}
+
+#[test]
+fn a_province_known_only_in_latin_is_found_after_wilaya() {
+    let hatay = place_named(
+        "تظاهر مئات السكان في ولاية هاتاي احتجاجا على بطء إعادة الإعمار",
+        "هاتاي",
+    );
+    assert_eq!((hatay.country.as_str(), hatay.precision), ("TR", 3));
+}
+
+#[test]
+fn a_town_of_the_named_state_beats_a_foreign_namesake() {
+    // Pama in Burkina Faso has the Arabic name; Bama in Borno only a Latin one
+    let bama = place_named(
+        "نصب مسلحون كمينا لدورية للجيش النيجيري قرب باما بولاية بورنو",
+        "باما",
+    );
+    assert_eq!(bama.country, "NG");
+}

@@ -300,12 +300,18 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
     starts.dedup();
     let mut out = Vec::new();
     for start in starts {
-        // place names may open the run, not interrupt it
-        let mut opened = false;
+        let (mut opened, mut closed) = (false, false);
         let mut words: Vec<&str> = (start..tokens.len().min(start + MAX_WORDS))
+            // place names may open the run or end it (عيل بور: Ceel Buur,
+            // over بور), not sit inside it
             .take_while(|&t| {
-                opened |= !covered[t];
-                !covered[t] || only_place[t] && !opened
+                if !covered[t] {
+                    opened = !closed;
+                    opened
+                } else {
+                    closed |= opened;
+                    only_place[t]
+                }
             })
             // a name crosses no comma or full stop
             .take_while(|&t| {
@@ -331,7 +337,11 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
         }
         let first = words[0];
         let cued = cued.binary_search(&start).is_ok();
-        let whole = lookup(kb, &words, shortest, cued);
+        // where the place name that ends the run, if any, starts
+        let known_from = (1..words.len())
+            .find(|&w| covered[start + w] && !covered[start + w - 1])
+            .unwrap_or(words.len());
+        let whole = lookup(kb, &words, shortest, cued, known_from);
         let found = whole.map(|found| (found, 0)).or_else(|| {
             // the same without a leading ب, if the word whole is no word
             let bare = first.strip_prefix('ب')?;
@@ -339,12 +349,12 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
                 return None;
             }
             words[0] = bare;
-            lookup(kb, &words, shortest, cued).map(|found| (found, 'ب'.len_utf8()))
+            lookup(kb, &words, shortest, cued, known_from).map(|found| (found, 'ب'.len_utf8()))
         });
         // a longer name over a place the table knows: only one of the
         // area rasd reads on, not a namesake abroad
-        let found = found.filter(|((_, places), _)| {
-            !covered[start]
+        let found = found.filter(|((len, places), _)| {
+            !covered[start..start + len].contains(&true)
                 || places.iter().any(|&p| {
                     kb.country(&kb.places[p as usize].country)
                         .is_some_and(|c| c.focus)
@@ -383,19 +393,28 @@ const FIT_SHORT: f64 = 0.85;
 /// [`arabic_skeleton_variants`]) names places: its length in words and the
 /// places. After a cue or a preposition (`cued`) a name of two words or
 /// more may end in an everyday word that is not frequent (دير الأحمر، عين
-/// الصفراء), if it spells a place's own name closely.
+/// الصفراء), and a run may reach over the name the table knows from word
+/// `known_from` on (عيل بور over بور), if it spells a place's own name
+/// closely and its first words are not frequent ones (ماء السماوة).
 fn lookup(
     kb: &Knowledge,
     words: &[&str],
     shortest: usize,
     cued: bool,
+    known_from: usize,
 ) -> Option<(usize, Vec<u32>)> {
     for len in (shortest..=words.len()).rev() {
         let last = words[len - 1];
-        let ends_in_word = kb.is_everyday_word(last);
+        let over_known = len > known_from;
+        if over_known && words[..known_from].iter().any(|w| kb.is_frequent_word(w)) {
+            continue;
+        }
+        let ends_in_word = kb.is_everyday_word(last) && !over_known;
         if ends_in_word && !(cued && len >= 2 && !kb.is_frequent_word(last)) {
             continue;
         }
+        // a name over one the table knows must spell a place's own name
+        let must_spell = ends_in_word || over_known;
         let name = words[..len].join(" ");
         let mut speller = None;
         // a dropped ʿayn inside a word leaves a skeleton too short to tell
@@ -418,7 +437,7 @@ fn lookup(
                 .iter()
                 .map(|&(_, p)| p)
                 .filter(|&p| {
-                    let least = match (ends_in_word, short) {
+                    let least = match (must_spell, short) {
                         (false, false) => return true,
                         (true, _) => FIT_WITH_WORD.max(if short { FIT_SHORT } else { 0.0 }),
                         (false, true) => FIT_SHORT,
@@ -436,8 +455,8 @@ fn lookup(
 }
 
 /// The skeleton of a folded Arabic name, then the readings of press
-/// spellings: ط for the Somali dh (حرارطيري: Xarardheere), البو as one word
-/// with what follows (البوكمال: Albu Kamal).
+/// spellings: ط for the Somali dh (حرارطيري: Xarardheere), ض and ذ for z,
+/// البو as one word with what follows (البوكمال: Albu Kamal).
 pub fn arabic_skeleton_variants(folded: &str) -> Vec<String> {
     let lookup = |name: &str| arabic_skeleton_with(name, Doubles::AcrossVowels);
     let mut out = vec![lookup(folded)];
@@ -448,6 +467,10 @@ pub fn arabic_skeleton_variants(folded: &str) -> Vec<String> {
     }
     if folded.contains('ط') {
         out.push(lookup(&folded.replace('ط', "د")));
+    }
+    // ض and ذ sound z in Persian and Urdu names (فيض آباد: Fayzabad)
+    if folded.contains(['ض', 'ذ']) {
+        out.push(lookup(&folded.replace(['ض', 'ذ'], "ز")));
     }
     if let Some(rest) = folded.strip_prefix("البو") {
         out.push(lookup(&format!("لبو{rest}")));
