@@ -1079,6 +1079,7 @@ fn locate_with(
         let weak_best = best.is_none_or(|(_, p)| {
             let place = &kb.places[p];
             place.kind == PlaceKind::City
+                && place.population < 100_000
                 && countries
                     .get(&place.country)
                     .is_none_or(|w| others(&place.country, *w) <= 0.0)

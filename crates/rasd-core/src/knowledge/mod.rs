@@ -80,6 +80,13 @@ fn skeleton_index_of(text: &str) -> Vec<(u64, u32)> {
     }
 }
 
+/// Bits of [`Knowledge::skeleton_bits`]: 128 KB, a few keys per bit.
+const SKELETON_BITS: usize = 1 << 20;
+
+fn skeleton_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 44) as usize
+}
+
 const WORD_FREQUENCIES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../data/word_frequencies.tsv"
@@ -210,6 +217,9 @@ pub struct Knowledge {
     matcher: Matcher,
     /// (key of a Latin name's consonant skeleton, place), sorted.
     by_skeleton: Vec<(u64, u32)>,
+    /// One bit per hashed key of `by_skeleton`: most names looked up have
+    /// no places, and one probe here is cheaper than a binary search.
+    skeleton_bits: Vec<u64>,
     /// Index into `countries` by ISO2 code: the geocoder asks for every
     /// candidate place's country.
     country_by_code: FxHashMap<String, usize>,
@@ -299,6 +309,7 @@ impl Knowledge {
                 word_zipf: FxHashMap::default(),
                 matcher: MatcherBuilder::default().build(),
                 by_skeleton: Vec::new(),
+                skeleton_bits: Vec::new(),
                 country_by_code: FxHashMap::default(),
                 ner_lexicon: std::sync::OnceLock::new(),
                 towns_by_country: std::sync::OnceLock::new(),
@@ -380,6 +391,11 @@ impl Knowledge {
                         .country(&kb.places[p as usize].country)
                         .is_some_and(|c| c.focus)
             });
+            kb.skeleton_bits = vec![0; SKELETON_BITS / 64];
+            for &(key, _) in &by_skeleton {
+                let bit = skeleton_bit(key);
+                kb.skeleton_bits[bit / 64] |= 1 << (bit % 64);
+            }
             kb.by_skeleton = by_skeleton;
             Ok(kb)
         })
@@ -415,9 +431,17 @@ impl Knowledge {
     /// Places one of whose Latin names has this consonant skeleton.
     pub fn places_by_skeleton(&self, skeleton: &str) -> &[(u64, u32)] {
         let key = romanize::skeleton_key(skeleton);
+        let bit = skeleton_bit(key);
+        if self.skeleton_bits[bit / 64] & 1 << (bit % 64) == 0 {
+            return &[];
+        }
         let start = self.by_skeleton.partition_point(|&(k, _)| k < key);
-        let end = self.by_skeleton.partition_point(|&(k, _)| k <= key);
-        &self.by_skeleton[start..end]
+        // most keys have a few places: a scan beats a second search
+        let len = self.by_skeleton[start..]
+            .iter()
+            .take_while(|&&(k, _)| k == key)
+            .count();
+        &self.by_skeleton[start..start + len]
     }
 
     /// The automaton's names after the places: actors, triggers, cues.
