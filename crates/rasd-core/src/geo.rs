@@ -939,8 +939,9 @@ fn locate_with(
                 province_spelled_out
                     || Some(place.country.as_str()) == top_country.as_deref()
                         && (known || !short_skeleton)
-                    || !short_skeleton
-                        && (focus_country == Some(place.country.as_str()) || spelled_out == Some(p))
+                    || (!short_skeleton || place.population >= 100_000)
+                        && focus_country == Some(place.country.as_str())
+                    || !short_skeleton && spelled_out == Some(p)
             } else if m.has_cue(kb, CueKind::Place)
                 || m.has_cue(kb, CueKind::Direction)
                 || foreign_capital

@@ -291,3 +291,25 @@ fn a_town_of_the_named_state_beats_a_foreign_namesake() {
     );
     assert_eq!(bama.country, "NG");
 }
+
+#[test]
+fn tsh_reads_as_ch() {
+    let charsadda = place_named(
+        "قتل مسلحون شرطيين عند حاجز في تشارسادا شمال غرب باكستان",
+        "تشارسادا",
+    );
+    assert_eq!(charsadda.country, "PK");
+}
+
+#[test]
+fn a_large_town_of_two_consonants_needs_no_country_named() {
+    // Gusau, over 200,000 people, spelled out closely
+    let gusau = place_named("نظم التجار إضرابا في غوساو احتجاجا على الضرائب", "غوساو");
+    assert_eq!(gusau.country, "NG");
+}
+
+#[test]
+fn an_opening_ayn_is_a_vowel_in_a_short_name() {
+    let aynata = place_named("داهم الجيش منازل في بلدة عيناتا شمال غربي بعلبك", "عيناتا");
+    assert_eq!(aynata.country, "LB");
+}

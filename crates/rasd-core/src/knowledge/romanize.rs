@@ -418,8 +418,9 @@ fn lookup(
         let name = words[..len].join(" ");
         let mut speller = None;
         // a dropped ʿayn inside a word leaves a skeleton too short to tell
-        // (معا)
-        let short_allowed = cued && len == 1 && !name.contains('ع');
+        // (معا); one that opens it is the vowel romanizations write
+        // (عيناتا: Aynata)
+        let short_allowed = cued && len == 1 && !name.chars().skip(1).any(|c| c == 'ع');
         for skeleton in arabic_skeleton_variants(&name) {
             let shortest_skeleton = if ends_in_word {
                 MIN_SKELETON_WITH_WORD
@@ -456,7 +457,7 @@ fn lookup(
 
 /// The skeleton of a folded Arabic name, then the readings of press
 /// spellings: ط for the Somali dh (حرارطيري: Xarardheere), ض and ذ for z,
-/// البو as one word with what follows (البوكمال: Albu Kamal).
+/// تش for ch, البو as one word with what follows (البوكمال: Albu Kamal).
 pub fn arabic_skeleton_variants(folded: &str) -> Vec<String> {
     let lookup = |name: &str| arabic_skeleton_with(name, Doubles::AcrossVowels);
     let mut out = vec![lookup(folded)];
@@ -471,6 +472,10 @@ pub fn arabic_skeleton_variants(folded: &str) -> Vec<String> {
     // ض and ذ sound z in Persian and Urdu names (فيض آباد: Fayzabad)
     if folded.contains(['ض', 'ذ']) {
         out.push(lookup(&folded.replace(['ض', 'ذ'], "ز")));
+    }
+    // تش writes ch (تشارسادا: Charsadda)
+    if folded.contains("تش") {
+        out.push(lookup(&folded.replace("تش", "ش")));
     }
     if let Some(rest) = folded.strip_prefix("البو") {
         out.push(lookup(&format!("لبو{rest}")));
