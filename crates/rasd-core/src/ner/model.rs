@@ -25,15 +25,105 @@ const MAGIC: &[u8; 8] = b"RASDNER2";
 /// A trained tagger.
 pub struct Model {
     families: Families,
-    /// Feature key → row of `weights`.
-    rows: FxHashMap<u64, u32>,
-    /// `LABELS` weights per feature.
-    weights: Vec<f32>,
+    /// Feature key → its `LABELS` weights.
+    table: WeightTable,
     transitions: Vec<f32>,
     clusters: Clusters,
     names: NameTable,
     /// Tells this model's entries in the per-thread word cache from another's.
     id: u64,
+}
+
+/// Feature keys and their weights by open addressing with linear probing:
+/// the keys are already well-mixed 64-bit hashes, so their low bits pick
+/// the slot, and a probe reads a run of neighbouring keys (one cache line)
+/// before the one row of weights it finds. Key 0 marks an empty slot; the
+/// key 0 itself, if a feature has it, is kept apart.
+struct WeightTable {
+    /// Slot count − 1 (a power of two minus one).
+    mask: usize,
+    /// `EMPTY` or the key in each slot.
+    keys: Vec<u64>,
+    /// The weights of the key in the same slot.
+    weights: Vec<[f32; LABELS]>,
+    /// The weights of key 0, which cannot sit in a slot.
+    zero: Option<[f32; LABELS]>,
+    len: usize,
+}
+
+const EMPTY: u64 = 0;
+
+impl WeightTable {
+    /// A table of `(key, weights)`; a repeated key keeps its last weights.
+    fn new(entries: impl ExactSizeIterator<Item = (u64, [f32; LABELS])>) -> WeightTable {
+        // at most half full, so probe runs stay short
+        let slots = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table = WeightTable {
+            mask: slots - 1,
+            keys: vec![EMPTY; slots],
+            weights: vec![[0.0; LABELS]; slots],
+            zero: None,
+            len: 0,
+        };
+        for (key, weights) in entries {
+            table.insert(key, weights);
+        }
+        table
+    }
+
+    fn insert(&mut self, key: u64, weights: [f32; LABELS]) {
+        if key == EMPTY {
+            self.len += usize::from(self.zero.is_none());
+            self.zero = Some(weights);
+            return;
+        }
+        let mut slot = key as usize & self.mask;
+        loop {
+            match self.keys[slot] {
+                EMPTY => {
+                    self.keys[slot] = key;
+                    self.weights[slot] = weights;
+                    self.len += 1;
+                    return;
+                }
+                k if k == key => {
+                    self.weights[slot] = weights;
+                    return;
+                }
+                _ => slot = (slot + 1) & self.mask,
+            }
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&[f32; LABELS]> {
+        if key == EMPTY {
+            return self.zero.as_ref();
+        }
+        let mut slot = key as usize & self.mask;
+        loop {
+            match self.keys[slot] {
+                k if k == key => return Some(&self.weights[slot]),
+                EMPTY => return None,
+                _ => slot = (slot + 1) & self.mask,
+            }
+        }
+    }
+
+    /// Every key and its weights, in no particular order.
+    fn iter(&self) -> impl Iterator<Item = (u64, &[f32; LABELS])> {
+        let slots = self
+            .keys
+            .iter()
+            .zip(&self.weights)
+            .filter(|(&k, _)| k != EMPTY)
+            .map(|(&k, w)| (k, w));
+        self.zero.iter().map(|w| (EMPTY, w)).chain(slots)
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
 }
 
 /// Per thread: the model and lexicon whose answers are cached, and per word
@@ -87,15 +177,13 @@ impl Model {
         clusters: Clusters,
         names: NameTable,
     ) -> Model {
-        let rows = keys
-            .iter()
-            .enumerate()
-            .map(|(i, &k)| (k, i as u32))
-            .collect();
+        let rows = weights
+            .chunks_exact(LABELS)
+            .map(|w| w.try_into().expect("LABELS weights"));
+        let table = WeightTable::new(keys.iter().copied().zip(rows));
         Model {
             families,
-            rows,
-            weights,
+            table,
             transitions,
             clusters,
             names,
@@ -211,9 +299,8 @@ impl Model {
     /// The summed weights of `keys` per label.
     fn score(&self, keys: &[u64]) -> [f32; LABELS] {
         let mut row = [0f32; LABELS];
-        for key in keys {
-            if let Some(&r) = self.rows.get(key) {
-                let w = &self.weights[r as usize * LABELS..][..LABELS];
+        for &key in keys {
+            if let Some(w) = self.table.get(key) {
                 row.iter_mut().zip(w).for_each(|(s, w)| *s += w);
             }
         }
@@ -226,23 +313,23 @@ impl Model {
 
     /// Features with a weight, words with a cluster, words in the name table.
     pub fn sizes(&self) -> (usize, usize, usize) {
-        (self.rows.len(), self.clusters.len(), self.names.len())
+        (self.table.len(), self.clusters.len(), self.names.len())
     }
 
     /// The model as a file; weights are stored as 16-bit integers and
     /// features whose weights all round to zero are left out.
     pub fn to_bytes(&self) -> Vec<u8> {
         let largest = self
-            .weights
+            .table
             .iter()
+            .flat_map(|(_, w)| w)
             .fold(0f32, |m, w| m.max(w.abs()))
             .max(f32::MIN_POSITIVE);
         let scale = largest / f32::from(i16::MAX);
         let mut kept: Vec<(u64, [i16; LABELS])> = self
-            .rows
+            .table
             .iter()
-            .filter_map(|(&key, &row)| {
-                let w = &self.weights[row as usize * LABELS..][..LABELS];
+            .filter_map(|(key, w)| {
                 let mut q = [0i16; LABELS];
                 for (q, w) in q.iter_mut().zip(w) {
                     *q = (w / scale).round() as i16;
@@ -316,16 +403,16 @@ impl Model {
             n.checked_mul(8)
                 .ok_or_else(|| ModelError("too many features".into()))?,
         )?;
-        let rows = keys
-            .chunks_exact(8)
-            .enumerate()
-            .map(|(i, k)| (u64::from_le_bytes(k.try_into().expect("8 bytes")), i as u32))
-            .collect();
-        let weights = r
-            .take(n * LABELS * 2)?
-            .chunks_exact(2)
-            .map(|w| f32::from(i16::from_le_bytes([w[0], w[1]])) * scale)
-            .collect();
+        let weights = r.take(n * LABELS * 2)?;
+        let table = WeightTable::new(keys.chunks_exact(8).zip(weights.chunks_exact(LABELS * 2)).map(
+            |(k, w)| {
+                let mut row = [0f32; LABELS];
+                for (r, w) in row.iter_mut().zip(w.chunks_exact(2)) {
+                    *r = f32::from(i16::from_le_bytes([w[0], w[1]])) * scale;
+                }
+                (u64::from_le_bytes(k.try_into().expect("8 bytes")), row)
+            },
+        ));
         let m = r.u32()? as usize;
         let mut by_word = FxHashMap::default();
         by_word.reserve(m.min(bytes.len()));
@@ -353,8 +440,7 @@ impl Model {
         }
         Ok(Model {
             families,
-            rows,
-            weights,
+            table,
             transitions,
             clusters: Clusters { by_word },
             names: NameTable { by_word: names },
@@ -426,4 +512,53 @@ pub(crate) fn viterbi(scores: &[[f32; LABELS]], transitions: &[f32]) -> Vec<u8> 
         label = back[i][label as usize];
     }
     labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weight_table_finds_every_key_and_no_other() {
+        let row = |x: f32| [x; LABELS];
+        // key 0 is the empty-slot marker; 16 and 32 share slot 0 with it in
+        // a small table, so their probes run past it
+        let keys = [0u64, 16, 32, 1, u64::MAX, 17, 0x8000_0000_0000_0000];
+        let table = WeightTable::new(keys.iter().enumerate().map(|(i, &k)| (k, row(i as f32))));
+        assert_eq!(table.len(), keys.len());
+        for (i, &k) in keys.iter().enumerate() {
+            assert_eq!(table.get(k), Some(&row(i as f32)), "key {k}");
+        }
+        for k in [2u64, 48, 15, u64::MAX - 1] {
+            assert_eq!(table.get(k), None, "key {k}");
+        }
+        let mut seen: Vec<u64> = table.iter().map(|(k, _)| k).collect();
+        seen.sort_unstable();
+        let mut expected = keys.to_vec();
+        expected.sort_unstable();
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn a_table_without_key_zero_does_not_find_it() {
+        let table = WeightTable::new([(5u64, [1.0; LABELS])].into_iter());
+        assert_eq!(table.get(0), None);
+        assert_eq!(table.len(), 1);
+    }
+
+    #[test]
+    fn weights_of_key_zero_survive_the_file() {
+        let model = Model::new(
+            Families::ALL,
+            vec![0, 7],
+            (0..2 * LABELS).map(|i| i as f32).collect(),
+            vec![0.0; (LABELS + 1) * LABELS],
+            Clusters::default(),
+            NameTable::default(),
+        );
+        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(again.sizes().0, 2);
+        assert!(again.table.get(0).unwrap()[LABELS - 1] > 0.0);
+        assert_eq!(again.to_bytes(), model.to_bytes());
+    }
 }
