@@ -473,16 +473,13 @@ pub(crate) fn sentence_features(
             .and_then(|i| tokens.get(i))
             .map_or(PAD, |t| t.stem())
     };
-    // per token, once: its clusters and frequency bucket as key parts
-    let cluster_parts: Vec<(&str, &str)> = facts.iter().map(|f| f.cluster).collect();
+    // each token's clusters and frequency bucket as key parts
     let cluster = |i: isize, coarse: bool| -> &str {
         usize::try_from(i)
             .ok()
-            .and_then(|i| cluster_parts.get(i))
-            .map_or(PAD, |(fine, broad)| if coarse { broad } else { fine })
+            .and_then(|i| facts.get(i))
+            .map_or(PAD, |f| if coarse { f.cluster.1 } else { f.cluster.0 })
     };
-    let buckets: Vec<&str> = facts.iter().map(|f| f.bucket).collect();
-    let name_bits: Vec<u16> = facts.iter().map(|f| f.name_bits).collect();
     let mut gram = String::new();
     let mut all = Features {
         keys: Vec::with_capacity(tokens.len() * 64),
@@ -541,13 +538,13 @@ pub(crate) fn sentence_features(
             f.push(key(31, &[cluster(at, true), cluster(at + 1, true)]));
         }
         if families.has(Families::FREQUENCY) {
-            let word_bucket = buckets[i];
+            let word_bucket = facts[i].bucket;
             f.push(key(32, &[word_bucket]));
             f.push(key(33, &[facts[i].stem_bucket]));
             f.push(key(34, &[word_bucket, &token.shape]));
             f.push(key(
                 35,
-                &[word_bucket, buckets.get(i + 1).copied().unwrap_or(PAD)],
+                &[word_bucket, facts.get(i + 1).map_or(PAD, |f| f.bucket)],
             ));
         }
         if families.has(Families::NAME_LISTS) {
@@ -557,7 +554,7 @@ pub(crate) fn sentence_features(
                 ("-2", i.checked_sub(2)),
                 ("+2", Some(i + 2)),
             ] {
-                let Some(&bits) = j.and_then(|j| name_bits.get(j)) else {
+                let Some(bits) = j.and_then(|j| facts.get(j)).map(|f| f.name_bits) else {
                     continue;
                 };
                 if bits & NEVER_A_NAME != 0 {
