@@ -11,7 +11,8 @@
 
 use super::clusters::Clusters;
 use super::features::{
-    intrinsic_features, sentence_features, DocContext, Families, Lexicon, TokenInfo, WordFacts,
+    context_scores, intrinsic_features, DocContext, Families, Lexicon, Slot, TokenInfo, WordFacts,
+    WordSlots, NO_SLOT,
 };
 use super::names::NameTable;
 use super::LABELS;
@@ -30,40 +31,57 @@ pub struct Model {
     transitions: Vec<f32>,
     clusters: Clusters,
     names: NameTable,
+    /// The weight rows of the sentence edge as a neighbour.
+    edge: WordSlots,
     /// Tells this model's entries in the per-thread word cache from another's.
     id: u64,
 }
 
 /// Feature keys and their weights by open addressing with linear probing:
 /// the keys are already well-mixed 64-bit hashes, so their low bits pick
-/// the slot, and a probe reads a run of neighbouring keys (one cache line)
-/// before the one row of weights it finds. Key 0 marks an empty slot; the
-/// key 0 itself, if a feature has it, is kept apart.
+/// the slot, and a slot holds the key and the index of its row of weights
+/// (16 bytes: a probe reads neighbouring slots in one cache line). The rows
+/// are dense, so the table is about as large as the model. Key 0 marks an
+/// empty slot; the key 0 itself, if a feature has it, is kept apart.
+///
+/// Most keys a sentence asks for (word pairs above all) have no weights; a
+/// one-bit-per-key filter small enough to stay in cache answers most of
+/// those without touching the slots (it has no false negatives).
 struct WeightTable {
+    /// Bit `filter_bit(key)` is set for every key in the table.
+    filter: Vec<u64>,
     /// Slot count − 1 (a power of two minus one).
     mask: usize,
-    /// `EMPTY` or the key in each slot.
-    keys: Vec<u64>,
-    /// The weights of the key in the same slot.
+    /// (`EMPTY` or a key, its row in `weights`).
+    slots: Vec<(u64, u32)>,
+    /// `LABELS` weights per key.
     weights: Vec<[f32; LABELS]>,
-    /// The weights of key 0, which cannot sit in a slot.
-    zero: Option<[f32; LABELS]>,
-    len: usize,
+    /// The row of key 0, or `NO_SLOT`.
+    zero: Slot,
 }
 
 const EMPTY: u64 = 0;
+/// log2 of the filter's bits: 2^20 bits are 128 KiB, about 5% false
+/// positives at 100,000 keys.
+const FILTER_BITS: u32 = 20;
+
+/// The filter bit of a key: its top bits (the slot uses the low ones).
+fn filter_bit(key: u64) -> usize {
+    (key >> (64 - FILTER_BITS)) as usize
+}
 
 impl WeightTable {
     /// A table of `(key, weights)`; a repeated key keeps its last weights.
     fn new(entries: impl ExactSizeIterator<Item = (u64, [f32; LABELS])>) -> WeightTable {
-        // at most half full, so probe runs stay short
-        let slots = (entries.len() * 2).next_power_of_two().max(16);
+        // at most 80% full: misses mostly stop at the filter, hits probe
+        // about three slots
+        let slots = (entries.len() * 5 / 4 + 1).next_power_of_two().max(16);
         let mut table = WeightTable {
+            filter: vec![0; (1 << FILTER_BITS) / 64],
             mask: slots - 1,
-            keys: vec![EMPTY; slots],
-            weights: vec![[0.0; LABELS]; slots],
-            zero: None,
-            len: 0,
+            slots: vec![(EMPTY, 0); slots],
+            weights: Vec::with_capacity(entries.len()),
+            zero: NO_SLOT,
         };
         for (key, weights) in entries {
             table.insert(key, weights);
@@ -72,24 +90,41 @@ impl WeightTable {
     }
 
     fn insert(&mut self, key: u64, weights: [f32; LABELS]) {
-        if key == EMPTY {
-            self.len += usize::from(self.zero.is_none());
-            self.zero = Some(weights);
+        let existing = self.find(key);
+        if existing != NO_SLOT {
+            self.weights[existing as usize] = weights;
             return;
+        }
+        let row = self.weights.len() as u32;
+        self.weights.push(weights);
+        if key == EMPTY {
+            self.zero = row;
+            return;
+        }
+        let bit = filter_bit(key);
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        let mut slot = key as usize & self.mask;
+        while self.slots[slot].0 != EMPTY {
+            slot = (slot + 1) & self.mask;
+        }
+        self.slots[slot] = (key, row);
+    }
+
+    /// The row of `key`'s weights in `weights`, or `NO_SLOT`.
+    #[inline]
+    fn find(&self, key: u64) -> Slot {
+        if key == EMPTY {
+            return self.zero;
+        }
+        let bit = filter_bit(key);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return NO_SLOT;
         }
         let mut slot = key as usize & self.mask;
         loop {
-            match self.keys[slot] {
-                EMPTY => {
-                    self.keys[slot] = key;
-                    self.weights[slot] = weights;
-                    self.len += 1;
-                    return;
-                }
-                k if k == key => {
-                    self.weights[slot] = weights;
-                    return;
-                }
+            match self.slots[slot] {
+                (k, row) if k == key => return row,
+                (EMPTY, _) => return NO_SLOT,
                 _ => slot = (slot + 1) & self.mask,
             }
         }
@@ -97,41 +132,33 @@ impl WeightTable {
 
     #[inline]
     fn get(&self, key: u64) -> Option<&[f32; LABELS]> {
-        if key == EMPTY {
-            return self.zero.as_ref();
-        }
-        let mut slot = key as usize & self.mask;
-        loop {
-            match self.keys[slot] {
-                k if k == key => return Some(&self.weights[slot]),
-                EMPTY => return None,
-                _ => slot = (slot + 1) & self.mask,
-            }
-        }
+        let row = self.find(key);
+        (row != NO_SLOT).then(|| &self.weights[row as usize])
     }
 
     /// Every key and its weights, in no particular order.
     fn iter(&self) -> impl Iterator<Item = (u64, &[f32; LABELS])> {
+        let zero = (self.zero != NO_SLOT).then(|| (EMPTY, &self.weights[self.zero as usize]));
         let slots = self
-            .keys
+            .slots
             .iter()
-            .zip(&self.weights)
-            .filter(|(&k, _)| k != EMPTY)
-            .map(|(&k, w)| (k, w));
-        self.zero.iter().map(|w| (EMPTY, w)).chain(slots)
+            .filter(|(k, _)| *k != EMPTY)
+            .map(|&(k, row)| (k, &self.weights[row as usize]));
+        zero.into_iter().chain(slots)
     }
 
     fn len(&self) -> usize {
-        self.len
+        self.weights.len()
     }
 }
 
 /// Per thread: the model and lexicon whose answers are cached, and per word
-/// its analysis, its facts and the summed weights of its
-/// [`intrinsic_features`] (most words of a text recur).
+/// its analysis, its facts, the summed weights of its
+/// [`intrinsic_features`] and the weight rows of its features as a
+/// neighbour (most words of a text recur).
 type WordCache = (
     (u64, u64),
-    FxHashMap<String, (TokenInfo, WordFacts, [f32; LABELS])>,
+    FxHashMap<String, (TokenInfo, WordFacts, [f32; LABELS], WordSlots)>,
 );
 
 thread_local! {
@@ -140,6 +167,8 @@ thread_local! {
 
 /// Words cached per thread before the cache starts over.
 const WORD_CACHE_LIMIT: usize = 200_000;
+/// Room made in the word cache when it starts.
+const WORD_CACHE_START: usize = 8192;
 /// Longer words (in bytes) are not cached: garbage input must not fill memory.
 const WORD_CACHE_LONGEST: usize = 64;
 
@@ -154,6 +183,7 @@ struct Analysed {
     facts: Vec<WordFacts>,
     /// Summed weights of each word's [`intrinsic_features`].
     rows: Vec<[f32; LABELS]>,
+    slots: Vec<WordSlots>,
 }
 
 /// A model file that cannot be read.
@@ -182,6 +212,7 @@ impl Model {
             .map(|w| w.try_into().expect("LABELS weights"));
         let table = WeightTable::new(keys.iter().copied().zip(rows));
         Model {
+            edge: WordSlots::edge(families, |k| table.find(k)),
             families,
             table,
             transitions,
@@ -195,7 +226,7 @@ impl Model {
     /// sentence taken as a document of its own.
     pub fn tag(&self, words: &[&str], lexicon: &Lexicon) -> Vec<u8> {
         let analysed = self.words(words, lexicon);
-        self.tag_with(words, &analysed, lexicon, &DocContext::default())
+        self.tag_with(&analysed, lexicon, &DocContext::default())
     }
 
     /// The labels of each sentence of a document (an article): a word's
@@ -204,14 +235,15 @@ impl Model {
         let analysed: Vec<Analysed> = sentences.iter().map(|w| self.words(w, lexicon)).collect();
         let doc = if self.families.has(Families::DOCUMENT) {
             let tokens: Vec<&[TokenInfo]> = analysed.iter().map(|a| a.tokens.as_slice()).collect();
-            DocContext::new(&tokens)
+            let mut doc = DocContext::new(&tokens);
+            doc.resolve(|k| self.table.find(k));
+            doc
         } else {
             DocContext::default()
         };
-        sentences
+        analysed
             .iter()
-            .zip(&analysed)
-            .map(|(words, analysed)| self.tag_with(words, analysed, lexicon, &doc))
+            .map(|analysed| self.tag_with(analysed, lexicon, &doc))
             .collect()
     }
 
@@ -222,17 +254,19 @@ impl Model {
             if *owner != (self.id, lexicon.id) || cache.len() > WORD_CACHE_LIMIT {
                 *owner = (self.id, lexicon.id);
                 cache.clear();
+                cache.reserve(WORD_CACHE_START);
             }
             let mut analysed = Analysed {
                 tokens: Vec::with_capacity(words.len()),
                 facts: Vec::with_capacity(words.len()),
                 rows: Vec::with_capacity(words.len()),
+                slots: Vec::with_capacity(words.len()),
             };
             let mut keys = Vec::new();
             let mut gram = String::new();
             for &word in words {
-                let (token, facts, row) = match cache.get(word) {
-                    Some((token, facts, row)) => (token.clone(), *facts, *row),
+                let (token, facts, row, slots) = match cache.get(word) {
+                    Some((token, facts, row, slots)) => (token.clone(), *facts, *row, *slots),
                     None => {
                         let token = TokenInfo::new(word);
                         let facts = WordFacts::new(
@@ -252,48 +286,53 @@ impl Model {
                             &mut keys,
                         );
                         let row = self.score(&keys);
+                        let slots =
+                            WordSlots::new(&token, &facts, self.families, |k| self.table.find(k));
                         if word.len() <= WORD_CACHE_LONGEST {
-                            cache.insert(word.to_owned(), (token.clone(), facts, row));
+                            cache.insert(word.to_owned(), (token.clone(), facts, row, slots));
                         }
-                        (token, facts, row)
+                        (token, facts, row, slots)
                     }
                 };
                 analysed.tokens.push(token);
                 analysed.facts.push(facts);
                 analysed.rows.push(row);
+                analysed.slots.push(slots);
             }
             analysed
         })
     }
 
-    fn tag_with(
+    fn tag_with(&self, analysed: &Analysed, lexicon: &Lexicon, doc: &DocContext) -> Vec<u8> {
+        let mut scores = self.context_scores(analysed, lexicon, doc);
+        for (score, row) in scores.iter_mut().zip(&analysed.rows) {
+            // the word's own weights, plus those of its context
+            let mut sum = *row;
+            sum.iter_mut().zip(*score).for_each(|(r, c)| *r += c);
+            *score = sum;
+        }
+        viterbi(&scores, &self.transitions)
+    }
+
+    /// Per token, the summed weights of its features that depend on its
+    /// neighbours or the document.
+    fn context_scores(
         &self,
-        words: &[&str],
         analysed: &Analysed,
         lexicon: &Lexicon,
         doc: &DocContext,
-    ) -> Vec<u8> {
-        let features = sentence_features(
-            words,
+    ) -> Vec<[f32; LABELS]> {
+        context_scores(
             &analysed.tokens,
             &analysed.facts,
+            &analysed.slots,
+            &self.edge,
             self.families,
             lexicon,
             doc,
-            false,
-        );
-        let scores: Vec<[f32; LABELS]> = analysed
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, row)| {
-                let mut row = *row;
-                let context = self.score(features.token(i));
-                row.iter_mut().zip(context).for_each(|(r, c)| *r += c);
-                row
-            })
-            .collect();
-        viterbi(&scores, &self.transitions)
+            |k| self.table.find(k),
+            &self.table.weights,
+        )
     }
 
     /// The summed weights of `keys` per label.
@@ -404,15 +443,17 @@ impl Model {
                 .ok_or_else(|| ModelError("too many features".into()))?,
         )?;
         let weights = r.take(n * LABELS * 2)?;
-        let table = WeightTable::new(keys.chunks_exact(8).zip(weights.chunks_exact(LABELS * 2)).map(
-            |(k, w)| {
-                let mut row = [0f32; LABELS];
-                for (r, w) in row.iter_mut().zip(w.chunks_exact(2)) {
-                    *r = f32::from(i16::from_le_bytes([w[0], w[1]])) * scale;
-                }
-                (u64::from_le_bytes(k.try_into().expect("8 bytes")), row)
-            },
-        ));
+        let table = WeightTable::new(
+            keys.chunks_exact(8)
+                .zip(weights.chunks_exact(LABELS * 2))
+                .map(|(k, w)| {
+                    let mut row = [0f32; LABELS];
+                    for (r, w) in row.iter_mut().zip(w.chunks_exact(2)) {
+                        *r = f32::from(i16::from_le_bytes([w[0], w[1]])) * scale;
+                    }
+                    (u64::from_le_bytes(k.try_into().expect("8 bytes")), row)
+                }),
+        );
         let m = r.u32()? as usize;
         let mut by_word = FxHashMap::default();
         by_word.reserve(m.min(bytes.len()));
@@ -439,6 +480,7 @@ impl Model {
             return Err(ModelError("trailing bytes".into()));
         }
         Ok(Model {
+            edge: WordSlots::edge(families, |k| table.find(k)),
             families,
             table,
             transitions,
@@ -537,6 +579,59 @@ mod tests {
         let mut expected = keys.to_vec();
         expected.sort_unstable();
         assert_eq!(seen, expected);
+    }
+
+    /// The tagger's context sums, from per-word slots and resolved document
+    /// contexts, are bit for bit those of scoring the sentence's feature
+    /// keys one by one, as training sees them.
+    #[test]
+    fn context_scores_are_the_sums_of_the_sentence_features() {
+        use crate::ner::features::sentence_features;
+        let model = crate::ner::embedded_model();
+        let kb = crate::Knowledge::embedded();
+        let lexicon = kb.ner_lexicon();
+        let sentences: Vec<Vec<&str>> = [
+            "قال المتحدث باسم الأمم المتحدة في بغداد إن الوفد وصل أمس",
+            "وأضاف المتحدث أن الوفد سيزور البصرة والموصل",
+            "",
+            "التقى الوزير سامي الخطيب بالسفير في عمان ، وقال الخطيب إن اللقاء كان مثمرا",
+            "F-16 ٢٠٢٤ xyz",
+            "الخطيب",
+        ]
+        .iter()
+        .map(|s| s.split_whitespace().collect())
+        .collect();
+        let analysed: Vec<Analysed> = sentences.iter().map(|w| model.words(w, lexicon)).collect();
+        let tokens: Vec<&[TokenInfo]> = analysed.iter().map(|a| a.tokens.as_slice()).collect();
+        for resolved in [false, true] {
+            let mut doc = if resolved {
+                DocContext::new(&tokens)
+            } else {
+                DocContext::default()
+            };
+            doc.resolve(|k| model.table.find(k));
+            for (words, a) in sentences.iter().zip(&analysed) {
+                let features = sentence_features(
+                    words,
+                    &a.tokens,
+                    &a.facts,
+                    model.families,
+                    lexicon,
+                    &doc,
+                    false,
+                );
+                let fast = model.context_scores(a, lexicon, &doc);
+                assert_eq!(fast.len(), words.len());
+                for (i, fast) in fast.iter().enumerate() {
+                    let slow = model.score(features.token(i));
+                    assert_eq!(
+                        slow.map(f32::to_bits),
+                        fast.map(f32::to_bits),
+                        "{words:?} {i}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
