@@ -219,6 +219,10 @@ pub(crate) struct WordFacts {
 }
 
 impl WordFacts {
+    pub(crate) fn name_bits(&self) -> u16 {
+        self.name_bits
+    }
+
     pub(crate) fn new(
         token: &TokenInfo,
         families: Families,
@@ -702,8 +706,37 @@ pub(crate) struct WordSlots {
     bucket: Slot,
     stem_bucket: Slot,
     bucket_shape: Slot,
-    /// The name-table features at each of [`NAME_OFFSETS`].
-    names: [NameSlots; 4],
+    /// The name-table features at each of [`NAME_OFFSETS`]: which of the
+    /// model's [`name_slots`] sets (they depend on the word's name bits
+    /// alone), or [`NO_NAME_SET`].
+    names: u16,
+}
+
+/// A word whose name bits have no precomputed set: computed where used.
+pub(crate) const NO_NAME_SET: u16 = u16::MAX;
+
+/// The rows of the name-table features a word with name `bits` gives a
+/// token at each of [`NAME_OFFSETS`].
+pub(crate) fn name_slots(bits: u16, find: impl Fn(u64) -> Slot) -> [NameSlots; 4] {
+    let mut sets = [NameSlots::default(); 4];
+    for (names, offset) in sets.iter_mut().zip(NAME_OFFSETS) {
+        if bits & NEVER_A_NAME != 0 {
+            names.push(find(key(36, &[offset])));
+        }
+        for (t, kind) in SMALL_NUMBERS[..KINDS.len()].iter().enumerate() {
+            let level = (bits >> (2 * t)) & 3;
+            if level > 0 {
+                names.push(find(key(
+                    37,
+                    &[offset, kind, SMALL_NUMBERS[level as usize]],
+                )));
+            }
+            if bits & (1 << (LIST_SHIFT + t as u16)) != 0 {
+                names.push(find(key(39, &[offset, kind])));
+            }
+        }
+    }
+    sets
 }
 
 impl Default for WordSlots {
@@ -716,17 +749,19 @@ impl Default for WordSlots {
             bucket: NO_SLOT,
             stem_bucket: NO_SLOT,
             bucket_shape: NO_SLOT,
-            names: [NameSlots::default(); 4],
+            names: NO_NAME_SET,
         }
     }
 }
 
 impl WordSlots {
+    /// The slots of a word; `name_set` is the index of its name bits' set.
     pub(crate) fn new(
         token: &TokenInfo,
         facts: &WordFacts,
         families: Families,
         find: impl Fn(u64) -> Slot,
+        name_set: u16,
     ) -> WordSlots {
         let mut slots = WordSlots::default();
         if families.has(Families::SHAPE) {
@@ -746,26 +781,7 @@ impl WordSlots {
             slots.stem_bucket = find(key(33, &[facts.stem_bucket]));
             slots.bucket_shape = find(key(34, &[facts.bucket, &token.shape]));
         }
-        if families.has(Families::NAME_LISTS) {
-            let bits = facts.name_bits;
-            for (names, offset) in slots.names.iter_mut().zip(NAME_OFFSETS) {
-                if bits & NEVER_A_NAME != 0 {
-                    names.push(find(key(36, &[offset])));
-                }
-                for (t, kind) in SMALL_NUMBERS[..KINDS.len()].iter().enumerate() {
-                    let level = (bits >> (2 * t)) & 3;
-                    if level > 0 {
-                        names.push(find(key(
-                            37,
-                            &[offset, kind, SMALL_NUMBERS[level as usize]],
-                        )));
-                    }
-                    if bits & (1 << (LIST_SHIFT + t as u16)) != 0 {
-                        names.push(find(key(39, &[offset, kind])));
-                    }
-                }
-            }
-        }
+        slots.names = name_set;
         slots
     }
 
@@ -803,6 +819,7 @@ pub(crate) fn context_scores(
     doc: &DocContext,
     find: impl Fn(u64) -> Slot,
     weights: &[[f32; LABELS]],
+    name_sets: &[[NameSlots; 4]],
 ) -> Vec<[f32; LABELS]> {
     let marks = if families.has(Families::GAZETTEER) {
         lexicon.mark(tokens, facts)
@@ -898,8 +915,16 @@ pub(crate) fn context_scores(
         if families.has(Families::NAME_LISTS) {
             let neighbours = [i.checked_sub(1), Some(i + 1), i.checked_sub(2), Some(i + 2)];
             for (offset, j) in neighbours.into_iter().enumerate() {
-                if let Some(neighbour) = j.and_then(|j| slots.get(j)) {
-                    for &slot in neighbour.names[offset].as_slice() {
+                if let Some(j) = j.filter(|&j| j < slots.len()) {
+                    let computed;
+                    let set = match name_sets.get(usize::from(slots[j].names)) {
+                        Some(set) => set,
+                        None => {
+                            computed = name_slots(facts[j].name_bits, &find);
+                            &computed
+                        }
+                    };
+                    for &slot in set[offset].as_slice() {
                         add(slot);
                     }
                 }

@@ -11,8 +11,8 @@
 
 use super::clusters::Clusters;
 use super::features::{
-    context_scores, intrinsic_features, DocContext, Families, Lexicon, Slot, TokenInfo, WordFacts,
-    WordSlots, NO_SLOT,
+    context_scores, intrinsic_features, name_slots, DocContext, Families, Lexicon, NameSlots, Slot,
+    TokenInfo, WordFacts, WordSlots, NO_NAME_SET, NO_SLOT,
 };
 use super::names::NameTable;
 use super::LABELS;
@@ -33,6 +33,10 @@ pub struct Model {
     names: NameTable,
     /// The weight rows of the sentence edge as a neighbour.
     edge: WordSlots,
+    /// The rows of the name-table features of each name bits value in the
+    /// name table, and where each value's set is.
+    name_sets: Vec<[NameSlots; 4]>,
+    name_set_of: FxHashMap<u16, u16>,
     /// Tells this model's entries in the per-thread word cache from another's.
     id: u64,
 }
@@ -152,6 +156,36 @@ impl WeightTable {
     }
 }
 
+/// The name-table slot sets of every name bits value a word can have (those
+/// of the table, and none), and the index of each.
+fn name_sets(
+    families: Families,
+    names: &NameTable,
+    table: &WeightTable,
+) -> (Vec<[NameSlots; 4]>, FxHashMap<u16, u16>) {
+    let mut values: Vec<u16> = names.by_word.values().copied().collect();
+    values.push(0);
+    values.sort_unstable();
+    values.dedup();
+    values.truncate(usize::from(NO_NAME_SET));
+    let sets = values
+        .iter()
+        .map(|&bits| {
+            if families.has(Families::NAME_LISTS) {
+                name_slots(bits, |k| table.find(k))
+            } else {
+                [NameSlots::default(); 4]
+            }
+        })
+        .collect();
+    let index = values
+        .iter()
+        .enumerate()
+        .map(|(i, &bits)| (bits, i as u16))
+        .collect();
+    (sets, index)
+}
+
 /// Per thread: the model and lexicon whose answers are cached, and per word
 /// its analysis, its facts, the summed weights of its
 /// [`intrinsic_features`] and the weight rows of its features as a
@@ -211,8 +245,11 @@ impl Model {
             .chunks_exact(LABELS)
             .map(|w| w.try_into().expect("LABELS weights"));
         let table = WeightTable::new(keys.iter().copied().zip(rows));
+        let (name_sets, name_set_of) = name_sets(families, &names, &table);
         Model {
             edge: WordSlots::edge(families, |k| table.find(k)),
+            name_sets,
+            name_set_of,
             families,
             table,
             transitions,
@@ -286,8 +323,18 @@ impl Model {
                             &mut keys,
                         );
                         let row = self.score(&keys);
-                        let slots =
-                            WordSlots::new(&token, &facts, self.families, |k| self.table.find(k));
+                        let name_set = self
+                            .name_set_of
+                            .get(&facts.name_bits())
+                            .copied()
+                            .unwrap_or(NO_NAME_SET);
+                        let slots = WordSlots::new(
+                            &token,
+                            &facts,
+                            self.families,
+                            |k| self.table.find(k),
+                            name_set,
+                        );
                         if word.len() <= WORD_CACHE_LONGEST {
                             cache.insert(word.to_owned(), (token.clone(), facts, row, slots));
                         }
@@ -332,6 +379,7 @@ impl Model {
             doc,
             |k| self.table.find(k),
             &self.table.weights,
+            &self.name_sets,
         )
     }
 
@@ -479,13 +527,17 @@ impl Model {
         if r.at != bytes.len() {
             return Err(ModelError("trailing bytes".into()));
         }
+        let names = NameTable { by_word: names };
+        let (name_sets, name_set_of) = name_sets(families, &names, &table);
         Ok(Model {
             edge: WordSlots::edge(families, |k| table.find(k)),
+            name_sets,
+            name_set_of,
             families,
             table,
             transitions,
             clusters: Clusters { by_word },
-            names: NameTable { by_word: names },
+            names,
             id: next_model_id(),
         })
     }
