@@ -83,6 +83,25 @@ fn trains_a_model_and_scores_it_with_a_micro_line() {
         .and_then(|v| v.parse().ok())
         .expect("micro-averaged F1 <value>");
     assert!(f1 >= 80.0, "{}", run.stdout);
+
+    // warm rounds tag alike (the command checks it) and report their speed
+    let rounds = dir.rasd(&[
+        "ner",
+        "eval",
+        "--test",
+        "train.txt",
+        "--model",
+        "tiny.model",
+        "--rounds",
+        "3",
+    ]);
+    rounds.assert_success();
+    assert!(rounds.stdout.contains(micro), "{}", rounds.stdout);
+    assert!(
+        rounds.stdout.contains("warm cache:") && rounds.stdout.contains("median of 2 rounds"),
+        "{}",
+        rounds.stdout
+    );
 }
 
 #[test]

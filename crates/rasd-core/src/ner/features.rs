@@ -2,7 +2,7 @@
 
 use super::clusters::Clusters;
 use super::names::{NameTable, LIST_SHIFT, NEVER_A_NAME};
-use super::KINDS;
+use super::{KINDS, LABELS};
 use crate::knowledge::PlaceKind;
 use crate::text::{fold, proclitic_splits};
 use crate::Knowledge;
@@ -154,7 +154,7 @@ impl Lexicon {
     /// Per token, per category: 0 none, 1 the token begins a name, 2 it
     /// continues one, 3 it is a whole one-word name. The longest name at
     /// each start wins; a first word may carry proclitics (وبغداد).
-    fn mark(&self, tokens: &[TokenInfo], facts: &[WordFacts]) -> Vec<[u8; CATEGORIES]> {
+    pub(crate) fn mark(&self, tokens: &[TokenInfo], facts: &[WordFacts]) -> Vec<[u8; CATEGORIES]> {
         let mut marks = vec![[0u8; CATEGORIES]; tokens.len()];
         if self.names.is_empty() {
             return marks;
@@ -219,6 +219,10 @@ pub(crate) struct WordFacts {
 }
 
 impl WordFacts {
+    pub(crate) fn name_bits(&self) -> u16 {
+        self.name_bits
+    }
+
     pub(crate) fn new(
         token: &TokenInfo,
         families: Families,
@@ -309,7 +313,46 @@ impl TokenInfo {
 /// introduced elsewhere in the article (السيد ليبرمان ... ليبرمان).
 #[derive(Default)]
 pub(crate) struct DocContext {
-    by_stem: FxHashMap<String, FxHashMap<u64, u32>>,
+    by_stem: FxHashMap<StemKey, FxHashMap<u64, Context>>,
+}
+
+/// A context key's occurrences in the document, and its weight row once
+/// the tagger has resolved it ([`DocContext::resolve`]).
+#[derive(Clone, Copy)]
+struct Context {
+    count: u32,
+    slot: Slot,
+}
+
+/// A token's stem as a map key without copying it: the token's shared
+/// folded form and the byte where the stem begins (hashed and compared as
+/// the stem).
+struct StemKey(std::rc::Rc<str>, usize);
+
+impl StemKey {
+    fn as_str(&self) -> &str {
+        &self.0[self.1..]
+    }
+}
+
+impl PartialEq for StemKey {
+    fn eq(&self, other: &StemKey) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for StemKey {}
+
+impl std::hash::Hash for StemKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl std::borrow::Borrow<str> for StemKey {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
 }
 
 /// Stems shorter than this (in bytes) carry no document context.
@@ -332,13 +375,34 @@ impl DocContext {
                 if token.stem().len() < DOC_STEM_MIN_BYTES {
                     continue;
                 }
-                let entry = doc.by_stem.entry(token.stem().to_owned()).or_default();
+                let stem = StemKey(token.folded.clone(), token.clitic_len);
+                let entry = doc.by_stem.entry(stem).or_default();
                 for context in occurrence_contexts(tokens, i) {
-                    *entry.entry(context).or_default() += 1;
+                    entry
+                        .entry(context)
+                        .or_insert(Context {
+                            count: 0,
+                            slot: NO_SLOT,
+                        })
+                        .count += 1;
                 }
             }
         }
         doc
+    }
+
+    /// Looks up the weight row of every context key once, for
+    /// [`context_scores`]; not those of a stem seen once (its two contexts
+    /// are its own, never used).
+    pub(crate) fn resolve(&mut self, find: impl Fn(u64) -> Slot) {
+        for contexts in self.by_stem.values_mut() {
+            if contexts.values().map(|c| c.count).sum::<u32>() <= 2 {
+                continue;
+            }
+            for (&key, context) in contexts.iter_mut() {
+                context.slot = find(key);
+            }
+        }
     }
 }
 
@@ -473,16 +537,13 @@ pub(crate) fn sentence_features(
             .and_then(|i| tokens.get(i))
             .map_or(PAD, |t| t.stem())
     };
-    // per token, once: its clusters and frequency bucket as key parts
-    let cluster_parts: Vec<(&str, &str)> = facts.iter().map(|f| f.cluster).collect();
+    // each token's clusters and frequency bucket as key parts
     let cluster = |i: isize, coarse: bool| -> &str {
         usize::try_from(i)
             .ok()
-            .and_then(|i| cluster_parts.get(i))
-            .map_or(PAD, |(fine, broad)| if coarse { broad } else { fine })
+            .and_then(|i| facts.get(i))
+            .map_or(PAD, |f| if coarse { f.cluster.1 } else { f.cluster.0 })
     };
-    let buckets: Vec<&str> = facts.iter().map(|f| f.bucket).collect();
-    let name_bits: Vec<u16> = facts.iter().map(|f| f.name_bits).collect();
     let mut gram = String::new();
     let mut all = Features {
         keys: Vec::with_capacity(tokens.len() * 64),
@@ -541,13 +602,13 @@ pub(crate) fn sentence_features(
             f.push(key(31, &[cluster(at, true), cluster(at + 1, true)]));
         }
         if families.has(Families::FREQUENCY) {
-            let word_bucket = buckets[i];
+            let word_bucket = facts[i].bucket;
             f.push(key(32, &[word_bucket]));
             f.push(key(33, &[facts[i].stem_bucket]));
             f.push(key(34, &[word_bucket, &token.shape]));
             f.push(key(
                 35,
-                &[word_bucket, buckets.get(i + 1).copied().unwrap_or(PAD)],
+                &[word_bucket, facts.get(i + 1).map_or(PAD, |f| f.bucket)],
             ));
         }
         if families.has(Families::NAME_LISTS) {
@@ -557,7 +618,7 @@ pub(crate) fn sentence_features(
                 ("-2", i.checked_sub(2)),
                 ("+2", Some(i + 2)),
             ] {
-                let Some(&bits) = j.and_then(|j| name_bits.get(j)) else {
+                let Some(bits) = j.and_then(|j| facts.get(j)).map(|f| f.name_bits) else {
                     continue;
                 };
                 if bits & NEVER_A_NAME != 0 {
@@ -578,8 +639,8 @@ pub(crate) fn sentence_features(
             if let Some(contexts) = doc.by_stem.get(stem_text) {
                 let own = occurrence_contexts(tokens, i);
                 let mut others = 0;
-                for (&context, &count) in contexts {
-                    let count = count - own.iter().filter(|&&k| k == context).count() as u32;
+                for (&context, c) in contexts {
+                    let count = c.count - own.iter().filter(|&&k| k == context).count() as u32;
                     if count > 0 {
                         f.push(context);
                         others += count;
@@ -591,6 +652,304 @@ pub(crate) fn sentence_features(
         all.ends.push(all.keys.len());
     }
     all
+}
+
+/// A feature's row in the model's weight table, or [`NO_SLOT`] when it
+/// has no weights.
+pub(crate) type Slot = u32;
+
+/// The slot of a feature without weights.
+pub(crate) const NO_SLOT: Slot = u32::MAX;
+
+/// The weight rows of the name-table features one word gives a token at
+/// one offset (at most: never a name, and a level and a list per type).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct NameSlots {
+    len: u8,
+    slots: [u32; 1 + 2 * KINDS.len()],
+}
+
+impl NameSlots {
+    fn push(&mut self, slot: Slot) {
+        if slot != NO_SLOT {
+            self.slots[self.len as usize] = slot;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        &self.slots[..self.len as usize]
+    }
+}
+
+/// Offsets of the name-table features of neighbours, in the order
+/// [`sentence_features`] takes them.
+const NAME_OFFSETS: [&str; 4] = ["-1", "+1", "-2", "+2"];
+
+/// The weight rows, resolved once per word, of the context features that
+/// depend on one word alone: the word as a neighbour of the token (its
+/// form, stem, cluster, shape, name-table facts at each offset) and its own
+/// frequency features. The tagger caches them with the word, so a token
+/// hashes and looks up only the features of word pairs and of the document.
+#[derive(Clone, Copy)]
+pub(crate) struct WordSlots {
+    /// Template 12: the shape as the token's right neighbour.
+    next_shape: Slot,
+    /// Templates 16–19: the folded word two and one to the left, one and
+    /// two to the right of the token.
+    near: [Slot; 4],
+    /// Templates 20, 21: the stem to the left, to the right.
+    stem: [Slot; 2],
+    /// Templates 28, 29: the fine cluster to the left, to the right.
+    cluster: [Slot; 2],
+    /// Templates 32–34: the token's own frequency buckets.
+    bucket: Slot,
+    stem_bucket: Slot,
+    bucket_shape: Slot,
+    /// The name-table features at each of [`NAME_OFFSETS`]: which of the
+    /// model's [`name_slots`] sets (they depend on the word's name bits
+    /// alone), or [`NO_NAME_SET`].
+    names: u16,
+}
+
+/// A word whose name bits have no precomputed set: computed where used.
+pub(crate) const NO_NAME_SET: u16 = u16::MAX;
+
+/// The rows of the name-table features a word with name `bits` gives a
+/// token at each of [`NAME_OFFSETS`].
+pub(crate) fn name_slots(bits: u16, find: impl Fn(u64) -> Slot) -> [NameSlots; 4] {
+    let mut sets = [NameSlots::default(); 4];
+    for (names, offset) in sets.iter_mut().zip(NAME_OFFSETS) {
+        if bits & NEVER_A_NAME != 0 {
+            names.push(find(key(36, &[offset])));
+        }
+        for (t, kind) in SMALL_NUMBERS[..KINDS.len()].iter().enumerate() {
+            let level = (bits >> (2 * t)) & 3;
+            if level > 0 {
+                names.push(find(key(
+                    37,
+                    &[offset, kind, SMALL_NUMBERS[level as usize]],
+                )));
+            }
+            if bits & (1 << (LIST_SHIFT + t as u16)) != 0 {
+                names.push(find(key(39, &[offset, kind])));
+            }
+        }
+    }
+    sets
+}
+
+impl Default for WordSlots {
+    fn default() -> WordSlots {
+        WordSlots {
+            next_shape: NO_SLOT,
+            near: [NO_SLOT; 4],
+            stem: [NO_SLOT; 2],
+            cluster: [NO_SLOT; 2],
+            bucket: NO_SLOT,
+            stem_bucket: NO_SLOT,
+            bucket_shape: NO_SLOT,
+            names: NO_NAME_SET,
+        }
+    }
+}
+
+impl WordSlots {
+    /// The slots of a word; `name_set` is the index of its name bits' set.
+    pub(crate) fn new(
+        token: &TokenInfo,
+        facts: &WordFacts,
+        families: Families,
+        find: impl Fn(u64) -> Slot,
+        name_set: u16,
+    ) -> WordSlots {
+        let mut slots = WordSlots::default();
+        if families.has(Families::SHAPE) {
+            slots.next_shape = find(key(12, &[&token.shape]));
+        }
+        if families.has(Families::CONTEXT) {
+            for (slot, template) in slots.near.iter_mut().zip([16, 17, 18, 19]) {
+                *slot = find(key(template, &[&token.folded]));
+            }
+            slots.stem = [20, 21].map(|t| find(key(t, &[token.stem()])));
+        }
+        if families.has(Families::CLUSTERS) {
+            slots.cluster = [28, 29].map(|t| find(key(t, &[facts.cluster.0])));
+        }
+        if families.has(Families::FREQUENCY) {
+            slots.bucket = find(key(32, &[facts.bucket]));
+            slots.stem_bucket = find(key(33, &[facts.stem_bucket]));
+            slots.bucket_shape = find(key(34, &[facts.bucket, &token.shape]));
+        }
+        slots.names = name_set;
+        slots
+    }
+
+    /// The rows of the sentence edge (`<s>`) as a neighbour.
+    pub(crate) fn edge(families: Families, find: impl Fn(u64) -> Slot) -> WordSlots {
+        let mut slots = WordSlots::default();
+        if families.has(Families::SHAPE) {
+            slots.next_shape = find(key(12, &[PAD]));
+        }
+        if families.has(Families::CONTEXT) {
+            slots.near = [16, 17, 18, 19].map(|t| find(key(t, &[PAD])));
+            slots.stem = [20, 21].map(|t| find(key(t, &[PAD])));
+        }
+        if families.has(Families::CLUSTERS) {
+            slots.cluster = [28, 29].map(|t| find(key(t, &[PAD])));
+        }
+        slots
+    }
+}
+
+/// The context part of each token's score: exactly the sums (the same
+/// weights added in the same order) that scoring the keys of
+/// [`sentence_features`] without `intrinsic` gives, with the features of
+/// single words taken from their [`WordSlots`] (`slots[i]` those of
+/// `tokens[i]`, `edge` those of the sentence edge). A test holds the two
+/// equal.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn context_scores(
+    tokens: &[TokenInfo],
+    facts: &[WordFacts],
+    slots: &[WordSlots],
+    edge: &WordSlots,
+    families: Families,
+    lexicon: &Lexicon,
+    doc: &DocContext,
+    find: impl Fn(u64) -> Slot,
+    weights: &[[f32; LABELS]],
+    name_sets: &[[NameSlots; 4]],
+) -> Vec<[f32; LABELS]> {
+    let marks = if families.has(Families::GAZETTEER) {
+        lexicon.mark(tokens, facts)
+    } else {
+        Vec::new()
+    };
+    let folded = |i: isize| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| tokens.get(i))
+            .map_or(PAD, |t| &*t.folded)
+    };
+    let cluster = |i: isize, coarse: bool| -> &str {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| facts.get(i))
+            .map_or(PAD, |f| if coarse { f.cluster.1 } else { f.cluster.0 })
+    };
+    let at_slots = |i: isize| -> &WordSlots {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| slots.get(i))
+            .unwrap_or(edge)
+    };
+    let (first, inner) = (find(key(11, &["first"])), find(key(11, &["inner"])));
+    let mut scores = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.iter().enumerate() {
+        let at = i as isize;
+        let mut row = [0f32; LABELS];
+        let mut add = |slot: Slot| {
+            if slot != NO_SLOT {
+                let w = &weights[slot as usize];
+                row.iter_mut().zip(w).for_each(|(s, w)| *s += w);
+            }
+        };
+        let stem_text = token.stem();
+        if families.has(Families::SHAPE) {
+            add(if i == 0 { first } else { inner });
+            add(at_slots(at + 1).next_shape);
+            add(find(key(
+                12,
+                &[
+                    &token.shape,
+                    i.checked_sub(1).map_or(PAD, |j| &*tokens[j].shape),
+                ],
+            )));
+        }
+        if families.has(Families::GAZETTEER) {
+            for (category, &mark) in marks[i].iter().enumerate() {
+                if mark > 0 {
+                    let (category, mark) = (SMALL_NUMBERS[category], SMALL_NUMBERS[mark as usize]);
+                    add(find(key(13, &[category, mark])));
+                    add(find(key(14, &[category, mark, stem_text])));
+                }
+                for (side, j) in [("-1", i.checked_sub(1)), ("+1", Some(i + 1))] {
+                    if let Some(neighbour) = j.and_then(|j| marks.get(j)) {
+                        if neighbour[category] > 0 {
+                            let mark = SMALL_NUMBERS[neighbour[category] as usize];
+                            add(find(key(15, &[side, SMALL_NUMBERS[category], mark])));
+                        }
+                    }
+                }
+            }
+        }
+        if families.has(Families::CONTEXT) {
+            add(at_slots(at - 2).near[0]);
+            add(at_slots(at - 1).near[1]);
+            add(at_slots(at + 1).near[2]);
+            add(at_slots(at + 2).near[3]);
+            add(at_slots(at - 1).stem[0]);
+            add(at_slots(at + 1).stem[1]);
+            add(find(key(22, &[folded(at - 1), stem_text])));
+            add(find(key(23, &[stem_text, folded(at + 1)])));
+            add(find(key(24, &[folded(at - 2), folded(at - 1)])));
+            add(find(key(25, &[folded(at + 1), folded(at + 2)])));
+        }
+        if families.has(Families::CLUSTERS) {
+            add(at_slots(at - 1).cluster[0]);
+            add(at_slots(at + 1).cluster[1]);
+            add(find(key(30, &[cluster(at - 1, true), cluster(at, true)])));
+            add(find(key(31, &[cluster(at, true), cluster(at + 1, true)])));
+        }
+        if families.has(Families::FREQUENCY) {
+            let own = &slots[i];
+            add(own.bucket);
+            add(own.stem_bucket);
+            add(own.bucket_shape);
+            add(find(key(
+                35,
+                &[facts[i].bucket, facts.get(i + 1).map_or(PAD, |f| f.bucket)],
+            )));
+        }
+        if families.has(Families::NAME_LISTS) {
+            let neighbours = [i.checked_sub(1), Some(i + 1), i.checked_sub(2), Some(i + 2)];
+            for (offset, j) in neighbours.into_iter().enumerate() {
+                if let Some(j) = j.filter(|&j| j < slots.len()) {
+                    let computed;
+                    let set = match name_sets.get(usize::from(slots[j].names)) {
+                        Some(set) => set,
+                        None => {
+                            computed = name_slots(facts[j].name_bits, &find);
+                            &computed
+                        }
+                    };
+                    for &slot in set[offset].as_slice() {
+                        add(slot);
+                    }
+                }
+            }
+        }
+        if families.has(Families::DOCUMENT) {
+            if let Some(contexts) = doc.by_stem.get(stem_text) {
+                let own = occurrence_contexts(tokens, i);
+                let mut others = 0;
+                for (&context, c) in contexts {
+                    let count = c.count - own.iter().filter(|&&k| k == context).count() as u32;
+                    if count > 0 {
+                        add(c.slot);
+                        others += count;
+                    }
+                }
+                add(find(key(
+                    42,
+                    &[SMALL_NUMBERS[(others as usize / 2).min(4)]],
+                )));
+            }
+        }
+        scores.push(row);
+    }
+    scores
 }
 
 /// The token's (fine, coarse) cluster as key parts.

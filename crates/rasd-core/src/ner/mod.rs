@@ -17,7 +17,12 @@
 //! * tagging is a hash lookup per feature and a 9×9 Viterbi per token; the
 //!   summed weights of the features of the word alone (form, stem, affixes,
 //!   shape, cluster, name table) are cached per word, so a recurring word
-//!   costs one lookup for them.
+//!   costs one lookup for them, and so are the weight rows of the features
+//!   it gives its neighbours (its form, stem, cluster and name-table facts
+//!   as the word before or after a token): a token then hashes only the
+//!   features of word pairs and of the document. The weights sit in an
+//!   open-addressing table behind a small bit filter that turns away most
+//!   keys without weights while it stays in cache.
 //!
 //! Features ([`Families`]) are built from the core's own normaliser and
 //! clitic splitter, the knowledge base ([`Lexicon`]), word clusters learned

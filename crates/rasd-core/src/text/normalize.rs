@@ -60,9 +60,24 @@ pub fn normalize(original: &str) -> Normalized {
     Normalized { text, origin }
 }
 
-/// Folds a lexicon entry or a query; the same rules as [`normalize`].
+/// Folds a lexicon entry or a query; the same rules as [`normalize`],
+/// without the offset map (the tagger folds every new word it meets).
 pub fn fold(s: &str) -> String {
-    normalize(s).text
+    let mut text = String::with_capacity(s.len());
+    for c in s.chars() {
+        match fold_char(c) {
+            Folded::Drop => {}
+            Folded::Char(f) => text.push(f),
+            Folded::Compat => {
+                for f in std::iter::once(c).nfkc() {
+                    if let Folded::Char(g) = fold_char(f) {
+                        text.push(g);
+                    }
+                }
+            }
+        }
+    }
+    text
 }
 
 enum Folded {
@@ -127,6 +142,13 @@ mod tests {
         assert_eq!(fold("١٢ و۳"), "12 و3");
         assert_eq!(fold("قال،\u{200F} «داعش»؟"), "قال, \"داعش\"?");
         assert_eq!(fold("a\u{00A0}B"), "a b");
+    }
+
+    #[test]
+    fn fold_is_the_text_of_normalize() {
+        for s in ["قُتِلَ ٧ جنود", "ﻻ ﺑ\u{200F}«A»", "", "x\u{0640}\u{FDF2}"] {
+            assert_eq!(fold(s), normalize(s).as_str());
+        }
     }
 
     #[test]
