@@ -62,7 +62,7 @@ const PRESENT_HISTORY: [&str; 2] = ["تشهد", "يشهد"];
 
 /// How far (in words) a toll, a date or a place still tells of an event
 /// word's event.
-const CONTEXT_REACH: usize = 10;
+const CONTEXT_REACH: usize = 12;
 
 /// How far (in words) a word of another sense reaches (حادث سير، مباراة).
 const OTHER_SENSE_REACH: usize = 8;
@@ -260,9 +260,14 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
     });
     let context = Context::of(doc, kb, &in_sentence, tokens.clone(), armed_actor, crowd);
     // another word of the same kind that may tell the event (قصفت ... غارات)
+    // or, after it, the cause it tells of (قتل أربعة مدنيين جراء قصف)
     let corroborated = |c: &Candidate| {
         accepted.iter().any(|(o, role)| {
-            *role == Role::Act && o.matched != c.matched && o.mention.plover == c.mention.plover
+            o.matched != c.matched
+                && o.mention.plover == c.mention.plover
+                && (*role == Role::Act
+                    || *role == Role::Circumstance
+                        && doc.matches[o.matched].first_token > doc.matches[c.matched].last_token)
         })
     };
     let reported = |plover: &str| {
