@@ -53,7 +53,14 @@ const REPORT_THRESHOLD: u32 = 5;
 /// secondary clause (اعتقلت الشرطة المسلحين الذين هاجموا), not of the
 /// sentence's main clause.
 const RELATIVE: [&str; 8] = [
-    "الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللذان",
+    "اللتين",
+    "اللتان",
+    "اللواتي",
 ];
 
 /// History cues that tell of something going on now rather than of the
@@ -331,16 +338,16 @@ impl Context {
             .map(|&m| &doc.matches[m])
             .filter(|m| {
                 m.country().is_some()
-                || m.places().next().is_some()
-                || [
-                    CueKind::Place,
-                    CueKind::Near,
-                    CueKind::Direction,
-                    CueKind::Locality,
-                    CueKind::Countryside,
-                ]
-                .into_iter()
-                .any(|k| m.has_cue(kb, k))
+                    || m.places().next().is_some()
+                    || [
+                        CueKind::Place,
+                        CueKind::Near,
+                        CueKind::Direction,
+                        CueKind::Locality,
+                        CueKind::Countryside,
+                    ]
+                    .into_iter()
+                    .any(|k| m.has_cue(kb, k))
             })
             .map(|m| (m.first_token, m.last_token))
             .collect();
@@ -388,7 +395,8 @@ fn evidence(
         Strength::Medium => 1,
         _ => 0,
     } + if c.verb { 2 } else { 0 };
-    // the sentence's first word is its main predicate: the event word
+    // the sentence's first word is its main predicate (two points: the
+    // main clause tells the sentence's event): the event word
     // itself (قصفت طائرات) or the verb that carries it (تعرض سجناء للتعذيب)
     let leading = m.first_token <= context.start + 1
         || in_sentence.iter().any(|&o| {
@@ -411,7 +419,11 @@ fn evidence(
     // sentence they may belong to another clause's event
     let toll = in_sentence.iter().any(|&o| {
         o != c.matched
-            && near(doc.matches[o].first_token, doc.matches[o].last_token, CONTEXT_REACH)
+            && near(
+                doc.matches[o].first_token,
+                doc.matches[o].last_token,
+                CONTEXT_REACH,
+            )
             && [CueKind::Killed, CueKind::Injured, CueKind::KilledOne]
                 .into_iter()
                 .any(|k| doc.matches[o].has_cue(kb, k))
@@ -432,9 +444,20 @@ fn evidence(
     // not the main clause's act: in a relative clause (الذين هاجموا) or
     // told as background (سبق أن، في ذلك الوقت)
     let is_one_of = |word: &str, list: &[&str]| list.iter().any(|w| fold(w) == word);
-    let relative = m.first_token > context.start
-        && (m.first_token.saturating_sub(3).max(context.start)..m.first_token)
-            .any(|t| is_one_of(doc.word(t), &RELATIVE));
+    // (unless the clause describes an event word just before it: الهجوم
+    // الذي استهدف)
+    let relative = (m.first_token.saturating_sub(3).max(context.start)..m.first_token).any(|t| {
+        is_one_of(doc.word(t), &RELATIVE)
+            && !in_sentence.iter().any(|&o| {
+                o != c.matched
+                    && doc.matches[o].last_token + 1 == t
+                    && doc.matches[o].triggers().next().is_some()
+            })
+    });
+    let described = doc
+        .tokens
+        .get(m.last_token + 1)
+        .is_some_and(|_| is_one_of(doc.word(m.last_token + 1), &RELATIVE));
     let history = in_sentence.iter().any(|&o| {
         let o = &doc.matches[o];
         o.has_cue(kb, CueKind::History) && !is_one_of(o.span.slice(doc.text()), &PRESENT_HISTORY)
@@ -444,6 +467,7 @@ fn evidence(
     let referring = !c.verb
         && !leading
         && !carried_out
+        && !described
         && m.clitics > 0
         && doc.text()[m.span.start - m.clitics..m.span.start].ends_with("ال");
     let penalty = 2 * u32::from(relative) + u32::from(history) + u32::from(referring);
@@ -451,8 +475,10 @@ fn evidence(
     // its background sentences too
     let score = word
         + 2 * u32::from(carried_out)
+        + 2 * u32::from(leading)
+        // a relative clause that tells the event (الهجوم الذي استهدف قافلة)
+        + u32::from(described)
         + [
-            leading,
             counted,
             toll,
             context.date
