@@ -47,7 +47,29 @@ struct Candidate {
 
 /// The evidence a main event word needs before the sentence counts as
 /// reporting its event (see [`evidence`]).
-const REPORT_THRESHOLD: u32 = 4;
+const REPORT_THRESHOLD: u32 = 5;
+
+/// Relative pronouns: an event word right after one tells of the act of a
+/// secondary clause (اعتقلت الشرطة المسلحين الذين هاجموا), not of the
+/// sentence's main clause.
+const RELATIVE: [&str; 8] = [
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللذان",
+    "اللتين",
+    "اللتان",
+    "اللواتي",
+];
+
+/// History cues that tell of something going on now rather than of the
+/// past (تشهد المدينة احتجاجات).
+const PRESENT_HISTORY: [&str; 2] = ["تشهد", "يشهد"];
+
+/// How far (in words) a toll, a date or a place still tells of an event
+/// word's event.
+const CONTEXT_REACH: usize = 12;
 
 /// How far (in words) a word of another sense reaches (حادث سير، مباراة).
 const OTHER_SENSE_REACH: usize = 8;
@@ -92,7 +114,7 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
     let mut candidates = Vec::new();
     for &mi in &in_sentence {
         let m = &doc.matches[mi];
-        if governed(doc, kb, tokens.start, m.first_token) {
+        if governed(doc, kb, tokens.start, m.first_token) || future_prefix(doc, m) {
             continue;
         }
         for entry in &m.entries {
@@ -245,9 +267,14 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
     });
     let context = Context::of(doc, kb, &in_sentence, tokens.clone(), armed_actor, crowd);
     // another word of the same kind that may tell the event (قصفت ... غارات)
+    // or, after it, the cause it tells of (قتل أربعة مدنيين جراء قصف)
     let corroborated = |c: &Candidate| {
         accepted.iter().any(|(o, role)| {
-            *role == Role::Act && o.matched != c.matched && o.mention.plover == c.mention.plover
+            o.matched != c.matched
+                && o.mention.plover == c.mention.plover
+                && (*role == Role::Act
+                    || *role == Role::Circumstance
+                        && doc.matches[o.matched].first_token > doc.matches[c.matched].last_token)
         })
     };
     let reported = |plover: &str| {
@@ -285,6 +312,8 @@ enum Role {
 struct Context {
     /// A place: a country, a place word (مدينة، قرية، حي) or a direction.
     place: bool,
+    /// The first and last token of each place word.
+    places: Vec<(usize, usize)>,
     /// A date or a time of day (أمس، الثلاثاء، فجر اليوم).
     date: bool,
     /// An armed actor or a member word (for ASSAULT).
@@ -304,28 +333,43 @@ impl Context {
         armed: bool,
         crowd: bool,
     ) -> Context {
-        let place = in_sentence.iter().any(|&m| {
-            let m = &doc.matches[m];
-            m.country().is_some()
-                || m.places().next().is_some()
-                || [
-                    CueKind::Place,
-                    CueKind::Near,
-                    CueKind::Direction,
-                    CueKind::Locality,
-                    CueKind::Countryside,
-                ]
-                .into_iter()
-                .any(|k| m.has_cue(kb, k))
-        });
+        let places: Vec<(usize, usize)> = in_sentence
+            .iter()
+            .map(|&m| &doc.matches[m])
+            .filter(|m| {
+                m.country().is_some()
+                    || m.places().next().is_some()
+                    || [
+                        CueKind::Place,
+                        CueKind::Near,
+                        CueKind::Direction,
+                        CueKind::Locality,
+                        CueKind::Countryside,
+                    ]
+                    .into_iter()
+                    .any(|k| m.has_cue(kb, k))
+            })
+            .map(|m| (m.first_token, m.last_token))
+            .collect();
+        let place = !places.is_empty();
         let date = doc.dates.iter().any(|d| tokens.contains(&d.tokens.start));
         Context {
             place,
+            places,
             date,
             armed,
             crowd,
             start: tokens.start,
         }
+    }
+}
+
+impl Context {
+    /// A place word within [`CONTEXT_REACH`] words of tokens `first..=last`.
+    fn place_near(&self, first: usize, last: usize) -> bool {
+        self.places
+            .iter()
+            .any(|&(f, l)| f <= last + CONTEXT_REACH && first <= l + CONTEXT_REACH)
     }
 }
 
@@ -351,7 +395,8 @@ fn evidence(
         Strength::Medium => 1,
         _ => 0,
     } + if c.verb { 2 } else { 0 };
-    // the sentence's first word is its main predicate: the event word
+    // the sentence's first word is its main predicate (two points: the
+    // main clause tells the sentence's event): the event word
     // itself (قصفت طائرات) or the verb that carries it (تعرض سجناء للتعذيب)
     let leading = m.first_token <= context.start + 1
         || in_sentence.iter().any(|&o| {
@@ -370,8 +415,15 @@ fn evidence(
             near(o.first_token, o.last_token, 4)
                 && (o.has_cue(kb, CueKind::Person) || o.has_cue(kb, CueKind::Pair))
         });
+    // a toll, a date or a place counts only near the word: in a long
+    // sentence they may belong to another clause's event
     let toll = in_sentence.iter().any(|&o| {
         o != c.matched
+            && near(
+                doc.matches[o].first_token,
+                doc.matches[o].last_token,
+                CONTEXT_REACH,
+            )
             && [CueKind::Killed, CueKind::Injured, CueKind::KilledOne]
                 .into_iter()
                 .any(|k| doc.matches[o].has_cue(kb, k))
@@ -389,20 +441,69 @@ fn evidence(
     } else {
         context.armed
     };
+    // not the main clause's act: in a relative clause (الذين هاجموا) or
+    // told as background (سبق أن، في ذلك الوقت)
+    let is_one_of = |word: &str, list: &[&str]| list.iter().any(|w| fold(w) == word);
+    // (unless the clause describes an event word just before it: الهجوم
+    // الذي استهدف)
+    let relative = (m.first_token.saturating_sub(3).max(context.start)..m.first_token).any(|t| {
+        is_one_of(doc.word(t), &RELATIVE)
+            && !in_sentence.iter().any(|&o| {
+                o != c.matched
+                    && doc.matches[o].last_token + 1 == t
+                    && doc.matches[o].triggers().next().is_some()
+            })
+    });
+    let described = doc
+        .tokens
+        .get(m.last_token + 1)
+        .is_some_and(|_| is_one_of(doc.word(m.last_token + 1), &RELATIVE));
+    let history = in_sentence.iter().any(|&o| {
+        let o = &doc.matches[o];
+        o.has_cue(kb, CueKind::History) && !is_one_of(o.span.slice(doc.text()), &PRESENT_HISTORY)
+    });
+    // an event noun with the article, neither leading nor carried out,
+    // refers back to an event told elsewhere (وقال إن الاحتجاجات ...)
+    let referring = !c.verb
+        && !leading
+        && !carried_out
+        && !described
+        && m.clitics > 0
+        && doc.text()[m.span.start - m.clitics..m.span.start].ends_with("ال");
+    let penalty = 2 * u32::from(relative) + u32::from(history) + u32::from(referring);
     // a place or the actors only corroborate: conflict news names them in
     // its background sentences too
-    word + 2 * u32::from(carried_out)
+    let score = word
+        + 2 * u32::from(carried_out)
+        + 2 * u32::from(leading)
+        // a relative clause that tells the event (الهجوم الذي استهدف قافلة)
+        + u32::from(described)
         + [
-            leading,
             counted,
             toll,
-            context.date,
-            context.place || actors,
+            context.date
+                && doc.dates.iter().any(|d| {
+                    near(d.tokens.start, d.tokens.end.saturating_sub(1), CONTEXT_REACH)
+                }),
+            context.place && context.place_near(m.first_token, m.last_token) || actors,
             corroborated,
         ]
         .into_iter()
         .map(u32::from)
-        .sum::<u32>()
+        .sum::<u32>();
+    score.saturating_sub(penalty)
+}
+
+/// A verb trigger read after the future prefix (ستقصف، سيهاجمون): a plan
+/// or a threat, not an act.
+fn future_prefix(doc: &Document, m: &Match) -> bool {
+    let word = doc.word(m.first_token);
+    let matched = m.span.slice(doc.text());
+    m.clitics > 0
+        && word.ends_with(matched)
+        && word[..word.len() - matched.len()].ends_with('س')
+        && matched.starts_with(['ي', 'ت', 'ن', 'أ'])
+        && m.triggers().next().is_some()
 }
 
 /// A verb that says an event took place (شهدت، نفذ، خرج) comes at most
