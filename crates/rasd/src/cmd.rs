@@ -253,6 +253,14 @@ pub enum KbCommand {
         /// Directory with wordfreq_ar.tsv.xz, to flag place names that are everyday words.
         #[arg(long, value_name = "DIR")]
         lexicon: Option<PathBuf>,
+        /// Curated Arabic names to drop from or add to places (format in
+        /// data/README.md).
+        #[arg(
+            long,
+            value_name = "FILE",
+            default_value = "data/place_corrections.tsv"
+        )]
+        corrections: PathBuf,
         #[arg(long, value_name = "DIR", default_value = "data")]
         out: PathBuf,
     },
@@ -442,9 +450,15 @@ impl Command {
             Command::Kb(KbCommand::Build {
                 gazetteer,
                 lexicon,
+                corrections,
                 out,
             }) => {
-                let summary = crate::kb_build::build(&gazetteer, lexicon.as_deref(), &out)?;
+                let summary = crate::kb_build::build(
+                    &gazetteer,
+                    lexicon.as_deref(),
+                    Some(&corrections),
+                    &out,
+                )?;
                 println!("{summary}");
                 Ok(ExitCode::SUCCESS)
             }

@@ -139,11 +139,13 @@ impl fmt::Display for BuildSummary {
 }
 
 /// Reads the gazetteer (and, when given, the word-frequency lexicon used for
-/// the `common` flag) and writes `places.tsv.gz`, `countries.tsv` and
-/// `word_frequencies.tsv` to `out_dir`.
+/// the `common` flag), applies the curated name corrections, if any, and
+/// writes `places.tsv.gz`, `countries.tsv` and `word_frequencies.tsv` to
+/// `out_dir`.
 pub fn build(
     gazetteer_dir: &Path,
     lexicon_dir: Option<&Path>,
+    corrections: Option<&Path>,
     out_dir: &Path,
 ) -> Result<BuildSummary> {
     let inputs = Inputs::load(gazetteer_dir)?;
@@ -151,7 +153,12 @@ pub fn build(
         Some(dir) => load_common_words(&dir.join(WORD_FREQ_FILE))?,
         None => HashSet::new(),
     };
-    let places = place_rows(&inputs, &common_words);
+    let mut places = place_rows(&inputs, &common_words);
+    if let Some(path) = corrections {
+        let text =
+            fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        correct_names(&mut places, &text).with_context(|| format!("in {}", path.display()))?;
+    }
     let countries = country_rows(&inputs);
 
     fs::create_dir_all(out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
@@ -169,6 +176,42 @@ pub fn build(
         countries: countries.len(),
         common: places.iter().filter(|row| row.common).count(),
     })
+}
+
+/// Applies `place_corrections.tsv` (format in data/README.md): Arabic names
+/// a source gives the wrong unit are dropped, names the sources lack added.
+fn correct_names(rows: &mut [PlaceRow], text: &str) -> Result<()> {
+    let lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
+        .skip(1);
+    for (number, line) in lines {
+        let fields: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
+        let at = || format!("line {}", number + 1);
+        let id: u64 = column(&fields, 0, "id")
+            .ok()
+            .and_then(|id| id.strip_prefix("gn:"))
+            .and_then(|id| id.parse().ok())
+            .ok_or_else(|| anyhow!("{}: the id is not gn:NUMBER", at()))?;
+        let names = |i: usize| {
+            fields.get(i).map_or(Vec::new(), |cell| {
+                cell.split('|').filter(|n| !n.is_empty()).collect()
+            })
+        };
+        let row = rows
+            .binary_search_by_key(&id, |row| row.id)
+            .map(|i| &mut rows[i])
+            .map_err(|_| anyhow!("{}: no place gn:{id} in the gazetteer", at()))?;
+        let drop = names(1);
+        row.names_ar.retain(|name| !drop.contains(&name.as_str()));
+        for name in names(2) {
+            if !row.names_ar.iter().any(|known| known == name) {
+                row.names_ar.push(name.to_owned());
+            }
+        }
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------- inputs
@@ -1664,6 +1707,35 @@ mod tests {
     }
 
     #[test]
+    fn corrections_drop_and_add_names_and_name_bad_lines() {
+        let row = |id, names: &[&str]| PlaceRow {
+            id,
+            kind: Kind::Admin1,
+            name: String::new(),
+            names_ar: names.iter().map(|n| n.to_string()).collect(),
+            lat: 0.0,
+            lon: 0.0,
+            country: "SO".into(),
+            admin1: String::new(),
+            admin2: String::new(),
+            population: 0,
+            common: false,
+            names_latin: Vec::new(),
+        };
+        let mut rows = vec![row(1, &["جوبا الوسطى"]), row(2, &[])];
+        let table = "id\tdrop_names_ar\tadd_names_ar\tnote\n\
+                     gn:1\tجوبا الوسطى\tجدو\twrong name\n\
+                     gn:2\t\tجوبا الوسطى|جوبا الوسطى\tmissing name\n";
+        correct_names(&mut rows, table).unwrap();
+        assert_eq!(rows[0].names_ar, ["جدو"]);
+        assert_eq!(rows[1].names_ar, ["جوبا الوسطى"]);
+        let error = correct_names(&mut rows, "id\tdrop\tadd\n\ngn:7\t\tx\n").unwrap_err();
+        assert_eq!(error.to_string(), "line 3: no place gn:7 in the gazetteer");
+        let error = correct_names(&mut rows, "id\n58802\n").unwrap_err();
+        assert_eq!(error.to_string(), "line 2: the id is not gn:NUMBER");
+    }
+
+    #[test]
     fn builds_the_shared_gazetteer() {
         let gazetteer = shared_data("gazetteer");
         if !gazetteer.exists() {
@@ -1671,7 +1743,15 @@ mod tests {
             return;
         }
         let out = std::env::temp_dir().join(format!("rasd-kb-build-{}", std::process::id()));
-        let summary = build(&gazetteer, Some(&shared_data("lexicon")), &out).unwrap();
+        let corrections =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/place_corrections.tsv");
+        let summary = build(
+            &gazetteer,
+            Some(&shared_data("lexicon")),
+            Some(&corrections),
+            &out,
+        )
+        .unwrap();
         eprintln!("{summary}");
         let mut places = String::new();
         let compressed = File::open(out.join("places.tsv.gz")).unwrap();
@@ -1689,6 +1769,10 @@ mod tests {
         assert!(city_in("الحسكة", "SY", "Al-Hasakah"));
         assert!(city_in("الموصل", "IQ", "Nineveh"));
         assert!(city_in("بعقوبة", "IQ", "Diyala"));
+        // place_corrections.tsv: Gedo no longer bears Middle Juba's name
+        assert!(rows_naming(&places, 3, "جوبا الوسطى")
+            .iter()
+            .all(|row| row[0] == "gn:56084"));
         assert!(rows_naming(&places, 3, "ديالى")
             .iter()
             .any(|row| row[1] == "admin1" && row[6] == "IQ"));
