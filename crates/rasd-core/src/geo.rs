@@ -199,10 +199,16 @@ fn province_by_latin_name<'k>(doc: &Document, kb: &'k Knowledge, i: usize) -> Op
     let mut countries = m
         .places()
         .map(|p| &kb.places[p])
-        .filter(|p| p.kind == PlaceKind::Admin1 && speller.fit(&p.name) >= CLOSE_FIT)
+        .filter(|p| spells_province(&mut speller, p))
         .map(|p| p.country.as_str());
     let first = countries.next()?;
     countries.all(|c| c == first).then_some(first)
+}
+
+/// Whether a place is a province whose own name the speller's Arabic name
+/// spells closely.
+fn spells_province(speller: &mut romanize::Speller, place: &crate::knowledge::Place) -> bool {
+    place.kind == PlaceKind::Admin1 && speller.fit(&place.name) >= CLOSE_FIT
 }
 
 /// Whether match `i` is a country or nisba of a border phrase: after
@@ -442,9 +448,6 @@ const GOOD_FIT: f64 = 0.75;
 /// whatever the size of Bende, which a Latin alias links to it.
 const CLOSE_FIT: f64 = 0.85;
 
-/// How well a name of two consonants must spell a place's own name.
-const SHORT_FIT: f64 = 0.85;
-
 /// How much better the best fit must be than the next (one written vowel
 /// of difference in a short name: شيبوك is Chibok, not Çubuk).
 const CLEAR_MARGIN: f64 = 0.095;
@@ -478,7 +481,7 @@ fn latin_namesake(kb: &Knowledge, name: &str, country: &str) -> Option<usize> {
         .flat_map(|s| {
             // two consonants (باما: Bama) must spell the name more closely
             let least = if s.len() < romanize::MIN_SKELETON {
-                SHORT_FIT
+                romanize::FIT_SHORT
             } else {
                 GOOD_FIT
             };
@@ -874,6 +877,8 @@ fn locate_with(
         } else {
             None
         };
+        // a preposition or a cue says a place follows
+        let introduced = located_by_preposition || town_cue || after_locality_word;
         let mut speller = m.romanized.then(|| romanize::Speller::new(name));
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
@@ -883,17 +888,13 @@ fn locate_with(
             }
             let km_to_context = context_km(doc, kb, p, i, context);
             let neighbour = km_to_context.is_some_and(|km| km <= NEIGHBOUR_KM);
+            // "ولاية هاتاي": a province by its own Latin name after a word for
+            // a province (منطقة, any area, will not do: منطقة متينا)
+            let province_spelled_out =
+                province_word && speller.as_mut().is_some_and(|s| spells_province(s, place));
             // a skeleton's many namesakes: only those of the article's country
             // or beside its other places can be taken (see `plausible`), so
             // the rest cost nothing
-            // "ولاية هاتاي": a province by its own Latin name after a word for
-            // a province (منطقة, any area, will not do: منطقة متينا)
-            let province_spelled_out = m.romanized
-                && province_word
-                && place.kind == PlaceKind::Admin1
-                && speller
-                    .as_mut()
-                    .is_some_and(|s| s.fit(&place.name) >= CLOSE_FIT);
             if m.romanized
                 && !neighbour
                 && !no_country_known
@@ -921,7 +922,6 @@ fn locate_with(
             let in_focus = kb.country(&place.country).is_some_and(|c| c.focus);
             let anchored =
                 anchor.is_some_and(|a| a.places().any(|q| kb.places[q].country == place.country));
-            let introduced = located_by_preposition || town_cue || after_locality_word;
             let capital_of_named_province = place.kind == PlaceKind::City
                 && capital_of.contains(&(place.country.as_str(), place.admin1.as_str()));
             let plausible = if capital_of_named_province {
@@ -1075,8 +1075,7 @@ fn locate_with(
         // Pama in Burkina Faso), or to nothing plausible, may be a town of
         // the text's country that the gazetteer knows by its Latin name
         // (Marka, Bama)
-        let introduced =
-            located_by_preposition || after_particle || town_cue || vicinity || after_locality_word;
+        let named_as_place = introduced || after_particle || vicinity;
         let weak_best = best.is_none_or(|(_, p)| {
             let place = &kb.places[p];
             place.kind == PlaceKind::City
@@ -1091,7 +1090,7 @@ fn locate_with(
         });
         if !m.romanized
             && weak_best
-            && (best.is_some() || introduced && !frequent_word && !also_a_word)
+            && (best.is_some() || named_as_place && !frequent_word && !also_a_word)
             && m.country().is_none()
             && !no_country_known
         {

@@ -443,7 +443,6 @@ fn evidence(
     };
     // not the main clause's act: in a relative clause (الذين هاجموا) or
     // told as background (سبق أن، في ذلك الوقت)
-    let is_one_of = |word: &str, list: &[&str]| list.iter().any(|w| fold(w) == word);
     // (unless the clause describes an event word just before it: الهجوم
     // الذي استهدف)
     let relative = (m.first_token.saturating_sub(3).max(context.start)..m.first_token).any(|t| {
@@ -492,6 +491,12 @@ fn evidence(
         .map(u32::from)
         .sum::<u32>();
     score.saturating_sub(penalty)
+}
+
+/// Whether a folded word is one of the words of `list` (written as in
+/// news text).
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| fold(w) == word)
 }
 
 /// A verb trigger read after the future prefix (ستقصف، سيهاجمون): a plan
@@ -557,7 +562,6 @@ fn governed(doc: &Document, kb: &Knowledge, sentence_start: usize, token: usize)
             .filter(|&t| !doc.in_date[t])
             .count()
             + 1;
-        let is_one_of = |word: &str, list: &[&str]| list.iter().any(|w| fold(w) == word);
         let next_word = || {
             doc.tokens
                 .get(m.last_token + 1)

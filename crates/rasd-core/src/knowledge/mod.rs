@@ -377,26 +377,28 @@ impl Knowledge {
             }
             kb.places.extend(features);
             kb.word_zipf = word_zipf;
-            kb.by_skeleton = merge_skeleton_indexes(skeletons, &first_places);
             // the first row of a code wins, as it did before overlays were indexed
             kb.country_by_code = (kb.countries.iter().enumerate().rev())
                 .map(|(i, c)| (c.iso2.clone(), i))
                 .collect();
             // two consonants name thousands of places the world over: only
             // those of the countries rasd reads on are worth a look-up
-            let mut by_skeleton = std::mem::take(&mut kb.by_skeleton);
+            // (and the bit filter set in the same pass)
+            let mut by_skeleton = merge_skeleton_indexes(skeletons, &first_places);
+            let mut bits = vec![0u64; SKELETON_BITS / 64];
             by_skeleton.retain(|&(key, p)| {
-                !latin::is_short_key(key)
+                let kept = !latin::is_short_key(key)
                     || kb
                         .country(&kb.places[p as usize].country)
-                        .is_some_and(|c| c.focus)
+                        .is_some_and(|c| c.focus);
+                if kept {
+                    let bit = skeleton_bit(key);
+                    bits[bit / 64] |= 1 << (bit % 64);
+                }
+                kept
             });
-            kb.skeleton_bits = vec![0; SKELETON_BITS / 64];
-            for &(key, _) in &by_skeleton {
-                let bit = skeleton_bit(key);
-                kb.skeleton_bits[bit / 64] |= 1 << (bit % 64);
-            }
             kb.by_skeleton = by_skeleton;
+            kb.skeleton_bits = bits;
             Ok(kb)
         })
     }

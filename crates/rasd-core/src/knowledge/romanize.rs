@@ -386,7 +386,7 @@ const FIT_WITH_WORD: f64 = 0.75;
 
 /// How well a name of two consonants (لوق: Luuq, باما: Bama) must spell a
 /// place's own name: such skeletons are shared by thousands of places.
-const FIT_SHORT: f64 = 0.85;
+pub const FIT_SHORT: f64 = 0.85;
 
 /// The longest run of the words, from the first and `shortest` words or
 /// more, whose skeleton (or a variant of it, see
@@ -438,10 +438,13 @@ fn lookup(
                 .iter()
                 .map(|&(_, p)| p)
                 .filter(|&p| {
-                    let least = match (must_spell, short) {
-                        (false, false) => return true,
-                        (true, _) => FIT_WITH_WORD.max(if short { FIT_SHORT } else { 0.0 }),
-                        (false, true) => FIT_SHORT,
+                    // the stricter bound where both apply
+                    let least = if short {
+                        FIT_SHORT
+                    } else if must_spell {
+                        FIT_WITH_WORD
+                    } else {
+                        return true;
                     };
                     let speller = speller.get_or_insert_with(|| Speller::new(&name));
                     speller.fit(&kb.places[p as usize].name) >= least
