@@ -924,6 +924,14 @@ fn locate_with(
                 anchor.is_some_and(|a| a.places().any(|q| kb.places[q].country == place.country));
             let capital_of_named_province = place.kind == PlaceKind::City
                 && capital_of.contains(&(place.country.as_str(), place.admin1.as_str()));
+            // "بلدة X في ريف حلب": a town of a province the sentence names
+            // (named by another mention: a town's own province says nothing)
+            let in_named_province = place.kind == PlaceKind::City
+                && provinces[sentence]
+                    .iter()
+                    .any(|&(mention, country, province)| {
+                        mention != i && country == place.country && province == place.admin1
+                    });
             let plausible = if capital_of_named_province {
                 true
             } else if anchored {
@@ -935,8 +943,10 @@ fn locate_with(
             } else if m.romanized {
                 // a skeleton is shared by namesakes the world over: only one in
                 // the country the article is about, or, when the text names
-                // none, in the one focus country that has the skeleton
+                // none, in the one focus country that has the skeleton, or in a
+                // province the sentence names (ككلة في الجبل الغربي: Kiklah)
                 province_spelled_out
+                    || in_named_province && !short_skeleton
                     || Some(place.country.as_str()) == top_country.as_deref()
                         && (known || !short_skeleton)
                     || (!short_skeleton || place.population >= 100_000)
@@ -1045,15 +1055,7 @@ fn locate_with(
                     .fold(f64::INFINITY, f64::min);
                 score += 6.0 + 4.0 * (1.0 - km.min(100.0) / 100.0);
             }
-            // "بلدة X في ريف حلب": the X of the province the sentence names
-            // (named by another mention: a town's own province says nothing)
-            if place.kind == PlaceKind::City
-                && provinces[sentence]
-                    .iter()
-                    .any(|&(mention, country, province)| {
-                        mention != i && country == place.country && province == place.admin1
-                    })
-            {
+            if in_named_province {
                 score += 4.0;
             }
             match place.kind {

@@ -313,3 +313,42 @@ fn an_opening_ayn_is_a_vowel_in_a_short_name() {
     let aynata = place_named("داهم الجيش منازل في بلدة عيناتا شمال غربي بعلبك", "عيناتا");
     assert_eq!(aynata.country, "LB");
 }
+
+#[test]
+fn a_name_of_three_words_may_end_in_a_frequent_word() {
+    // يوسف is a common word of the press, yet the last of Sakiet Sidi Youssef
+    let sakiet = place_named(
+        "زرعت جماعة مسلحة لغما قرب ساقية سيدي يوسف فأصيب جنديان",
+        "ساقية سيدي يوسف",
+    );
+    assert_eq!(sakiet.name, "Sakiet Sidi Youssef");
+}
+
+#[test]
+fn a_town_may_be_the_subject_of_shahidat() {
+    // Cizre has no Arabic name in the gazetteer
+    let cizre = place_named(
+        "شهدت جيزرة اشتباكات بين الشرطة التركية ومحتجين أكراد",
+        "جيزرة",
+    );
+    assert_eq!(cizre.country, "TR");
+}
+
+#[test]
+fn a_village_of_a_province_the_sentence_names() {
+    // Kiklah, by its Latin name, inside the Libyan province named after it
+    let kiklah = place_named(
+        "سيطرت قوات موالية للحكومة على ككلة في الجبل الغربي بعد اشتباكات",
+        "ككلة",
+    );
+    assert_eq!(kiklah.name, "Kiklah");
+}
+
+#[test]
+fn burkina_faso_regions_have_arabic_names() {
+    let centre_nord = place_named(
+        "نزح آلاف السكان من منطقة الوسط الشمالي بعد هجمات على القرى",
+        "منطقة الوسط الشمالي",
+    );
+    assert_eq!(centre_nord.name, "Centre-Nord");
+}

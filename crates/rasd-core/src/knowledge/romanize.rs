@@ -410,7 +410,8 @@ fn lookup(
             continue;
         }
         let ends_in_word = kb.is_everyday_word(last) && !over_known;
-        if ends_in_word && !(cued && len >= 2 && !kb.is_frequent_word(last)) {
+        // three words or more may end in a frequent one (ساقية سيدي يوسف)
+        if ends_in_word && !(cued && len >= 2 && (len >= 3 || !kb.is_frequent_word(last))) {
             continue;
         }
         // a name over one the table knows must spell a place's own name
@@ -421,7 +422,10 @@ fn lookup(
         // (معا); one that opens it is the vowel romanizations write
         // (عيناتا: Aynata)
         let short_allowed = cued && len == 1 && !name.chars().skip(1).any(|c| c == 'ع');
-        for skeleton in arabic_skeleton_variants(&name) {
+        // the longer reading first: ككلة is Kiklah (k-k-l) before any k-l
+        let mut variants = arabic_skeleton_variants(&name);
+        variants.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        for skeleton in variants {
             let shortest_skeleton = if ends_in_word {
                 MIN_SKELETON_WITH_WORD
             } else if short_allowed {
@@ -488,7 +492,8 @@ pub fn arabic_skeleton_variants(folded: &str) -> Vec<String> {
 
 /// Words a place name often follows in reports besides the cues: في، على،
 /// إلى، من، بين، حول، عند، نحو، and the people or the entrance of a town
-/// (سكان، أهالي، مدخل).
+/// (سكان، أهالي، مدخل), and the verbs a town is the subject of (شهدت،
+/// تعرضت).
 pub(crate) fn is_place_preposition(word: &str) -> bool {
     matches!(
         word,
@@ -502,6 +507,8 @@ pub(crate) fn is_place_preposition(word: &str) -> bool {
             | "سكان"
             | "اهالي"
             | "مدخل"
+            | "شهدت"
+            | "تعرضت"
     )
 }
 
