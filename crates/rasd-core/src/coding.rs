@@ -7,6 +7,7 @@ use crate::events::{fallback_date, ActorMention, EventFrame, FigureKind};
 use crate::geo::{Location, Target};
 use crate::knowledge::{Knowledge, PlaceKind};
 use crate::record::{ActorRef, Event, Evidence, Figure};
+use crate::unlisted::Unlisted;
 use crate::Span;
 use std::collections::HashMap;
 
@@ -22,7 +23,8 @@ struct Site {
     lat: f64,
     lon: f64,
     precision: u8,
-    evidence: Option<usize>,
+    /// The name of the place in the normalized text.
+    evidence: Option<Span>,
 }
 
 /// What holds for every event of one article.
@@ -32,6 +34,9 @@ pub struct ArticleContext<'a> {
     pub main_country: Option<&'a str>,
     /// Where the article is set, for events told without a place.
     pub place: Option<Location>,
+    /// For each frame, the names no table lists that the tagger found for
+    /// it; empty when the tagger is off.
+    pub unlisted: &'a [Unlisted],
 }
 
 /// Turns the frames of one article into records.
@@ -73,15 +78,17 @@ fn code_event(
     cite("sub_event_type", doc.matches[frame.trigger].span);
 
     // an event told without a place happened where the article is set
+    let unlisted = article.unlisted.get(index).copied().unwrap_or_default();
     let article_site = article_place.map(|l| {
-        let mut site = site_of(kb, &l);
+        let mut site = site_of(doc, kb, &l);
         site.precision = site.precision.max(2);
         site.evidence = None;
         site
     });
     let site = frame
         .location
-        .map(|l| site_of(kb, &l))
+        .map(|l| site_of(doc, kb, &l))
+        .or_else(|| unlisted.place.map(|(span, p)| unlisted_site(kb, span, p)))
         .or(article_site)
         .or_else(|| {
             main_country.and_then(|c| kb.country(c)).map(|c| Site {
@@ -97,9 +104,9 @@ fn code_event(
                 evidence: None,
             })
         });
-    if let Some(mention) = site.as_ref().and_then(|s| s.evidence) {
-        cite("location", doc.matches[mention].span);
-        cite("country", doc.matches[mention].span);
+    if let Some(span) = site.as_ref().and_then(|s| s.evidence) {
+        cite("location", span);
+        cite("country", span);
     }
     let country_name = site.as_ref().map(|s| s.country.clone());
     let sub = frame.sub_event;
@@ -110,14 +117,19 @@ fn code_event(
         .actor1
         .map(of_event)
         .or_else(|| default_actor1(kb, sub));
-    let (actor1, assoc_actor_1) = coded_actor(kb, acting, sub, country);
+    let (mut actor1, assoc_actor_1) = coded_actor(kb, acting, sub, country);
+    if let Some(group) = unlisted.group {
+        actor1 = Some(unlisted_actor(doc, group));
+    }
     let (mut actor2, mut assoc_actor_2) = coded_actor(kb, frame.actor2.map(of_event), sub, country);
     if actor2.is_some() && actor2.as_ref().map(|a| &a.name) == actor1.as_ref().map(|a| &a.name) {
         actor2 = None;
         assoc_actor_2.clear();
     }
-    if let Some(a) = frame.actor1 {
-        cite("actor1", doc.matches[a.mention].span);
+    match (unlisted.group, frame.actor1) {
+        (Some(group), _) => cite("actor1", group),
+        (None, Some(a)) => cite("actor1", doc.matches[a.mention].span),
+        (None, None) => {}
     }
     if let Some(a) = frame.actor2 {
         cite("actor2", doc.matches[a.mention].span);
@@ -244,7 +256,39 @@ fn plover_of(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> Option<crate
     })
 }
 
-fn site_of(kb: &Knowledge, location: &Location) -> Site {
+/// A town the tagger named and the cross-script geocoder resolved.
+fn unlisted_site(kb: &Knowledge, span: Span, place: usize) -> Site {
+    let p = &kb.places[place];
+    Site {
+        country_code: p.country.clone(),
+        country: kb
+            .country(&p.country)
+            .map_or_else(|| p.country.clone(), |c| c.name.clone()),
+        admin1: Some(p.admin1.clone()).filter(|a| !a.is_empty()),
+        admin2: Some(p.admin2.clone()).filter(|a| !a.is_empty()),
+        location: p.name.clone(),
+        location_id: Some(p.id.clone()),
+        lat: p.lat,
+        lon: p.lon,
+        precision: 1,
+        evidence: Some(span),
+    }
+}
+
+/// A group no table lists, named as the text writes it; ACLED codes armed
+/// groups it cannot place as political militias (inter 3) until an analyst
+/// does.
+fn unlisted_actor(doc: &Document, span: Span) -> ActorRef {
+    let name = doc.original_span(span).slice(doc.original).to_owned();
+    ActorRef {
+        id: format!("unlisted:{name}"),
+        name_ar: name.clone(),
+        name,
+        inter: 3,
+    }
+}
+
+fn site_of(doc: &Document, kb: &Knowledge, location: &Location) -> Site {
     match location.target {
         Target::Place(p) => {
             let place = &kb.places[p];
@@ -265,7 +309,7 @@ fn site_of(kb: &Knowledge, location: &Location) -> Site {
                 lat: place.lat,
                 lon: place.lon,
                 precision: location.precision,
-                evidence: Some(location.mention),
+                evidence: Some(doc.matches[location.mention].span),
             }
         }
         Target::Country(c) => {
@@ -280,7 +324,7 @@ fn site_of(kb: &Knowledge, location: &Location) -> Site {
                 lat: country.lat,
                 lon: country.lon,
                 precision: 3,
-                evidence: Some(location.mention),
+                evidence: Some(doc.matches[location.mention].span),
             }
         }
     }

@@ -473,7 +473,7 @@ fn best_spelled_in_focus(kb: &Knowledge, m: &Match, name: &str) -> Option<usize>
 
 /// The largest town of `country` whose own Latin name spells the folded
 /// Arabic `name` well.
-fn latin_namesake(kb: &Knowledge, name: &str, country: &str) -> Option<usize> {
+pub fn latin_namesake(kb: &Knowledge, name: &str, country: &str) -> Option<usize> {
     let mut speller = romanize::Speller::new(name);
     romanize::arabic_skeleton_variants(name)
         .iter()

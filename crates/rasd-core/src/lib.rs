@@ -33,6 +33,7 @@ pub mod numbers;
 mod record;
 mod span;
 pub mod text;
+mod unlisted;
 
 pub use document::Document;
 pub use geo::km_between;
@@ -48,8 +49,30 @@ use document::MatchExt;
 /// paragraph-aligned segments so that time stays linear in its length.
 const SEGMENT_BYTES: usize = 32 * 1024;
 
-/// Reads one article and returns what it reports.
+/// How [`extract_with`] reads an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Ask the learned tagger ([`ner`]) for names no table lists, in the
+    /// sentences of violent events with no named actor and of events with
+    /// no place: a group that acted (ميليشيا درع الوادي) becomes actor 1 as
+    /// written, a town goes to the cross-script geocoder.
+    pub tagger: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { tagger: true }
+    }
+}
+
+/// Reads one article and returns what it reports, with the default
+/// [`Options`].
 pub fn extract(article: &Article, kb: &Knowledge) -> Extraction {
+    extract_with(article, kb, Options::default())
+}
+
+/// Reads one article and returns what it reports.
+pub fn extract_with(article: &Article, kb: &Knowledge, options: Options) -> Extraction {
     let article_id = article
         .id
         .clone()
@@ -70,6 +93,7 @@ pub fn extract(article: &Article, kb: &Knowledge) -> Extraction {
             &extraction.article_id,
             headline.as_ref(),
             kb,
+            options,
         );
         extraction
             .entities
@@ -147,7 +171,8 @@ pub fn detect(text: &str, kb: &Knowledge) -> Detection {
 /// article that no table resolved: unknown people, groups and places, as
 /// entities of kind `name` typed PERS / LOC / ORG / MISC.
 ///
-/// Kept out of [`extract`] because tagging every sentence costs about twice
+/// Kept out of [`extract`], which tags only the sentences of events that lack
+/// an actor or a place, because tagging every sentence costs about twice
 /// the rest of the pipeline; callers that show entities ask for it.
 pub fn add_tagged_names(article: &Article, kb: &Knowledge, extraction: &mut Extraction) {
     for (offset, segment) in segments(&article.text, SEGMENT_BYTES) {
@@ -259,6 +284,7 @@ fn extract_segment(
     article_id: &str,
     headline: Option<&Headline>,
     kb: &Knowledge,
+    options: Options,
 ) -> (Vec<Entity>, Vec<Event>) {
     let doc = Document::analyze(text, published, kb);
     let countries = geo::country_weights(&doc, kb);
@@ -271,11 +297,17 @@ fn extract_segment(
     let headline_place = headline
         .and_then(|h| h.place)
         .filter(|p| Some(p.country_code(kb)) == main_country.as_deref());
+    let unlisted = if options.tagger {
+        unlisted::find(&doc, kb, &locations, &frames, main_country.as_deref())
+    } else {
+        Vec::new()
+    };
     let context = coding::ArticleContext {
         article_id,
         main_country: main_country.as_deref(),
         place: headline_place
             .or_else(|| geo::article_place(kb, &locations, main_country.as_deref())),
+        unlisted: &unlisted,
     };
     let events = coding::code_events(&doc, kb, &context, &frames);
     (entities(&doc, kb, &locations), events)

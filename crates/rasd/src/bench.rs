@@ -8,7 +8,7 @@
 use anyhow::{ensure, Context, Result};
 use chrono::NaiveDate;
 use rasd_core::text::{normalize, tokenize};
-use rasd_core::{extract, Article, Document, Knowledge};
+use rasd_core::{extract_with, Article, Document, Knowledge, Options};
 use serde::Deserialize;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -100,11 +100,13 @@ pub fn run(args: &BenchArgs) -> Result<()> {
 
     let text_stage = || text_pass(&articles);
     let analyze_stage = || analyze_pass(&articles, &kb);
-    let extract_stage = || extract_pass(&articles, &kb);
+    let untagged_stage = || extract_pass(&articles, &kb, Options { tagger: false });
+    let extract_stage = || extract_pass(&articles, &kb, Options::default());
     let stages = time_interleaved(
         &[
             ("text (normalize+tokenize)", &text_stage),
             ("analyze (+lexicon/num/date)", &analyze_stage),
+            ("extract without the tagger", &untagged_stage),
             ("extract (full pipeline)", &extract_stage),
         ],
         args.rounds,
@@ -225,10 +227,10 @@ fn analyze_pass(articles: &[Article], kb: &Knowledge) -> usize {
 }
 
 /// Counts events.
-fn extract_pass(articles: &[Article], kb: &Knowledge) -> usize {
+fn extract_pass(articles: &[Article], kb: &Knowledge, options: Options) -> usize {
     articles
         .iter()
-        .map(|a| extract(black_box(a), kb).events.len())
+        .map(|a| extract_with(black_box(a), kb, options).events.len())
         .sum()
 }
 

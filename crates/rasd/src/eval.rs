@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 pub(crate) use rasd_core::km_between as haversine_km;
-use rasd_core::{extract, ActorRef, Article, Event, Knowledge};
+use rasd_core::{extract_with, ActorRef, Article, Event, Knowledge, Options};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -182,10 +182,10 @@ pub struct Report {
 }
 
 /// Runs the extractor on every gold article and scores what it finds.
-pub fn evaluate(gold: &[GoldArticle], kb: &Knowledge) -> Report {
+pub fn evaluate(gold: &[GoldArticle], kb: &Knowledge, options: Options) -> Report {
     let predictions: Vec<Vec<Event>> = gold
         .iter()
-        .map(|article| extract(&article.to_article(), kb).events)
+        .map(|article| extract_with(&article.to_article(), kb, options).events)
         .collect();
     score(gold, &predictions)
 }

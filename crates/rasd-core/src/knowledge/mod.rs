@@ -228,6 +228,8 @@ pub struct Knowledge {
     /// Towns of [`BORDER_TOWN_MIN_POPULATION`] or more by country, built
     /// the first time a text names a border.
     towns_by_country: std::sync::OnceLock<FxHashMap<String, Vec<u32>>>,
+    /// The folded `group` cue words, built on first use.
+    group_words: std::sync::OnceLock<Vec<String>>,
 }
 
 /// Towns this large or larger stand for a border (see
@@ -313,6 +315,7 @@ impl Knowledge {
                 country_by_code: FxHashMap::default(),
                 ner_lexicon: std::sync::OnceLock::new(),
                 towns_by_country: std::sync::OnceLock::new(),
+                group_words: std::sync::OnceLock::new(),
             };
             let mut features = Vec::new();
             // the first malformed file in load order, with its kind
@@ -460,8 +463,26 @@ impl Knowledge {
             b.add(&t.pattern, Entry::Trigger(i as u32));
         }
         for (i, c) in self.cues.iter().enumerate() {
-            b.add(&c.pattern, Entry::Cue(i as u32));
+            if c.kind != CueKind::Group {
+                b.add(&c.pattern, Entry::Cue(i as u32));
+            }
         }
+    }
+
+    /// Whether a folded word, without its article, opens an armed group's
+    /// name (`group` rows of cues.tsv).
+    pub fn is_group_word(&self, folded: &str) -> bool {
+        let bare = folded.strip_prefix("ال").unwrap_or(folded);
+        self.group_words
+            .get_or_init(|| {
+                self.cues
+                    .iter()
+                    .filter(|c| c.kind == CueKind::Group)
+                    .map(|c| crate::text::fold(&c.pattern))
+                    .collect()
+            })
+            .iter()
+            .any(|w| w == bare)
     }
 
     /// The PLOVER reading of trigger `trigger`.
@@ -550,7 +571,12 @@ mod tests {
             .iter()
             .flat_map(|a| a.aliases_ar.iter())
             .chain(kb.triggers.iter().map(|t| &t.pattern))
-            .chain(kb.cues.iter().map(|c| &c.pattern));
+            .chain(
+                kb.cues
+                    .iter()
+                    .filter(|c| c.kind != CueKind::Group)
+                    .map(|c| &c.pattern),
+            );
         for name in names {
             let text = crate::text::fold(name.trim_end_matches('*'));
             let (tokens, _) = crate::text::tokenize(&text);

@@ -165,6 +165,10 @@ pub enum CueKind {
     /// Qualifier words are handled by the numbers stage; kept so the file stays
     /// one list an analyst can read whole.
     Qualifier,
+    /// A word that opens an armed group's name (جبهة، كتائب، لواء): a name
+    /// the learned tagger finds that opens with one is a group no table
+    /// lists. Read on the tagger's names only, never matched in the text.
+    Group,
 }
 
 impl CueKind {
@@ -200,6 +204,7 @@ impl CueKind {
             "speech_act" => SpeechAct,
             "circumstance" => Circumstance,
             "occurrence" => Occurrence,
+            "group" => Group,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })

@@ -120,6 +120,10 @@ pub fn entity_spans(labels: &[u8]) -> Vec<EntitySpan> {
 pub struct Name {
     /// Byte range in the normalized text.
     pub span: crate::Span,
+    /// Its first and last tokens.
+    pub tokens: (usize, usize),
+    /// The sentence it is in.
+    pub sentence: usize,
     /// PERS, LOC, ORG or MISC.
     pub kind: &'static str,
 }
@@ -127,12 +131,18 @@ pub struct Name {
 /// Tags every sentence of `doc` with the built-in model, the text taken as
 /// one document (a word's other occurrences inform its label).
 pub fn names(doc: &crate::Document, kb: &crate::Knowledge) -> Vec<Name> {
+    let every: Vec<usize> = (0..doc.sentences.len()).collect();
+    names_in(doc, kb, &every)
+}
+
+/// Tags sentences `sentences` of `doc` (indices, in text order) as one
+/// document: the cost of tagging is paid only where a name is wanted.
+pub fn names_in(doc: &crate::Document, kb: &crate::Knowledge, sentences: &[usize]) -> Vec<Name> {
     let model = embedded_model();
-    let words: Vec<Vec<&str>> = doc
-        .sentences
+    let words: Vec<Vec<&str>> = sentences
         .iter()
-        .map(|sentence| {
-            doc.tokens[sentence.tokens.clone()]
+        .map(|&s| {
+            doc.tokens[doc.sentences[s].tokens.clone()]
                 .iter()
                 .map(|t| doc.original_span(t.span).slice(doc.original))
                 .collect()
@@ -140,16 +150,17 @@ pub fn names(doc: &crate::Document, kb: &crate::Knowledge) -> Vec<Name> {
         .collect();
     let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
     let mut names = Vec::new();
-    for (sentence, labels) in doc
-        .sentences
+    for (&sentence, labels) in sentences
         .iter()
         .zip(model.tag_document(&refs, kb.ner_lexicon()))
     {
-        let tokens = &doc.tokens[sentence.tokens.clone()];
+        let first_token = doc.sentences[sentence].tokens.start;
         for entity in entity_spans(&labels) {
-            let (first, last) = (&tokens[entity.start], &tokens[entity.end - 1]);
+            let (first, last) = (first_token + entity.start, first_token + entity.end - 1);
             names.push(Name {
-                span: crate::Span::new(first.span.start, last.span.end),
+                span: crate::Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end),
+                tokens: (first, last),
+                sentence,
                 kind: entity.kind_name(),
             });
         }

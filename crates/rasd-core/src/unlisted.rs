@@ -1,0 +1,293 @@
+//! Names no table lists, for events that lack an actor or a place.
+//!
+//! The tables know the groups and places analysts listed; a new brigade or a
+//! village written only in Arabic is missing. The learned tagger
+//! ([`crate::ner`]) guesses such names from the words alone. Only the
+//! sentences of events that still lack actor 1 or a place are tagged, so
+//! the cost is paid where a name is wanted:
+//! * an organisation name that opens with a word for an armed group
+//!   (`group` rows of cues.tsv: جبهة، كتائب، ميليشيا ...) and that no actor
+//!   name overlaps becomes actor 1 of a violent event with no named actor;
+//! * a location name goes to the cross-script geocoder, which takes the
+//!   largest town of the article's country whose Latin name spells it.
+
+use crate::acled::SubEventType;
+use crate::document::{Document, MatchExt};
+use crate::events::EventFrame;
+use crate::geo::Location;
+use crate::knowledge::Knowledge;
+use crate::text::proclitic_splits;
+use crate::Span;
+
+/// What the tagger adds to one event.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Unlisted {
+    /// A group no table lists that acted, as a span of the normalized text.
+    pub group: Option<Span>,
+    /// A town no Arabic table name reaches: the name's span and the place.
+    pub place: Option<(Span, usize)>,
+}
+
+/// Whether an event with no named actor 1 has an unidentified armed group
+/// as its actor, which a named group could be: air strikes are flown by
+/// states, crowds are not groups.
+pub fn wants_group(sub: SubEventType) -> bool {
+    match sub.event_type() {
+        "Battles" | "Violence against civilians" => true,
+        "Explosions/Remote violence" => sub != SubEventType::AirDroneStrike,
+        _ => false,
+    }
+}
+
+/// For each frame, the unlisted group and town its sentences name, when it
+/// lacks them.
+pub fn find(
+    doc: &Document,
+    kb: &Knowledge,
+    locations: &[Location],
+    frames: &[EventFrame],
+    main_country: Option<&str>,
+) -> Vec<Unlisted> {
+    let unidentified = kb
+        .actors
+        .iter()
+        .position(|a| a.id == "generic-unidentified");
+    let wants_actor = |f: &EventFrame| {
+        wants_group(f.sub_event) && f.actor1.is_none_or(|a| Some(a.actor) == unidentified)
+    };
+    let wants_place = |f: &EventFrame| f.location.is_none() && main_country.is_some();
+    // a sentence with no group word outside a table name names no new
+    // group: not worth tagging
+    let mut in_table_name = vec![false; doc.tokens.len()];
+    for m in &doc.matches {
+        let lone_generic =
+            m.first_token == m.last_token && m.actors().all(|a| kb.actors[a].is_generic());
+        if !lone_generic {
+            in_table_name[m.first_token..=m.last_token].fill(true);
+        }
+    }
+    let has_group_word = |&s: &usize| {
+        doc.sentences[s]
+            .tokens
+            .clone()
+            .any(|t| !in_table_name[t] && group_word_start(doc, kb, t).is_some())
+    };
+    let mut sentences: Vec<usize> = frames
+        .iter()
+        .flat_map(|f| {
+            let place = wants_place(f);
+            let actor = wants_actor(f);
+            f.sentences
+                .iter()
+                .copied()
+                .filter(move |s| place || (actor && has_group_word(s)))
+        })
+        .collect();
+    if sentences.is_empty() {
+        return vec![Unlisted::default(); frames.len()];
+    }
+    sentences.sort_unstable();
+    sentences.dedup();
+    let names: Vec<crate::ner::Name> = crate::ner::names_in(doc, kb, &sentences)
+        .into_iter()
+        .filter(|n| !overlaps_table_name(doc, kb, locations, n))
+        .collect();
+
+    frames
+        .iter()
+        .map(|frame| {
+            let in_frame = |n: &&crate::ner::Name| frame.sentences.contains(&n.sentence);
+            let group = wants_actor(frame)
+                .then(|| {
+                    names
+                        .iter()
+                        .filter(in_frame)
+                        .filter(|n| n.kind != "LOC")
+                        .find_map(|n| acting_group(doc, kb, n))
+                })
+                .flatten();
+            let place = main_country
+                .filter(|_| wants_place(frame))
+                .and_then(|country| {
+                    names
+                        .iter()
+                        .filter(in_frame)
+                        .filter(|n| n.kind == "LOC")
+                        .find_map(|n| town_named(doc, kb, n, country))
+                });
+            Unlisted { group, place }
+        })
+        .collect()
+}
+
+/// Whether a table name overlaps the tagger's name: an actor, a country, a
+/// nationality or a place the geocoder took (a gazetteer namesake it
+/// turned down does not count). The table's reading stands. A generic
+/// actor on the first word alone (ميليشيا in "ميليشيا درع الوادي") only
+/// opens the name.
+fn overlaps_table_name(
+    doc: &Document,
+    kb: &Knowledge,
+    locations: &[Location],
+    name: &crate::ner::Name,
+) -> bool {
+    doc.matches.iter().enumerate().any(|(i, m)| {
+        let opens_name = m.first_token == name.tokens.0
+            && m.last_token == name.tokens.0
+            && name.tokens.1 > name.tokens.0
+            && m.actors().all(|a| kb.actors[a].is_generic());
+        m.first_token <= name.tokens.1
+            && name.tokens.0 <= m.last_token
+            && !opens_name
+            && (m.actors().next().is_some()
+                || m.country().is_some()
+                || m.nisba().is_some()
+                || locations.iter().any(|l| l.mention == i))
+    })
+}
+
+/// Words after which a group is the target of the violence, not its actor.
+const TARGET_WORDS: [&str; 8] = [
+    "علي",
+    "ضد",
+    "مواقع",
+    "مقار",
+    "مقر",
+    "معاقل",
+    "استهدف",
+    "استهدفت",
+];
+
+/// The span of a group name that reads as an armed group acting: a name
+/// of at least two words that opens with a group word, or a name right
+/// after one (the tagger, trained on general news, often leaves the group
+/// word out: جبهة [أنصار الوادي]); not written as a target (على جبهة،
+/// لكتائب). A conjunction و before the group word is left out.
+fn acting_group(doc: &Document, kb: &Knowledge, name: &crate::ner::Name) -> Option<Span> {
+    let (first, last) = name.tokens;
+    let sentence_start = doc.sentences[name.sentence].tokens.start;
+    let group_word_at = |t: usize| group_word_start(doc, kb, t);
+    let (opener, start) = match group_word_at(first) {
+        Some(start) if last > first => (first, start),
+        _ => {
+            let before = first.checked_sub(1).filter(|&t| t >= sentence_start)?;
+            (before, group_word_at(before)?)
+        }
+    };
+    let target = opener
+        .checked_sub(1)
+        .filter(|&t| t >= sentence_start)
+        .is_some_and(|t| TARGET_WORDS.contains(&doc.word(t)));
+    (!target).then(|| Span::new(start, name.span.end))
+}
+
+/// Where the group word of token `t` starts, if it is one, alone or after
+/// the conjunction و.
+fn group_word_start(doc: &Document, kb: &Knowledge, t: usize) -> Option<usize> {
+    let word = doc.word(t);
+    proclitic_splits(word)
+        .filter(|s| !s.article && (s.len == 0 || &word[..s.len] == "و"))
+        .find(|s| kb.is_group_word(&word[s.len..]))
+        .map(|s| doc.tokens[t].span.start + s.len)
+}
+
+/// The town of `country` a location name spells, read whole or without its
+/// proclitics (بزليتن: Zliten).
+fn town_named(
+    doc: &Document,
+    kb: &Knowledge,
+    name: &crate::ner::Name,
+    country: &str,
+) -> Option<(Span, usize)> {
+    let text = name.span.slice(doc.text());
+    proclitic_splits(text)
+        .filter(|s| !s.article)
+        .find_map(|s| crate::geo::latin_namesake(kb, &text[s.len..], country))
+        .map(|p| (name.span, p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{extract_with, Article, Options};
+
+    fn read(text: &str, tagger: bool) -> crate::Event {
+        let article = Article {
+            published: Some("2024-03-02".parse().unwrap()),
+            text: text.into(),
+            ..Article::default()
+        };
+        let kb = Knowledge::embedded();
+        let mut events = extract_with(&article, &kb, Options { tagger }).events;
+        assert_eq!(events.len(), 1, "{text}");
+        events.remove(0)
+    }
+
+    fn evidence<'e>(event: &'e crate::Event, field: &str) -> Option<&'e str> {
+        event
+            .evidence
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.text.as_str())
+    }
+
+    #[test]
+    fn a_group_no_table_lists_acts_under_its_own_name() {
+        let text = "هاجمت كتائب الفاروق الجديدة حاجزا للجيش في حمص أمس.";
+        let event = read(text, true);
+        let actor = event.actor1.as_ref().unwrap();
+        assert_eq!(actor.name, "كتائب الفاروق");
+        assert_eq!(
+            (actor.id.as_str(), actor.inter),
+            ("unlisted:كتائب الفاروق", 3)
+        );
+        assert_eq!(evidence(&event, "actor1"), Some("كتائب الفاروق"));
+        let without = read(text, false);
+        assert_eq!(
+            without.actor1.unwrap().name,
+            "Unidentified Armed Group (Syria)"
+        );
+    }
+
+    #[test]
+    fn a_town_the_tables_lack_in_arabic_is_found_through_its_tagged_name() {
+        let text = "تصعيد في ليبيا. اقتحم مسلحون مجهولون ترهونة ليلة أمس وقتلوا ثلاثة رجال.";
+        let event = read(text, true);
+        assert_eq!(event.location.as_deref(), Some("Tarhuna"));
+        assert_eq!(event.geo_precision, 1);
+        assert_eq!(evidence(&event, "location"), Some("ترهونة"));
+        let without = read(text, false);
+        assert_eq!(without.location.as_deref(), Some("Tripoli"));
+        assert_eq!(without.geo_precision, 3);
+    }
+
+    /// The tagger's name over words `first..=last` of a one-sentence text.
+    fn name_over(doc: &Document, first: usize, last: usize) -> crate::ner::Name {
+        crate::ner::Name {
+            span: Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end),
+            tokens: (first, last),
+            sentence: 0,
+            kind: "ORG",
+        }
+    }
+
+    #[test]
+    fn a_group_name_opens_with_or_follows_a_group_word_and_is_not_a_target() {
+        let kb = Knowledge::embedded();
+        let group = |text: &str, first: usize, last: usize| {
+            let doc = Document::analyze(text, None, &kb);
+            acting_group(&doc, &kb, &name_over(&doc, first, last))
+                .map(|span| span.slice(doc.text()).to_owned())
+        };
+        let text = "هاجمت وكتائب صقور الوادي الحاجز";
+        assert_eq!(group(text, 1, 3).as_deref(), Some("كتايب صقور الوادي"));
+        // the tagger left the group word out
+        assert_eq!(group(text, 2, 3).as_deref(), Some("كتايب صقور الوادي"));
+        // a lone group word names no group
+        assert_eq!(group(text, 1, 1), None);
+        // nor does a name with no group word
+        assert_eq!(group("هاجم سالم الحاجز", 1, 1), None);
+        // the target of the attack is not its actor
+        assert_eq!(group("هجوم على كتائب صقور الوادي", 2, 4), None);
+    }
+}
