@@ -15,7 +15,7 @@ use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
 use crate::events::EventFrame;
 use crate::geo::Location;
-use crate::knowledge::Knowledge;
+use crate::knowledge::{CueKind, Knowledge};
 use crate::text::proclitic_splits;
 use crate::Span;
 
@@ -146,18 +146,6 @@ fn overlaps_table_name(
     })
 }
 
-/// Words after which a group is the target of the violence, not its actor.
-const TARGET_WORDS: [&str; 8] = [
-    "علي",
-    "ضد",
-    "مواقع",
-    "مقار",
-    "مقر",
-    "معاقل",
-    "استهدف",
-    "استهدفت",
-];
-
 /// The span of a group name that reads as an armed group acting: a name
 /// of at least two words that opens with a group word, or a name right
 /// after one (the tagger, trained on general news, often leaves the group
@@ -177,7 +165,7 @@ fn acting_group(doc: &Document, kb: &Knowledge, name: &crate::ner::Name) -> Opti
     let target = opener
         .checked_sub(1)
         .filter(|&t| t >= sentence_start)
-        .is_some_and(|t| TARGET_WORDS.contains(&doc.word(t)));
+        .is_some_and(|t| kb.is_cue_word(CueKind::Target, doc.word(t)));
     (!target).then(|| Span::new(start, name.span.end))
 }
 

@@ -20,7 +20,6 @@
 use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
 use crate::knowledge::{CueKind, Entry, Knowledge, Match, Strength, TriggerPos};
-use crate::text::fold;
 use crate::Span;
 use std::ops::Range;
 
@@ -49,54 +48,12 @@ struct Candidate {
 /// reporting its event (see [`evidence`]).
 const REPORT_THRESHOLD: u32 = 5;
 
-/// Relative pronouns: an event word right after one tells of the act of a
-/// secondary clause (اعتقلت الشرطة المسلحين الذين هاجموا), not of the
-/// sentence's main clause.
-const RELATIVE: [&str; 8] = [
-    "الذي",
-    "التي",
-    "الذين",
-    "اللذين",
-    "اللذان",
-    "اللتين",
-    "اللتان",
-    "اللواتي",
-];
-
-/// History cues that tell of something going on now rather than of the
-/// past (تشهد المدينة احتجاجات).
-const PRESENT_HISTORY: [&str; 2] = ["تشهد", "يشهد"];
-
 /// How far (in words) a toll, a date or a place still tells of an event
 /// word's event.
 const CONTEXT_REACH: usize = 12;
 
 /// How far (in words) a word of another sense reaches (حادث سير، مباراة).
 const OTHER_SENSE_REACH: usize = 8;
-
-/// Words that, after a negation, deny knowledge of an outcome rather than the
-/// event (لم يسفر الهجوم عن إصابات، لم تتبن أي جهة التفجير).
-const OUTCOME_AFTER_NEGATION: [&str; 16] = [
-    "يسفر",
-    "تسفر",
-    "يسفرا",
-    "ترد",
-    "يرد",
-    "يعرف",
-    "تعرف",
-    "تعلن",
-    "يعلن",
-    "تتبن",
-    "يتبن",
-    "تتبنى",
-    "يتبنى",
-    "يتضح",
-    "تتضح",
-    "يسجل",
-];
-
-/// Future cues that tell of something going on, not of a plan (تواصل القصف).
-const ONGOING: [&str; 3] = ["تواصل", "يواصل", "يواصلون"];
 
 /// The event mentions of every sentence of `doc`, in text order.
 pub fn mentions(doc: &Document, kb: &Knowledge) -> Vec<EventMention> {
@@ -446,7 +403,7 @@ fn evidence(
     // (unless the clause describes an event word just before it: الهجوم
     // الذي استهدف)
     let relative = (m.first_token.saturating_sub(3).max(context.start)..m.first_token).any(|t| {
-        is_one_of(doc.word(t), &RELATIVE)
+        kb.is_cue_word(CueKind::Relative, doc.word(t))
             && !in_sentence.iter().any(|&o| {
                 o != c.matched
                     && doc.matches[o].last_token + 1 == t
@@ -456,10 +413,11 @@ fn evidence(
     let described = doc
         .tokens
         .get(m.last_token + 1)
-        .is_some_and(|_| is_one_of(doc.word(m.last_token + 1), &RELATIVE));
+        .is_some_and(|_| kb.is_cue_word(CueKind::Relative, doc.word(m.last_token + 1)));
     let history = in_sentence.iter().any(|&o| {
         let o = &doc.matches[o];
-        o.has_cue(kb, CueKind::History) && !is_one_of(o.span.slice(doc.text()), &PRESENT_HISTORY)
+        o.has_cue(kb, CueKind::History)
+            && !kb.is_cue_word(CueKind::PresentHistory, o.span.slice(doc.text()))
     });
     // an event noun with the article, neither leading nor carried out,
     // refers back to an event told elsewhere (وقال إن الاحتجاجات ...)
@@ -491,12 +449,6 @@ fn evidence(
         .map(u32::from)
         .sum::<u32>();
     score.saturating_sub(penalty)
-}
-
-/// Whether a folded word is one of the words of `list` (written as in
-/// news text).
-fn is_one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| fold(w) == word)
 }
 
 /// A verb trigger read after the future prefix (ستقصف، سيهاجمون): a plan
@@ -570,10 +522,10 @@ fn governed(doc: &Document, kb: &Knowledge, sentence_start: usize, token: usize)
         m.has_cue(kb, CueKind::Anniversary) && gap <= 6
             || m.has_cue(kb, CueKind::Future)
                 && gap <= 6
-                && !is_one_of(m.span.slice(doc.text()), &ONGOING)
+                && !kb.is_cue_word(CueKind::Ongoing, m.span.slice(doc.text()))
             || m.has_cue(kb, CueKind::Negation)
                 && gap <= 5
-                && !next_word().is_some_and(|w| is_one_of(w, &OUTCOME_AFTER_NEGATION))
+                && !next_word().is_some_and(|w| kb.is_cue_word(CueKind::OutcomeAfterNegation, w))
     })
 }
 

@@ -228,8 +228,9 @@ pub struct Knowledge {
     /// Towns of [`BORDER_TOWN_MIN_POPULATION`] or more by country, built
     /// the first time a text names a border.
     towns_by_country: std::sync::OnceLock<FxHashMap<String, Vec<u32>>>,
-    /// The folded `group` cue words, built on first use.
-    group_words: std::sync::OnceLock<Vec<String>>,
+    /// The folded cue words of the word kinds ([`CueKind::is_word_kind`]),
+    /// built on first use.
+    cue_words: std::sync::OnceLock<FxHashMap<String, Vec<CueKind>>>,
 }
 
 /// Towns this large or larger stand for a border (see
@@ -315,7 +316,7 @@ impl Knowledge {
                 country_by_code: FxHashMap::default(),
                 ner_lexicon: std::sync::OnceLock::new(),
                 towns_by_country: std::sync::OnceLock::new(),
-                group_words: std::sync::OnceLock::new(),
+                cue_words: std::sync::OnceLock::new(),
             };
             let mut features = Vec::new();
             // the first malformed file in load order, with its kind
@@ -463,7 +464,7 @@ impl Knowledge {
             b.add(&t.pattern, Entry::Trigger(i as u32));
         }
         for (i, c) in self.cues.iter().enumerate() {
-            if c.kind != CueKind::Group {
+            if !c.kind.is_word_kind() {
                 b.add(&c.pattern, Entry::Cue(i as u32));
             }
         }
@@ -473,16 +474,26 @@ impl Knowledge {
     /// name (`group` rows of cues.tsv).
     pub fn is_group_word(&self, folded: &str) -> bool {
         let bare = folded.strip_prefix("ال").unwrap_or(folded);
-        self.group_words
+        self.is_cue_word(CueKind::Group, bare)
+    }
+
+    /// Whether a folded word is a cue of `kind`, one of the kinds read a
+    /// word at a time ([`CueKind::is_word_kind`]).
+    pub fn is_cue_word(&self, kind: CueKind, folded: &str) -> bool {
+        debug_assert!(kind.is_word_kind());
+        self.cue_words
             .get_or_init(|| {
-                self.cues
-                    .iter()
-                    .filter(|c| c.kind == CueKind::Group)
-                    .map(|c| crate::text::fold(&c.pattern))
-                    .collect()
+                let mut words: FxHashMap<String, Vec<CueKind>> = FxHashMap::default();
+                for c in self.cues.iter().filter(|c| c.kind.is_word_kind()) {
+                    words
+                        .entry(crate::text::fold(&c.pattern))
+                        .or_default()
+                        .push(c.kind);
+                }
+                words
             })
-            .iter()
-            .any(|w| w == bare)
+            .get(folded)
+            .is_some_and(|kinds| kinds.contains(&kind))
     }
 
     /// The PLOVER reading of trigger `trigger`.
@@ -574,7 +585,7 @@ mod tests {
             .chain(
                 kb.cues
                     .iter()
-                    .filter(|c| c.kind != CueKind::Group)
+                    .filter(|c| !c.kind.is_word_kind())
                     .map(|c| &c.pattern),
             );
         for name in names {

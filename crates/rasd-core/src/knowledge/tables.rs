@@ -169,9 +169,34 @@ pub enum CueKind {
     /// the learned tagger finds that opens with one is a group no table
     /// lists. Read on the tagger's names only, never matched in the text.
     Group,
+    /// A relative pronoun (الذي، التي، الذين): an event word right after
+    /// one tells of a secondary clause's act. A word kind.
+    Relative,
+    /// A word after which a group is the target of violence, not its actor
+    /// (على، ضد، مواقع). A word kind.
+    Target,
+    /// A `future` word that tells of something going on, not of a plan
+    /// (تواصل القصف). A word kind.
+    Ongoing,
+    /// A `history` word that tells of the present (تشهد المدينة احتجاجات).
+    /// A word kind.
+    PresentHistory,
+    /// A word that, after a negation, denies knowledge of an outcome rather
+    /// than the event (لم يسفر الهجوم عن إصابات). A word kind.
+    OutcomeAfterNegation,
 }
 
 impl CueKind {
+    /// Whether the kind's words are read one word at a time where the
+    /// logic asks for them, rather than matched in the text.
+    pub fn is_word_kind(self) -> bool {
+        use CueKind::*;
+        matches!(
+            self,
+            Group | Relative | Target | Ongoing | PresentHistory | OutcomeAfterNegation
+        )
+    }
+
     fn parse(s: &str) -> Option<CueKind> {
         use CueKind::*;
         Some(match s {
@@ -205,6 +230,11 @@ impl CueKind {
             "circumstance" => Circumstance,
             "occurrence" => Occurrence,
             "group" => Group,
+            "relative" => Relative,
+            "target" => Target,
+            "ongoing" => Ongoing,
+            "present_history" => PresentHistory,
+            "outcome_after_negation" => OutcomeAfterNegation,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
