@@ -20,6 +20,7 @@
 use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
 use crate::knowledge::{CueKind, Entry, Knowledge, Match, Strength, TriggerPos};
+use crate::text::proclitic_splits;
 use crate::Span;
 use std::ops::Range;
 
@@ -52,6 +53,9 @@ const REPORT_THRESHOLD: u32 = 5;
 /// word's event.
 const CONTEXT_REACH: usize = 12;
 
+/// How far (in words) after a violent word its figurative object may stand.
+const FIGURATIVE_REACH: usize = 3;
+
 /// How far (in words) a word of another sense reaches (حادث سير، مباراة).
 const OTHER_SENSE_REACH: usize = 8;
 
@@ -71,7 +75,10 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
     let mut candidates = Vec::new();
     for &mi in &in_sentence {
         let m = &doc.matches[mi];
-        if governed(doc, kb, tokens.start, m.first_token) || future_prefix(doc, m) {
+        if governed(doc, kb, tokens.start, m.first_token)
+            || future_prefix(doc, m)
+            || figurative(doc, kb, m)
+        {
             continue;
         }
         for entry in &m.entries {
@@ -449,6 +456,21 @@ fn evidence(
         .map(u32::from)
         .sum::<u32>();
     score.saturating_sub(penalty)
+}
+
+/// A violent word whose object makes it a figure of speech (اغتيال معنوي،
+/// خطف النجم الأضواء، ذبح المسلمون الأضاحي): a `figurative` cue word, with or
+/// without the article, within [`FIGURATIVE_REACH`] words after it (the
+/// subject may come between).
+fn figurative(doc: &Document, kb: &Knowledge, m: &Match) -> bool {
+    let after = m.last_token + 1..(m.last_token + 1 + FIGURATIVE_REACH).min(doc.tokens.len());
+    m.triggers().next().is_some()
+        && after.into_iter().any(|t| {
+            let word = doc.word(t);
+            proclitic_splits(word)
+                .filter(|s| s.len == 0 || s.article)
+                .any(|s| kb.is_cue_word(CueKind::Figurative, &word[s.len..]))
+        })
 }
 
 /// A verb trigger read after the future prefix (ستقصف، سيهاجمون): a plan

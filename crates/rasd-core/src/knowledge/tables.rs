@@ -184,6 +184,9 @@ pub enum CueKind {
     /// A word that, after a negation, denies knowledge of an outcome rather
     /// than the event (لم يسفر الهجوم عن إصابات). A word kind.
     OutcomeAfterNegation,
+    /// A word that, right after a violent word, makes it a figure of speech
+    /// (معنوي، الأضواء، الأضاحي، الوقت). A word kind.
+    Figurative,
 }
 
 impl CueKind {
@@ -193,7 +196,13 @@ impl CueKind {
         use CueKind::*;
         matches!(
             self,
-            Group | Relative | Target | Ongoing | PresentHistory | OutcomeAfterNegation
+            Group
+                | Relative
+                | Target
+                | Ongoing
+                | PresentHistory
+                | OutcomeAfterNegation
+                | Figurative
         )
     }
 
@@ -235,6 +244,7 @@ impl CueKind {
             "ongoing" => Ongoing,
             "present_history" => PresentHistory,
             "outcome_after_negation" => OutcomeAfterNegation,
+            "figurative" => Figurative,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
