@@ -202,6 +202,24 @@ pub struct KnowledgeArgs {
     pub kb: Option<PathBuf>,
 }
 
+/// How articles are read, for every command that extracts.
+#[derive(Args)]
+pub struct ReadingArgs {
+    /// Do not ask the learned tagger for groups and towns no table lists
+    /// (about 10% faster; events then keep the unidentified armed group and
+    /// the article's place).
+    #[arg(long)]
+    pub no_tagger: bool,
+}
+
+impl ReadingArgs {
+    pub fn options(&self) -> rasd_core::Options {
+        rasd_core::Options {
+            tagger: !self.no_tagger,
+        }
+    }
+}
+
 #[derive(Args)]
 pub struct ExtractArgs {
     /// Files to read; `-` reads standard input.
@@ -224,11 +242,8 @@ pub struct ExtractArgs {
     /// Largest input read, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
-    /// Do not ask the learned tagger for groups and towns no table lists
-    /// (faster; events then keep the unidentified armed group and the
-    /// article's place).
-    #[arg(long)]
-    pub no_tagger: bool,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
     #[command(flatten)]
     pub knowledge: KnowledgeArgs,
 }
@@ -241,11 +256,8 @@ pub struct EvalArgs {
     /// Print the report as one JSON object.
     #[arg(long)]
     pub json: bool,
-    /// Do not ask the learned tagger for groups and towns no table lists
-    /// (faster; events then keep the unidentified armed group and the
-    /// article's place).
-    #[arg(long)]
-    pub no_tagger: bool,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
     #[command(flatten)]
     pub knowledge: KnowledgeArgs,
 }
@@ -544,27 +556,11 @@ impl KnowledgeArgs {
 fn run_eval(args: EvalArgs) -> Result<ExitCode> {
     let kb = args.knowledge.load()?;
     let gold = crate::eval::load_gold_dir(&args.gold)?;
-    let report = crate::eval::evaluate(&gold, &kb, args.options());
+    let report = crate::eval::evaluate(&gold, &kb, args.reading.options());
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
     } else {
         print!("{}", report.render());
     }
     Ok(ExitCode::SUCCESS)
-}
-
-impl ExtractArgs {
-    pub fn options(&self) -> rasd_core::Options {
-        rasd_core::Options {
-            tagger: !self.no_tagger,
-        }
-    }
-}
-
-impl EvalArgs {
-    pub fn options(&self) -> rasd_core::Options {
-        rasd_core::Options {
-            tagger: !self.no_tagger,
-        }
-    }
 }

@@ -37,7 +37,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         for item in items {
             match item {
                 Item::Article(article) => {
-                    let mut extraction = rasd_core::extract_with(&article, &kb, args.options());
+                    let mut extraction =
+                        rasd_core::extract_with(&article, &kb, args.reading.options());
                     if args.format == Format::Json {
                         rasd_core::add_tagged_names(&article, &kb, &mut extraction);
                     }

@@ -1,6 +1,6 @@
 //! `rasd ingest`: articles in, events stored and merged into incidents.
 
-use crate::cmd::KnowledgeArgs;
+use crate::cmd::{KnowledgeArgs, ReadingArgs};
 use crate::input::{expand_dirs, read_input, Defaults, Item};
 use crate::status::StatusLine;
 use anyhow::{Context, Result};
@@ -72,6 +72,8 @@ pub struct IngestArgs {
     #[command(flatten)]
     pub merge: MergeArgs,
     #[command(flatten)]
+    pub reading: ReadingArgs,
+    #[command(flatten)]
     pub knowledge: KnowledgeArgs,
 }
 
@@ -104,16 +106,23 @@ impl Tally {
 pub struct Ingester<'a, S: Store> {
     store: &'a mut S,
     kb: &'a Knowledge,
+    options: rasd_core::Options,
     batch: Vec<(Article, Extraction)>,
     batch_size: usize,
     pub tally: Tally,
 }
 
 impl<'a, S: Store> Ingester<'a, S> {
-    pub fn new(store: &'a mut S, kb: &'a Knowledge, batch_size: usize) -> Ingester<'a, S> {
+    pub fn new(
+        store: &'a mut S,
+        kb: &'a Knowledge,
+        options: rasd_core::Options,
+        batch_size: usize,
+    ) -> Ingester<'a, S> {
         Ingester {
             store,
             kb,
+            options,
             batch: Vec::with_capacity(batch_size.max(1)),
             batch_size: batch_size.max(1),
             tally: Tally::default(),
@@ -121,7 +130,7 @@ impl<'a, S: Store> Ingester<'a, S> {
     }
 
     pub fn add(&mut self, article: Article) -> Result<()> {
-        let extraction = rasd_core::extract(&article, self.kb);
+        let extraction = rasd_core::extract_with(&article, self.kb, self.options);
         self.batch.push((article, extraction));
         self.tally.read += 1;
         if self.batch.len() >= self.batch_size {
@@ -157,7 +166,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let mut store = args.db.open()?.with_merge_config(args.merge.config());
     let started = Instant::now();
     let progress = StatusLine::new();
-    let mut ingester = Ingester::new(&mut store, &kb, args.batch);
+    let mut ingester = Ingester::new(&mut store, &kb, args.reading.options(), args.batch);
     for input in expand_dirs(&args.inputs) {
         let items = match input.and_then(|name| read_input(&name, &defaults)) {
             Ok(items) => items,

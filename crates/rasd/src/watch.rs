@@ -1,7 +1,7 @@
 //! `rasd watch`: poll news feeds, read each new article's page, extract its
 //! events and store them, until interrupted.
 
-use crate::cmd::KnowledgeArgs;
+use crate::cmd::{KnowledgeArgs, ReadingArgs};
 use crate::ingest::{DbArgs, Ingester, MergeArgs};
 use crate::status::StatusLine;
 use anyhow::{bail, Context, Result};
@@ -54,6 +54,8 @@ pub struct WatchArgs {
     pub max_bytes: usize,
     #[command(flatten)]
     pub merge: MergeArgs,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
     #[command(flatten)]
     pub knowledge: KnowledgeArgs,
 }
@@ -114,7 +116,7 @@ pub fn run(args: WatchArgs) -> Result<ExitCode> {
     );
 
     // one article a transaction: an article is stored before it counts as seen
-    let mut ingester = Ingester::new(&mut store, &kb, 1);
+    let mut ingester = Ingester::new(&mut store, &kb, args.reading.options(), 1);
     let progress = Progress::new();
     let started = Instant::now();
     let mut polls = 0;

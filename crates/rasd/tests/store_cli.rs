@@ -344,3 +344,28 @@ fn merge_precision_and_recall_on_the_test_clusters() {
     assert!(precision >= 0.9, "precision {precision}: {report}");
     assert!(recall >= 0.85, "recall {recall}: {report}");
 }
+
+#[test]
+fn ingest_reads_with_the_tagger_unless_told_not_to() {
+    let dir = TempDir::new("store-tagger");
+    // ترهونة has no Arabic name in the tables: only the tagger finds it
+    dir.write(
+        "tarhuna.txt",
+        "تصعيد في ليبيا. اقتحم مسلحون مجهولون ترهونة ليلة أمس وقتلوا ثلاثة رجال.",
+    );
+    let location = |db: &str, extra: &[&str]| {
+        let mut args = vec!["ingest", "--db", db, "--published", "2024-03-02"];
+        args.extend_from_slice(extra);
+        args.push("tarhuna.txt");
+        dir.rasd(&args).assert_success();
+        let store = SqliteStore::open(dir.path().join(db)).unwrap();
+        let events = store.events(&Default::default()).unwrap().items;
+        assert_eq!(events.len(), 1);
+        events[0].event.location.clone()
+    };
+    assert_eq!(location("with.db", &[]).as_deref(), Some("Tarhuna"));
+    assert_eq!(
+        location("without.db", &["--no-tagger"]).as_deref(),
+        Some("Tripoli")
+    );
+}
