@@ -8,6 +8,9 @@
 //! * an organisation name that opens with a word for an armed group
 //!   (`group` rows of cues.tsv: جبهة، كتائب، ميليشيا ...) and that no actor
 //!   name overlaps becomes actor 1 of a violent event with no named actor;
+//!   where the tagger finds none, a construct that opens with a group word
+//!   where the grammar puts an armed actor (مسلحون من لواء أحرار الجبل)
+//!   does;
 //! * a location name goes to the cross-script geocoder, which takes the
 //!   largest town of the article's country whose Latin name spells it.
 
@@ -59,10 +62,10 @@ pub fn find(
     // a sentence with no group word outside a table name names no new
     // group: not worth tagging
     let mut in_table_name = vec![false; doc.tokens.len()];
-    for m in &doc.matches {
+    for (i, m) in doc.matches.iter().enumerate() {
         let lone_generic =
             m.first_token == m.last_token && m.actors().all(|a| kb.actors[a].is_generic());
-        if !lone_generic {
+        if !lone_generic && names_table_entry(locations, i, m) {
             in_table_name[m.first_token..=m.last_token].fill(true);
         }
     }
@@ -104,6 +107,12 @@ pub fn find(
                         .filter(in_frame)
                         .filter(|n| n.kind != "LOC")
                         .find_map(|n| acting_group(doc, kb, n))
+                        .or_else(|| {
+                            frame
+                                .sentences
+                                .iter()
+                                .find_map(|&s| group_in_place_of_actor(doc, kb, &in_table_name, s))
+                        })
                 })
                 .flatten();
             let place = main_country
@@ -120,9 +129,8 @@ pub fn find(
         .collect()
 }
 
-/// Whether a table name overlaps the tagger's name: an actor, a country, a
-/// nationality or a place the geocoder took (a gazetteer namesake it
-/// turned down does not count). The table's reading stands. A generic
+/// Whether a table name ([`names_table_entry`]) overlaps the tagger's
+/// name: the table's reading stands. A generic
 /// actor on the first word alone (ميليشيا in "ميليشيا درع الوادي") only
 /// opens the name.
 fn overlaps_table_name(
@@ -139,11 +147,18 @@ fn overlaps_table_name(
         m.first_token <= name.tokens.1
             && name.tokens.0 <= m.last_token
             && !opens_name
-            && (m.actors().next().is_some()
-                || m.country().is_some()
-                || m.nisba().is_some()
-                || locations.iter().any(|l| l.mention == i))
+            && names_table_entry(locations, i, m)
     })
+}
+
+/// Whether match `i` names an entry of the tables: an actor, a country, a
+/// nationality or a place the geocoder took (a gazetteer namesake it turned
+/// down does not count).
+fn names_table_entry(locations: &[Location], i: usize, m: &crate::knowledge::Match) -> bool {
+    m.actors().next().is_some()
+        || m.country().is_some()
+        || m.nisba().is_some()
+        || locations.iter().any(|l| l.mention == i)
 }
 
 /// The span of a group name that reads as an armed group acting: a name
@@ -167,6 +182,87 @@ fn acting_group(doc: &Document, kb: &Knowledge, name: &crate::ner::Name) -> Opti
         .filter(|&t| t >= sentence_start)
         .is_some_and(|t| kb.is_cue_word(CueKind::Target, doc.word(t)));
     (!target).then(|| Span::new(start, name.span.end))
+}
+
+/// A group no table lists, found where the sentence's grammar puts an
+/// armed actor, for the names the tagger misses: a group word right after a
+/// member word (مقاتلو جبهة ...), after من that follows one or an armed
+/// actor (مسلحون من لواء ...), or after an event word that is no target word
+/// (قصفت كتائب ...), opening a construct that a definite word closes
+/// (لواء أحرار الجبل، جبهة تحرير الساحل), with the adjectives after it
+/// (جيش التحرير الوطني).
+fn group_in_place_of_actor(
+    doc: &Document,
+    kb: &Knowledge,
+    in_table_name: &[bool],
+    sentence: usize,
+) -> Option<Span> {
+    let tokens = doc.sentences[sentence].tokens.clone();
+    let ends_match = |t: usize, wanted: &dyn Fn(&crate::knowledge::Match) -> bool| {
+        doc.matches.iter().any(|m| m.last_token == t && wanted(m))
+    };
+    let member = |m: &crate::knowledge::Match| {
+        m.has_cue(kb, CueKind::Member) || m.actors().any(|a| kb.actors[a].is_armed())
+    };
+    let actor_position = |t: usize| {
+        let Some(before) = t.checked_sub(1).filter(|&b| b >= tokens.start) else {
+            return false;
+        };
+        let word = doc.word(before);
+        if kb.is_cue_word(CueKind::Target, word) {
+            return false;
+        }
+        ends_match(before, &member)
+            || ends_match(before, &|m| m.triggers().next().is_some())
+            || word == "من"
+                && before
+                    .checked_sub(1)
+                    .filter(|&b| b >= tokens.start)
+                    .is_some_and(|b| ends_match(b, &member))
+    };
+    tokens.clone().find_map(|t| {
+        if in_table_name[t] || !actor_position(t) {
+            return None;
+        }
+        let start = group_word_start(doc, kb, t)?;
+        // the head of a construct takes no article (القوات is a group named
+        // before)
+        if doc.text()[start..].starts_with("ال") {
+            return None;
+        }
+        let end = construct_end(doc, kb, t, tokens.end)?;
+        Some(Span::new(start, doc.tokens[end].span.end))
+    })
+}
+
+/// The last word of the construct that the group word `t` opens: up to
+/// three words, the last of them definite (أحرار الجبل، التحرير), then the
+/// definite adjectives that follow (الوطني، الشعبية). None when no definite
+/// word closes it first, or a particle, a date or punctuation comes between.
+fn construct_end(doc: &Document, kb: &Knowledge, t: usize, sentence_end: usize) -> Option<usize> {
+    let joined = |u: usize| {
+        doc.text()[doc.tokens[u - 1].span.end..doc.tokens[u].span.start]
+            .chars()
+            .all(char::is_whitespace)
+    };
+    let name_word = |u: usize| {
+        u < sentence_end
+            && joined(u)
+            && doc.tokens[u].kind == crate::text::TokenKind::Word
+            && !doc.in_date[u]
+            && !kb.is_cue_word(CueKind::Particle, doc.word(u))
+    };
+    let definite = |u: usize| doc.word(u).starts_with("ال");
+    let mut closed = (t + 1..t + 4)
+        .take_while(|&u| name_word(u))
+        .find(|&u| definite(u))?;
+    while name_word(closed + 1)
+        && definite(closed + 1)
+        && (doc.word(closed + 1).ends_with('ي') || doc.word(closed + 1).ends_with("يه"))
+    {
+        closed += 1;
+    }
+    Some(closed)
 }
 
 /// Where the group word of token `t` starts, if it is one, alone or after
@@ -277,5 +373,55 @@ mod tests {
         assert_eq!(group("هاجم سالم الحاجز", 1, 1), None);
         // the target of the attack is not its actor
         assert_eq!(group("هجوم على كتائب صقور الوادي", 2, 4), None);
+    }
+
+    #[test]
+    fn a_group_the_tagger_misses_is_found_where_an_armed_actor_stands() {
+        let actor1 = |text: &str| read(text, true).actor1.unwrap().name;
+        // after من that follows armed men, after a member word
+        assert_eq!(
+            actor1(
+                "هاجم مسلحون من لواء أحرار الجبل نقطة تفتيش للجيش قرب غريان الليبية فجر الخميس."
+            ),
+            "لواء أحرار الجبل"
+        );
+        assert_eq!(
+            actor1("اشتبك مقاتلو جبهة تحرير الساحل مع قوات الأمن في كيدال شمال مالي أمس."),
+            "جبهة تحرير الساحل"
+        );
+        // a group word with the article refers back; a date closes nothing
+        assert_eq!(
+            actor1("قتل اثنان من عناصر القوات أمس الأول بهجوم على حاجز في دير الزور."),
+            "Unidentified Armed Group (Syria)"
+        );
+        // where no armed actor stands, a group word is an everyday word
+        assert_eq!(
+            actor1("اختطف مسلحون مجهولون تاجرا في تعز اليمنية وسط تراجع حركة التجارة."),
+            "Unidentified Armed Group (Yemen)"
+        );
+    }
+
+    #[test]
+    fn a_construct_closes_on_its_first_definite_word_and_takes_its_adjectives() {
+        let kb = Knowledge::embedded();
+        let name = |text: &str| {
+            let doc = Document::analyze(text, None, &kb);
+            construct_end(&doc, &kb, 0, doc.tokens.len()).map(|end| {
+                Span::new(doc.tokens[0].span.start, doc.tokens[end].span.end)
+                    .slice(doc.text())
+                    .to_owned()
+            })
+        };
+        assert_eq!(
+            name("جيش التحرير الوطني مواقع").as_deref(),
+            Some("جيش التحرير الوطني")
+        );
+        assert_eq!(
+            name("سرايا أنصار السنة الهجوم").as_deref(),
+            Some("سرايا انصار السنه")
+        );
+        assert_eq!(name("قوات حكومية مدعومة"), None);
+        assert_eq!(name("جبهة في الساحل"), None);
+        assert_eq!(name("لواء، الجبل"), None);
     }
 }

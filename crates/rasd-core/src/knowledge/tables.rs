@@ -187,6 +187,9 @@ pub enum CueKind {
     /// A word that, right after a violent word, makes it a figure of speech
     /// (معنوي، الأضواء، الأضاحي، الوقت). A word kind.
     Figurative,
+    /// A preposition or particle (في، من، إلى، بين): no part of a group's
+    /// name. A word kind.
+    Particle,
 }
 
 impl CueKind {
@@ -203,6 +206,7 @@ impl CueKind {
                 | PresentHistory
                 | OutcomeAfterNegation
                 | Figurative
+                | Particle
         )
     }
 
@@ -245,6 +249,7 @@ impl CueKind {
             "present_history" => PresentHistory,
             "outcome_after_negation" => OutcomeAfterNegation,
             "figurative" => Figurative,
+            "particle" => Particle,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
