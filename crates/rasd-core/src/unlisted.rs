@@ -186,9 +186,11 @@ fn acting_group(doc: &Document, kb: &Knowledge, name: &crate::ner::Name) -> Opti
 
 /// A group no table lists, found where the sentence's grammar puts an
 /// armed actor, for the names the tagger misses: a group word right after a
-/// member word (مقاتلو جبهة ...), after من that follows one or an armed
-/// actor (مسلحون من لواء ...), or after an event word that is no target word
-/// (قصفت كتائب ...), opening a construct that a definite word closes
+/// member or aircraft word (مقاتلو جبهة ...، طائرات جيش ...), after من that
+/// follows a member word or an armed actor (مسلحون من لواء ...), or after
+/// an event verb, whose subject comes next (قصفت كتائب ...; not after an
+/// event noun: قصف تجمع المزارعين names a target), opening a construct
+/// that a definite word closes
 /// (لواء أحرار الجبل، جبهة تحرير الساحل), with the adjectives after it
 /// (جيش التحرير الوطني).
 fn group_in_place_of_actor(
@@ -213,7 +215,12 @@ fn group_in_place_of_actor(
             return false;
         }
         ends_match(before, &member)
-            || ends_match(before, &|m| m.triggers().next().is_some())
+            || ends_match(before, &|m| m.has_cue(kb, CueKind::Aircraft))
+            || ends_match(before, &|m| {
+                !doc.text()[m.span.start - m.clitics..m.span.start].ends_with("ال")
+                    && m.triggers()
+                        .any(|i| kb.triggers[i].pos == crate::knowledge::TriggerPos::Verb)
+            })
             || word == "من"
                 && before
                     .checked_sub(1)
@@ -393,6 +400,16 @@ mod tests {
         assert_eq!(
             actor1("قتل اثنان من عناصر القوات أمس الأول بهجوم على حاجز في دير الزور."),
             "Unidentified Armed Group (Syria)"
+        );
+        // after an event noun the next word may be the target
+        assert_eq!(
+            actor1("قتل جندي في اشتباك قوات حفظ النظام مع مسلحين في الزاوية الليبية."),
+            "Unidentified Armed Group (Libya)"
+        );
+        // right after an event verb stands its subject
+        assert_eq!(
+            actor1("هاجمت كتائب أبناء الجنوب حاجزا للجيش قرب عدن اليمنية أمس وقتلت جنديين."),
+            "كتائب أبناء الجنوب"
         );
         // where no armed actor stands, a group word is an everyday word
         assert_eq!(
