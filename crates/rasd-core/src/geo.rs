@@ -179,11 +179,6 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
     out
 }
 
-/// Words for a province (not منطقة, which is any area).
-fn is_province_word(word: &str) -> bool {
-    matches!(word, "محافظه" | "ولايه" | "اقليم" | "مديريه")
-}
-
 /// The country of the province a romanized match after a province word
 /// spells out ("ولاية بورنو": Borno, Nigeria), if one country has it.
 fn province_by_latin_name<'k>(doc: &Document, kb: &'k Knowledge, i: usize) -> Option<&'k str> {
@@ -191,7 +186,7 @@ fn province_by_latin_name<'k>(doc: &Document, kb: &'k Knowledge, i: usize) -> Op
     let after_province_word = m.romanized
         && i > 0
         && doc.matches[i - 1].last_token + 1 == m.first_token
-        && is_province_word(doc.matches[i - 1].span.slice(doc.text()));
+        && kb.is_cue_word(CueKind::Province, doc.matches[i - 1].span.slice(doc.text()));
     if !after_province_word {
         return None;
     }
@@ -751,9 +746,9 @@ fn locate_with(
         // them is the province (منطقة جازان)
         let has_admin1 = m.places().any(|p| kb.places[p].kind == PlaceKind::Admin1);
         let word_before = before.map(|p| p.span.slice(doc.text()));
-        let province_word = word_before.is_some_and(is_province_word);
-        let administrative =
-            province_word || has_admin1 && matches!(word_before, Some("منطقه" | "مقاطعه"));
+        let word_before_is = |kind| word_before.is_some_and(|w| kb.is_cue_word(kind, w));
+        let province_word = word_before_is(CueKind::Province);
+        let administrative = province_word || has_admin1 && word_before_is(CueKind::Area);
         let town_cue = construct_cue(CueKind::Place) && !administrative;
         let after_locality_word = cue(CueKind::Locality);
         let located_by_preposition = m.clitics > 0

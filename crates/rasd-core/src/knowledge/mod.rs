@@ -575,6 +575,38 @@ mod tests {
     }
 
     #[test]
+    fn every_word_kind_is_read_a_word_at_a_time() {
+        let kb = Knowledge::embedded();
+        let samples = [
+            (CueKind::Group, "لواء"),
+            (CueKind::Relative, "الذين"),
+            (CueKind::Target, "ضد"),
+            (CueKind::Ongoing, "تواصل"),
+            (CueKind::PresentHistory, "تشهد"),
+            (CueKind::OutcomeAfterNegation, "يسفر"),
+            (CueKind::Figurative, "أضواء"),
+            (CueKind::Particle, "داخل"),
+            (CueKind::Province, "محافظة"),
+            (CueKind::Area, "منطقة"),
+        ];
+        for (kind, word) in samples {
+            assert!(kind.is_word_kind(), "{kind:?}");
+            assert!(kb.is_cue_word(kind, &crate::text::fold(word)), "{word}");
+        }
+        // read on words only, never matched in the text
+        let text = crate::text::fold("داخل");
+        let (tokens, _) = crate::text::tokenize(&text);
+        assert!(kb
+            .matcher()
+            .find(&text, &tokens)
+            .iter()
+            .all(|m| m.entries.iter().all(|e| match *e {
+                Entry::Cue(c) => !kb.cues[c as usize].kind.is_word_kind(),
+                _ => true,
+            })));
+    }
+
+    #[test]
     fn every_name_matches_itself_after_normalization() {
         let kb = Knowledge::embedded();
         let names = kb

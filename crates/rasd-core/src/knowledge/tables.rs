@@ -190,6 +190,12 @@ pub enum CueKind {
     /// A preposition or particle (في، من، إلى، بين): no part of a group's
     /// name. A word kind.
     Particle,
+    /// A word for a province (محافظة، ولاية، إقليم): the name after it is
+    /// the province. A word kind.
+    Province,
+    /// A word for an area of any size (منطقة، مقاطعة): the name after it is
+    /// a province only if a province bears it. A word kind.
+    Area,
 }
 
 impl CueKind {
@@ -207,6 +213,8 @@ impl CueKind {
                 | OutcomeAfterNegation
                 | Figurative
                 | Particle
+                | Province
+                | Area
         )
     }
 
@@ -250,6 +258,8 @@ impl CueKind {
             "outcome_after_negation" => OutcomeAfterNegation,
             "figurative" => Figurative,
             "particle" => Particle,
+            "province" => Province,
+            "area" => Area,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
