@@ -300,8 +300,14 @@ fn extract_segment(
     let unlisted = if options.tagger {
         unlisted::find(&doc, kb, &locations, &frames, main_country.as_deref())
     } else {
-        Vec::new()
+        vec![unlisted::Unlisted::default(); frames.len()]
     };
+    // a group the tables do not list puts someone in the event
+    let (frames, unlisted): (Vec<_>, Vec<_>) = frames
+        .into_iter()
+        .zip(unlisted)
+        .filter(|(frame, found)| events::has_substance(frame) || found.group.is_some())
+        .unzip();
     let context = coding::ArticleContext {
         article_id,
         main_country: main_country.as_deref(),

@@ -411,6 +411,17 @@ mod tests {
             actor1("هاجمت كتائب أبناء الجنوب حاجزا للجيش قرب عدن اليمنية أمس وقتلت جنديين."),
             "كتائب أبناء الجنوب"
         );
+        // the group is all the event has: without it, talk about attacks
+        let text = "هاجمت كتائب أبناء الجنوب مواقع في محافظة أبين اليمنية أمس.";
+        assert_eq!(actor1(text), "كتائب أبناء الجنوب");
+        let article = Article {
+            published: Some("2024-03-02".parse().unwrap()),
+            text: text.into(),
+            ..Article::default()
+        };
+        let kb = Knowledge::embedded();
+        let without = extract_with(&article, &kb, Options { tagger: false });
+        assert!(without.events.is_empty());
         // where no armed actor stands, a group word is an everyday word
         assert_eq!(
             actor1("اختطف مسلحون مجهولون تاجرا في تعز اليمنية وسط تراجع حركة التجارة."),

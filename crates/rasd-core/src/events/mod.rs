@@ -136,7 +136,9 @@ pub struct EventFrame {
 }
 
 /// Finds the events of a document, given its places and country weights
-/// (see [`crate::geo::country_weights`]).
+/// (see [`crate::geo::country_weights`]). Frames without substance are
+/// kept: the caller drops them ([`has_substance`]) once it knows all it
+/// will learn of their actors.
 pub fn detect(
     doc: &Document,
     kb: &Knowledge,
@@ -305,7 +307,6 @@ pub fn detect(
         fill_victims(event);
         refine_type(kb, event);
     }
-    events.retain(has_substance);
     events
 }
 
