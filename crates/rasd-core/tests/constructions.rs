@@ -155,6 +155,18 @@ fn cases() -> Vec<Case> {
             "أعدم تنظيم داعش ثلاثة رعاة أغنام في بادية الميادين شرقي دير الزور يوم الخميس، بعد أن اختطفهم قبل أيام.",
             vec![ev(ATTACK, "SY", IS, Some("Civilians (Syria)"), 3, "2024-05-09")],
         ),
+        case(
+            "weapon_launched_by_named_group",
+            "2024-06-03",
+            "قتل مدنيان وأصيب أربعة آخرون أمس جراء سقوط صاروخ أطلقته جماعة الحوثي على سوق شعبي في مدينة مأرب اليمنية.",
+            vec![ev(SHELLING, "YE", HOUTHI, Some("Civilians (Yemen)"), 2, "2024-06-02")],
+        ),
+        case(
+            "brigade_no_table_lists_attacks_after_armed_men",
+            "2024-07-12",
+            "هاجم مسلحون من لواء أحرار الجبل نقطة تفتيش للجيش قرب مدينة غريان الليبية فجر اليوم وقتلوا جنديين.",
+            vec![ev(CLASH, "LY", Some("لواء أحرار الجبل"), Some("Military Forces of Libya"), 2, "2024-07-12")],
+        ),
         // ---- passive and victim-centred wording ----
         case(
             "passive_soldiers_killed_attack_by_gunmen",

@@ -277,33 +277,17 @@ pub(super) fn assign_roles(
                     })
             })
     };
-    // "على يد", "برصاص", "هجوم شنه": the actor after these words did it
+    // "على يد", "برصاص", "هجوم شنه", "صاروخ أطلقته": the actor after these
+    // words did it (`agent` cue words)
     let agent_word = |w: &str| {
         let w = w.strip_prefix('و').unwrap_or(w);
-        matches!(
-            w,
-            "يد" | "برصاص"
-                | "بنيران"
-                | "قبل"
-                | "شنه"
-                | "شنها"
-                | "شنته"
-                | "نفذه"
-                | "نفذها"
-                | "نفذته"
-                | "تبناه"
-                | "تبنته"
-                | "تبني"
-                | "تبنت"
-                | "يتبني"
-        )
+        kb.is_cue_word(CueKind::Agent, w)
     };
     // "مدعوما بمقاتلي العشائر", "بدعم من التحالف": a supporting side
+    // (`support` cue words)
     let is_support = |a: &ActorMention| {
-        (1..=3).any(|back| {
-            word_before(a, back)
-                .is_some_and(|w| matches!(w, "مدعوما" | "مدعومه" | "بدعم" | "بمسانده" | "باسناد"))
-        })
+        (1..=3)
+            .any(|back| word_before(a, back).is_some_and(|w| kb.is_cue_word(CueKind::Support, w)))
     };
     let participants: Vec<ActorMention> = participants
         .into_iter()

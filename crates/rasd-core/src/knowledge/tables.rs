@@ -196,6 +196,12 @@ pub enum CueKind {
     /// A word for an area of any size (منطقة، مقاطعة): the name after it is
     /// a province only if a province bears it. A word kind.
     Area,
+    /// A word after which the actor named did the act (على يد، برصاص، شنه،
+    /// أطلقته). A word kind.
+    Agent,
+    /// A word before a supporting side (مدعوما، بدعم): that actor is no
+    /// party of its own. A word kind.
+    Support,
 }
 
 impl CueKind {
@@ -215,6 +221,8 @@ impl CueKind {
                 | Particle
                 | Province
                 | Area
+                | Agent
+                | Support
         )
     }
 
@@ -260,6 +268,8 @@ impl CueKind {
             "particle" => Particle,
             "province" => Province,
             "area" => Area,
+            "agent" => Agent,
+            "support" => Support,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
