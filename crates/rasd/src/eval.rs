@@ -187,16 +187,35 @@ pub fn evaluate(gold: &[GoldArticle], kb: &Knowledge, options: Options) -> Repor
         .iter()
         .map(|article| extract_with(&article.to_article(), kb, options).events)
         .collect();
-    score(gold, &predictions)
+    score(gold, &predictions, &|actor| known_names(kb, actor))
 }
 
+/// The names a predicted actor is scored under: its own, and for an actor
+/// of the tables its English aliases too (gold's "Houthis" for our
+/// "Military Forces of Yemen (Houthi)", whose aliases list Houthis).
+fn known_names(kb: &Knowledge, actor: &ActorRef) -> Vec<String> {
+    let mut names = own_names(actor);
+    if let Some(row) = kb.actors.iter().find(|a| a.id == actor.id) {
+        names.extend(row.aliases_en.iter().cloned());
+    }
+    names
+}
+
+/// An actor's English and Arabic names as the record gives them.
+fn own_names(actor: &ActorRef) -> Vec<String> {
+    vec![actor.name.clone(), actor.name_ar.clone()]
+}
+
+/// The names a predicted actor may be scored under.
+type NamesOf<'a> = &'a dyn Fn(&ActorRef) -> Vec<String>;
+
 /// Scores predictions (one list per gold article, same order) against gold.
-fn score(gold: &[GoldArticle], predictions: &[Vec<Event>]) -> Report {
+fn score(gold: &[GoldArticle], predictions: &[Vec<Event>], names: NamesOf) -> Report {
     let mut tally = Tally::default();
     let per_article = gold
         .iter()
         .zip(predictions)
-        .map(|(article, predicted)| tally.add_article(article, predicted))
+        .map(|(article, predicted)| tally.add_article(article, predicted, names))
         .collect();
     tally.into_report(per_article)
 }
@@ -251,7 +270,12 @@ struct Tally {
 }
 
 impl Tally {
-    fn add_article(&mut self, article: &GoldArticle, predicted: &[Event]) -> ArticleScore {
+    fn add_article(
+        &mut self,
+        article: &GoldArticle,
+        predicted: &[Event],
+        names: NamesOf,
+    ) -> ArticleScore {
         let pairing = pair_events(&article.events, predicted);
         self.articles += 1;
         self.gold += article.events.len();
@@ -259,7 +283,11 @@ impl Tally {
         self.strict_tp += pairing.strict.len();
         self.loose_tp += pairing.strict.len() + pairing.loose_only.len();
         for pair in &pairing.strict {
-            self.add_strict_match(&article.events[pair.gold], &predicted[pair.predicted]);
+            self.add_strict_match(
+                &article.events[pair.gold],
+                &predicted[pair.predicted],
+                names,
+            );
         }
         for pair in &pairing.loose_only {
             if article.events[pair.gold].event_type == predicted[pair.predicted].event_type {
@@ -276,10 +304,10 @@ impl Tally {
         }
     }
 
-    fn add_strict_match(&mut self, gold: &GoldEvent, predicted: &Event) {
+    fn add_strict_match(&mut self, gold: &GoldEvent, predicted: &Event, names: NamesOf) {
         self.same_sub_event += usize::from(gold.sub_event_type == predicted.sub_event_type);
         self.accepted_fatalities += usize::from(fatalities_accepted(gold, predicted.fatalities));
-        self.actor_points += actor_score(gold, predicted);
+        self.actor_points += actor_score(gold, predicted, names);
         self.geo_errors_km.extend(km_apart(gold, predicted));
     }
 
@@ -456,20 +484,23 @@ fn fatalities_accepted(gold: &GoldEvent, predicted: u64) -> bool {
 }
 
 /// The share of the two actor slots the prediction gets right: 0, ½ or 1.
-fn actor_score(gold: &GoldEvent, predicted: &Event) -> f64 {
-    let first = actor_matches(&gold.actor1, predicted.actor1.as_ref());
+fn actor_score(gold: &GoldEvent, predicted: &Event, names: NamesOf) -> f64 {
+    let first = actor_matches(&gold.actor1, predicted.actor1.as_ref(), names);
     let second = (gold.actor2_is_civilians && counts_as_civilians(predicted.actor2.as_ref()))
-        || actor_matches(&gold.actor2, predicted.actor2.as_ref());
+        || actor_matches(&gold.actor2, predicted.actor2.as_ref(), names);
     f64::from(u8::from(first) + u8::from(second)) / 2.0
 }
 
 /// Any alias names the predicted actor; no aliases means there should be none.
-fn actor_matches(aliases: &[String], predicted: Option<&ActorRef>) -> bool {
+fn actor_matches(aliases: &[String], predicted: Option<&ActorRef>, names: NamesOf) -> bool {
     match predicted {
         None => aliases.is_empty(),
-        Some(actor) => aliases
-            .iter()
-            .any(|alias| same_name(alias, &actor.name) || same_name(alias, &actor.name_ar)),
+        Some(actor) => {
+            let names = names(actor);
+            aliases
+                .iter()
+                .any(|alias| names.iter().any(|name| same_name(alias, name)))
+        }
     }
 }
 
@@ -779,23 +810,41 @@ mod tests {
     }
 
     #[test]
+    fn an_actor_of_the_tables_is_scored_under_its_english_aliases_too() {
+        let kb = Knowledge::embedded();
+        let gold = GoldEvent {
+            actor1: vec!["Houthis".into()],
+            ..gold_event()
+        };
+        let houthis = Event {
+            actor1: Some(ActorRef {
+                id: "houthis".into(),
+                ..actor("Military Forces of Yemen (Houthi)", "جماعة أنصار الله", 1)
+            }),
+            ..predicted_event()
+        };
+        assert_eq!(actor_score(&gold, &houthis, &own_names), 0.5);
+        assert_eq!(actor_score(&gold, &houthis, &|a| known_names(&kb, a)), 1.0);
+    }
+
+    #[test]
     fn actor_slots_score_halves() {
         let gold = gold_event();
-        assert_eq!(actor_score(&gold, &predicted_event()), 1.0);
+        assert_eq!(actor_score(&gold, &predicted_event(), &own_names), 1.0);
 
         let by_arabic_name = Event {
             actor1: Some(actor("ISIS", "دَاعِش", 2)),
             actor2: Some(actor("Civilians (Iraq)", "مدنيون", CIVILIANS_INTER)),
             ..predicted_event()
         };
-        assert_eq!(actor_score(&gold, &by_arabic_name), 1.0);
+        assert_eq!(actor_score(&gold, &by_arabic_name, &own_names), 1.0);
 
         let wrong_both = Event {
             actor1: None,
             actor2: Some(actor("Military Forces of Iraq", "الجيش العراقي", 1)),
             ..predicted_event()
         };
-        assert_eq!(actor_score(&gold, &wrong_both), 0.0);
+        assert_eq!(actor_score(&gold, &wrong_both, &own_names), 0.0);
 
         let named_target = GoldEvent {
             actor2: vec!["  iraqi army ".into()],
@@ -806,8 +855,11 @@ mod tests {
             actor2: Some(actor("Iraqi Army", "", 1)),
             ..predicted_event()
         };
-        assert_eq!(actor_score(&named_target, &army), 1.0);
-        assert_eq!(actor_score(&named_target, &predicted_event()), 0.5);
+        assert_eq!(actor_score(&named_target, &army, &own_names), 1.0);
+        assert_eq!(
+            actor_score(&named_target, &predicted_event(), &own_names),
+            0.5
+        );
     }
 
     #[test]
@@ -842,7 +894,7 @@ mod tests {
             event_date: None,
             ..predicted_event()
         };
-        let report = score(&gold, &[vec![off_by_3_km], vec![undated]]);
+        let report = score(&gold, &[vec![off_by_3_km], vec![undated]], &own_names);
 
         assert_eq!(
             (report.articles, report.gold_events, report.predicted_events),
@@ -881,7 +933,7 @@ mod tests {
 
     #[test]
     fn empty_scores_are_zero_not_nan() {
-        let report = score(&[article("t001", vec![])], &[vec![]]);
+        let report = score(&[article("t001", vec![])], &[vec![]], &own_names);
         assert_eq!(report.loose, Prf::new(0, 0, 0));
         assert_eq!(report.loose.f1, 0.0);
         assert_eq!(report.actor_accuracy, None);
