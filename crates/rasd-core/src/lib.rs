@@ -52,10 +52,11 @@ const SEGMENT_BYTES: usize = 32 * 1024;
 /// How [`extract_with`] reads an article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// Ask the learned tagger ([`ner`]) for names no table lists, in the
-    /// sentences of violent events with no named actor and of events with
-    /// no place: a group that acted (ميليشيا درع الوادي) becomes actor 1 as
-    /// written, a town goes to the cross-script geocoder.
+    /// Look for names no table lists, in the sentences of violent events
+    /// with no named actor and of events with no place, with the learned
+    /// tagger ([`ner`]) and, for groups, a rule from the grammar: a group
+    /// that acted (ميليشيا درع الوادي) becomes actor 1 as written, a town
+    /// goes to the cross-script geocoder.
     pub tagger: bool,
 }
 

@@ -205,9 +205,9 @@ pub struct KnowledgeArgs {
 /// How articles are read, for every command that extracts.
 #[derive(Args)]
 pub struct ReadingArgs {
-    /// Do not ask the learned tagger for groups and towns no table lists
-    /// (about 10% faster; events then keep the unidentified armed group and
-    /// the article's place).
+    /// Do not look for groups and towns no table lists, with the learned
+    /// tagger or the group-name rule (about 10% faster; events then keep
+    /// the unidentified armed group and the article's place).
     #[arg(long)]
     pub no_tagger: bool,
 }
