@@ -79,6 +79,12 @@ impl<'a> Document<'a> {
     pub fn word(&self, i: usize) -> &str {
         self.tokens[i].span.slice(self.text())
     }
+
+    /// Whether match `m` carries the article among its clitics (التظاهر،
+    /// بالتظاهر).
+    pub fn with_article(&self, m: &Match) -> bool {
+        m.clitics > 0 && self.text()[m.span.start - m.clitics..m.span.start].ends_with("ال")
+    }
 }
 
 /// Convenience views of a match's entries.

@@ -217,7 +217,7 @@ fn group_in_place_of_actor(
         ends_match(before, &member)
             || ends_match(before, &|m| m.has_cue(kb, CueKind::Aircraft))
             || ends_match(before, &|m| {
-                !doc.text()[m.span.start - m.clitics..m.span.start].ends_with("ال")
+                !doc.with_article(m)
                     && m.triggers()
                         .any(|i| kb.triggers[i].pos == crate::knowledge::TriggerPos::Verb)
             })

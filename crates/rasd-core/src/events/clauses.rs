@@ -77,8 +77,7 @@ fn definite_noun(
     trigger: usize,
 ) -> bool {
     kb.triggers[trigger].pos == TriggerPos::Noun
-        && (m.clitics > 0 && doc.text()[m.span.start - m.clitics..m.span.start].ends_with("ال")
-            || doc.word(m.first_token).starts_with("ال"))
+        && (doc.with_article(m) || doc.word(m.first_token).starts_with("ال"))
 }
 
 /// A sentence about the past (a history cue, or only dates long before

@@ -109,12 +109,12 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
                 continue;
             };
             let verb = matches!(*entry, Entry::Trigger(t)
-                if kb.triggers[t as usize].pos == TriggerPos::Verb && !with_article(doc, m));
+                if kb.triggers[t as usize].pos == TriggerPos::Verb && !doc.with_article(m));
             let strength = match *entry {
                 // a verb's pattern found with the article is its verbal noun,
                 // the idea rather than the act (الحق في التظاهر)
                 Entry::Trigger(t)
-                    if kb.triggers[t as usize].pos == TriggerPos::Verb && with_article(doc, m) =>
+                    if kb.triggers[t as usize].pos == TriggerPos::Verb && doc.with_article(m) =>
                 {
                     rule.strength.min(Strength::Weak)
                 }
@@ -428,12 +428,7 @@ fn evidence(
     });
     // an event noun with the article, neither leading nor carried out,
     // refers back to an event told elsewhere (وقال إن الاحتجاجات ...)
-    let referring = !c.verb
-        && !leading
-        && !carried_out
-        && !described
-        && m.clitics > 0
-        && doc.text()[m.span.start - m.clitics..m.span.start].ends_with("ال");
+    let referring = !c.verb && !leading && !carried_out && !described && doc.with_article(m);
     let penalty = 2 * u32::from(relative) + u32::from(history) + u32::from(referring);
     // a place or the actors only corroborate: conflict news names them in
     // its background sentences too
@@ -549,9 +544,4 @@ fn governed(doc: &Document, kb: &Knowledge, sentence_start: usize, token: usize)
                 && gap <= 5
                 && !next_word().is_some_and(|w| kb.is_cue_word(CueKind::OutcomeAfterNegation, w))
     })
-}
-
-/// The match carries the article (التظاهر، بالتظاهر).
-fn with_article(doc: &Document, m: &Match) -> bool {
-    m.clitics > 0 && doc.text()[m.span.start - m.clitics..m.span.start].ends_with("ال")
 }
