@@ -34,8 +34,8 @@ pub struct ArticleContext<'a> {
     pub main_country: Option<&'a str>,
     /// Where the article is set, for events told without a place.
     pub place: Option<Location>,
-    /// For each frame, the names no table lists that the tagger found for
-    /// it; empty when the tagger is off.
+    /// For each frame, the names no table lists that were found for it
+    /// (none when the tagger is off).
     pub unlisted: &'a [Unlisted],
 }
 
@@ -88,7 +88,8 @@ fn code_event(
     let site = frame
         .location
         .map(|l| site_of(doc, kb, &l))
-        .or_else(|| unlisted.place.map(|(span, p)| unlisted_site(kb, span, p)))
+        // a town the tagger named and the cross-script geocoder resolved
+        .or_else(|| unlisted.place.map(|(span, p)| place_site(kb, p, 1, span)))
         .or(article_site)
         .or_else(|| {
             main_country.and_then(|c| kb.country(c)).map(|c| Site {
@@ -256,25 +257,6 @@ fn plover_of(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> Option<crate
     })
 }
 
-/// A town the tagger named and the cross-script geocoder resolved.
-fn unlisted_site(kb: &Knowledge, span: Span, place: usize) -> Site {
-    let p = &kb.places[place];
-    Site {
-        country_code: p.country.clone(),
-        country: kb
-            .country(&p.country)
-            .map_or_else(|| p.country.clone(), |c| c.name.clone()),
-        admin1: Some(p.admin1.clone()).filter(|a| !a.is_empty()),
-        admin2: Some(p.admin2.clone()).filter(|a| !a.is_empty()),
-        location: p.name.clone(),
-        location_id: Some(p.id.clone()),
-        lat: p.lat,
-        lon: p.lon,
-        precision: 1,
-        evidence: Some(span),
-    }
-}
-
 /// A group no table lists, named as the text writes it; ACLED codes armed
 /// groups it cannot place as political militias (inter 3) until an analyst
 /// does.
@@ -288,30 +270,38 @@ fn unlisted_actor(doc: &Document, span: Span) -> ActorRef {
     }
 }
 
+/// Place `p` of the gazetteer as a site, named at `evidence`.
+fn place_site(kb: &Knowledge, p: usize, precision: u8, evidence: Span) -> Site {
+    let place = &kb.places[p];
+    let country = kb
+        .country(&place.country)
+        .map_or_else(|| place.country.clone(), |c| c.name.clone());
+    let admin1 = match place.kind {
+        PlaceKind::Admin1 => Some(place.name.clone()),
+        _ => Some(place.admin1.clone()).filter(|a| !a.is_empty()),
+    };
+    Site {
+        country_code: place.country.clone(),
+        country,
+        admin1,
+        admin2: Some(place.admin2.clone()).filter(|a| !a.is_empty()),
+        location: place.name.clone(),
+        location_id: Some(place.id.clone()),
+        lat: place.lat,
+        lon: place.lon,
+        precision,
+        evidence: Some(evidence),
+    }
+}
+
 fn site_of(doc: &Document, kb: &Knowledge, location: &Location) -> Site {
     match location.target {
-        Target::Place(p) => {
-            let place = &kb.places[p];
-            let country = kb
-                .country(&place.country)
-                .map_or_else(|| place.country.clone(), |c| c.name.clone());
-            let admin1 = match place.kind {
-                PlaceKind::Admin1 => Some(place.name.clone()),
-                _ => Some(place.admin1.clone()).filter(|a| !a.is_empty()),
-            };
-            Site {
-                country_code: place.country.clone(),
-                country,
-                admin1,
-                admin2: Some(place.admin2.clone()).filter(|a| !a.is_empty()),
-                location: place.name.clone(),
-                location_id: Some(place.id.clone()),
-                lat: place.lat,
-                lon: place.lon,
-                precision: location.precision,
-                evidence: Some(doc.matches[location.mention].span),
-            }
-        }
+        Target::Place(p) => place_site(
+            kb,
+            p,
+            location.precision,
+            doc.matches[location.mention].span,
+        ),
         Target::Country(c) => {
             let country = &kb.countries[c];
             Site {

@@ -228,13 +228,14 @@ fn group_in_place_of_actor(
                     .is_some_and(|b| ends_match(b, &member))
     };
     tokens.clone().find_map(|t| {
-        if in_table_name[t] || !actor_position(t) {
+        if in_table_name[t] {
             return None;
         }
+        // the word tests first: the position scans the sentence's matches
         let start = group_word_start(doc, kb, t)?;
         // the head of a construct takes no article (القوات is a group named
         // before)
-        if doc.text()[start..].starts_with("ال") {
+        if doc.text()[start..].starts_with("ال") || !actor_position(t) {
             return None;
         }
         let end = construct_end(doc, kb, t, tokens.end)?;
