@@ -351,7 +351,7 @@ fn default_actor1(kb: &Knowledge, sub: SubEventType) -> Option<usize> {
         "Riots" => "generic-rioters",
         _ => return None,
     };
-    kb.actors.iter().position(|a| a.id == id)
+    kb.actor_index(id)
 }
 
 /// An actor as ACLED codes it: violent crowds are rioters, and groups of
@@ -366,10 +366,9 @@ fn coded_actor(
     let Some(actor) = actor else {
         return (None, Vec::new());
     };
-    let by_id = |id: &str| kb.actors.iter().position(|a| a.id == id);
     let a = &kb.actors[actor];
     if sub == SubEventType::ViolentDemonstration && a.inter == 6 {
-        if let Some(rioters) = by_id("generic-rioters") {
+        if let Some(rioters) = kb.actor_index("generic-rioters") {
             return (Some(actor_ref(kb, rioters, country)), Vec::new());
         }
     }
@@ -380,7 +379,7 @@ fn coded_actor(
         _ => "",
     };
     if a.inter == 7 && !crowd_type.is_empty() {
-        if let Some(crowd) = by_id(crowd_type) {
+        if let Some(crowd) = kb.actor_index(crowd_type) {
             let assoc = if a.id == "generic-civilians" {
                 Vec::new()
             } else {
@@ -390,7 +389,7 @@ fn coded_actor(
         }
     }
     if a.is_generic() && a.parent.as_deref() == Some("generic-civilians") {
-        if let Some(civilians) = by_id("generic-civilians") {
+        if let Some(civilians) = kb.actor_index("generic-civilians") {
             return (
                 Some(actor_ref(kb, civilians, country)),
                 vec![actor_ref(kb, actor, country)],

@@ -51,10 +51,7 @@ pub fn find(
     frames: &[EventFrame],
     main_country: Option<&str>,
 ) -> Vec<Unlisted> {
-    let unidentified = kb
-        .actors
-        .iter()
-        .position(|a| a.id == "generic-unidentified");
+    let unidentified = kb.actor_index("generic-unidentified");
     let wants_actor = |f: &EventFrame| {
         wants_group(f.sub_event) && f.actor1.is_none_or(|a| Some(a.actor) == unidentified)
     };

@@ -195,8 +195,8 @@ pub fn evaluate(gold: &[GoldArticle], kb: &Knowledge, options: Options) -> Repor
 /// "Military Forces of Yemen (Houthi)", whose aliases list Houthis).
 fn known_names(kb: &Knowledge, actor: &ActorRef) -> Vec<String> {
     let mut names = own_names(actor);
-    if let Some(row) = kb.actors.iter().find(|a| a.id == actor.id) {
-        names.extend(row.aliases_en.iter().cloned());
+    if let Some(row) = kb.actor_index(&actor.id) {
+        names.extend(kb.actors[row].aliases_en.iter().cloned());
     }
     names
 }

@@ -433,7 +433,7 @@ fn national_weapon(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> Option
         .find(|(_, m)| m.nisba().is_some())?;
     let country = &kb.countries[m.nisba()?].iso2;
     let id = format!("{}-military", country.to_ascii_lowercase());
-    let actor = kb.actors.iter().position(|a| a.id == id)?;
+    let actor = kb.actor_index(&id)?;
     Some(ActorMention {
         mention: i,
         head: i,

@@ -528,6 +528,11 @@ impl Knowledge {
     pub fn country(&self, iso2: &str) -> Option<&Country> {
         self.country_by_code.get(iso2).map(|&i| &self.countries[i])
     }
+
+    /// The index in [`Knowledge::actors`] of the actor with id `id`.
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actors.iter().position(|a| a.id == id)
+    }
 }
 
 #[cfg(test)]
