@@ -457,7 +457,7 @@ fn evidence(
 /// خطف النجم الأضواء، ذبح المسلمون الأضاحي): a `figurative` cue word, with or
 /// without the article, within [`FIGURATIVE_REACH`] words after it (the
 /// subject may come between).
-fn figurative(doc: &Document, kb: &Knowledge, m: &Match) -> bool {
+pub(super) fn figurative(doc: &Document, kb: &Knowledge, m: &Match) -> bool {
     let after = m.last_token + 1..(m.last_token + 1 + FIGURATIVE_REACH).min(doc.tokens.len());
     m.triggers().next().is_some()
         && after.into_iter().any(|t| {

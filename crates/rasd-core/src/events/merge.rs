@@ -4,7 +4,7 @@
 use super::{ActorMention, EventFrame};
 use crate::document::Document;
 use crate::geo::{Location, Target};
-use crate::knowledge::{Knowledge, PlaceKind};
+use crate::knowledge::{CueKind, Knowledge, PlaceKind};
 use std::ops::Range;
 
 /// The event a sentence without an event word adds to: the one set in a
@@ -52,7 +52,8 @@ pub(super) fn merge_or_push(
         .filter(|l| matches!(l.target, Target::Place(_)));
     // a frame with no town of its own and no toll adds to an event rather
     // than starting one; a country named in passing does not count
-    let weak = town_level.is_none() && frame.figures.is_empty() || aggregate(doc, &frame);
+    let general = aggregate(doc, kb, &frame);
+    let weak = town_level.is_none() && frame.figures.is_empty() || general;
     let compatible = |e: &EventFrame| {
         let places_fit = match (e.location, frame.location) {
             (Some(a), Some(b)) => weak && town_level.is_none() || same_area(kb, &a, &b),
@@ -119,10 +120,10 @@ pub(super) fn merge_or_push(
             let last = events.len() - 1;
             absorb(doc, &mut events[last], frame);
         }
-        // a generic mention of violence with nothing of its own
         // a mention with no town, no toll and no day of its own does not
-        // make an event, not even the first
-        _ if weak && (!events.is_empty() || !day_dated(doc, &frame)) => {}
+        // make an event, not even the first; nor do plural event nouns
+        // that speak of events in general
+        _ if weak && (!events.is_empty() || !day_dated(doc, &frame) || general) => {}
         _ => events.push(frame),
     }
 }
@@ -150,9 +151,16 @@ fn day_dated(doc: &Document, frame: &EventFrame) -> bool {
 
 /// Plural event nouns without a day or a toll ("الاغتيالات", "هجمات") speak
 /// of many events in general.
-fn aggregate(doc: &Document, frame: &EventFrame) -> bool {
+fn aggregate(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> bool {
     let trigger = doc.matches[frame.trigger].span.slice(doc.text());
-    let day_dated = frame.date.is_some_and(|d| doc.dates[d].precision == 1);
+    // "أكد المتحدث، اليوم الأربعاء، أن ...": the day of the statement
+    let dates_a_statement = |d: usize| {
+        let after = doc.dates[d].tokens.end;
+        after < doc.tokens.len() && kb.is_cue_word(CueKind::Reported, doc.word(after))
+    };
+    let day_dated = frame
+        .date
+        .is_some_and(|d| doc.dates[d].precision == 1 && !dates_a_statement(d));
     let in_a_town = frame
         .location
         .is_some_and(|l| matches!(l.target, Target::Place(_)) && l.precision <= 2);

@@ -281,6 +281,13 @@ pub fn detect(
                 {
                     absorb(doc, previous, frame)
                 }
+                // "مقتل أربعة مدنيين، ... بقصف صاروخي لقوات النظام": a toll
+                // leading the sentence is the toll of the event told after it
+                Some((previous, previous_anaphoric)) if previous.priority <= 1 => {
+                    let toll = std::mem::replace(previous, frame);
+                    absorb(doc, previous, toll);
+                    *previous_anaphoric = anaphoric;
+                }
                 _ => kept.push((frame, anaphoric)),
             }
         }

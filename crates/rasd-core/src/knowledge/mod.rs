@@ -593,6 +593,7 @@ mod tests {
             (CueKind::Particle, "داخل"),
             (CueKind::Province, "محافظة"),
             (CueKind::Area, "منطقة"),
+            (CueKind::Reported, "إن"),
         ];
         for (kind, word) in samples {
             assert!(kind.is_word_kind(), "{kind:?}");

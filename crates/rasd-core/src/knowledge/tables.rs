@@ -202,6 +202,10 @@ pub enum CueKind {
     /// A word before a supporting side (مدعوما، بدعم): that actor is no
     /// party of its own. A word kind.
     Support,
+    /// A word opening reported speech (أن، إن): a date right before it
+    /// dates the statement ("أكد المتحدث، اليوم الأربعاء، أن"), not the
+    /// events the statement tells of. A word kind.
+    Reported,
 }
 
 impl CueKind {
@@ -223,6 +227,7 @@ impl CueKind {
                 | Area
                 | Agent
                 | Support
+                | Reported
         )
     }
 
@@ -270,6 +275,7 @@ impl CueKind {
             "area" => Area,
             "agent" => Agent,
             "support" => Support,
+            "reported" => Reported,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
