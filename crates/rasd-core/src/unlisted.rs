@@ -18,7 +18,7 @@ use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
 use crate::events::EventFrame;
 use crate::geo::Location;
-use crate::knowledge::{CueKind, Knowledge};
+use crate::knowledge::{CueKind, Knowledge, Match, TriggerPos};
 use crate::text::proclitic_splits;
 use crate::Span;
 
@@ -151,7 +151,7 @@ fn overlaps_table_name(
 /// Whether match `i` names an entry of the tables: an actor, a country, a
 /// nationality or a place the geocoder took (a gazetteer namesake it turned
 /// down does not count).
-fn names_table_entry(locations: &[Location], i: usize, m: &crate::knowledge::Match) -> bool {
+fn names_table_entry(locations: &[Location], i: usize, m: &Match) -> bool {
     m.actors().next().is_some()
         || m.country().is_some()
         || m.nisba().is_some()
@@ -186,7 +186,8 @@ fn acting_group(doc: &Document, kb: &Knowledge, name: &crate::ner::Name) -> Opti
 /// member or aircraft word (مقاتلو جبهة ...، طائرات جيش ...), after من that
 /// follows a member word or an armed actor (مسلحون من لواء ...), or after
 /// an event verb, whose subject comes next (قصفت كتائب ...; not after an
-/// event noun: قصف تجمع المزارعين names a target), opening a construct
+/// event noun: قصف تجمع المزارعين names a target, unless the noun is itself
+/// the verb's subject: قصفت مدفعية جيش ...), opening a construct
 /// that a definite word closes
 /// (لواء أحرار الجبل، جبهة تحرير الساحل), with the adjectives after it
 /// (جيش التحرير الوطني).
@@ -197,11 +198,22 @@ fn group_in_place_of_actor(
     sentence: usize,
 ) -> Option<Span> {
     let tokens = doc.sentences[sentence].tokens.clone();
-    let ends_match = |t: usize, wanted: &dyn Fn(&crate::knowledge::Match) -> bool| {
+    let ends_match = |t: usize, wanted: &dyn Fn(&Match) -> bool| {
         doc.matches.iter().any(|m| m.last_token == t && wanted(m))
     };
-    let member = |m: &crate::knowledge::Match| {
-        m.has_cue(kb, CueKind::Member) || m.actors().any(|a| kb.actors[a].is_armed())
+    let member =
+        |m: &Match| m.has_cue(kb, CueKind::Member) || m.actors().any(|a| kb.actors[a].is_armed());
+    let event_word = |m: &Match, pos: TriggerPos| {
+        !doc.with_article(m) && m.triggers().any(|i| kb.triggers[i].pos == pos)
+    };
+    let event_verb = |m: &Match| event_word(m, TriggerPos::Verb);
+    // قصفت مدفعية ...: an event noun right after an event verb is its subject
+    let weapon_of_verb = |m: &Match| {
+        event_word(m, TriggerPos::Noun)
+            && m.first_token
+                .checked_sub(1)
+                .filter(|&b| b >= tokens.start)
+                .is_some_and(|b| ends_match(b, &event_verb))
     };
     let actor_position = |t: usize| {
         let Some(before) = t.checked_sub(1).filter(|&b| b >= tokens.start) else {
@@ -213,11 +225,8 @@ fn group_in_place_of_actor(
         }
         ends_match(before, &member)
             || ends_match(before, &|m| m.has_cue(kb, CueKind::Aircraft))
-            || ends_match(before, &|m| {
-                !doc.with_article(m)
-                    && m.triggers()
-                        .any(|i| kb.triggers[i].pos == crate::knowledge::TriggerPos::Verb)
-            })
+            || ends_match(before, &event_verb)
+            || ends_match(before, &weapon_of_verb)
             || word == "من"
                 && before
                     .checked_sub(1)
@@ -408,6 +417,11 @@ mod tests {
         assert_eq!(
             actor1("هاجمت كتائب أبناء الجنوب حاجزا للجيش قرب عدن اليمنية أمس وقتلت جنديين."),
             "كتائب أبناء الجنوب"
+        );
+        // a weapon that is the verb's subject is the group's
+        assert_eq!(
+            actor1("قصفت مدفعية جيش التحرير الوطني مواقع للقوات الحكومية في ولاية النيل الأزرق أمس."),
+            "جيش التحرير الوطني"
         );
         // the group is all the event has: without it, talk about attacks
         let text = "هاجمت كتائب أبناء الجنوب مواقع في محافظة أبين اليمنية أمس.";
