@@ -58,6 +58,57 @@ fn seas_and_mountains_are_regions() {
 }
 
 #[test]
+fn a_region_with_no_unit_of_its_own_is_coded_to_the_province_standing_for_it() {
+    // not to the country's capital
+    let cases = [
+        (
+            "قصفت مسيرة إسرائيلية سيارة في جنوب لبنان",
+            "جنوب لبنان",
+            "LB",
+            "South",
+        ),
+        (
+            "غارات روسية على مناطق في شمال غربي سوريا",
+            "شمال غربي سوريا",
+            "SY",
+            "Idlib",
+        ),
+        (
+            "هاجمت قوات الدعم السريع قرى في إقليم دارفور",
+            "إقليم دارفور",
+            "SD",
+            "North Darfur",
+        ),
+        (
+            "قصفت طائرات تركية مواقع في جبال كردستان العراق",
+            "جبال كردستان العراق",
+            "IQ",
+            "Duhok",
+        ),
+    ];
+    for (text, name, country, admin1) in cases {
+        let region = place_named(text, name);
+        assert_eq!(
+            (
+                region.country.as_str(),
+                region.admin1.as_str(),
+                region.precision
+            ),
+            (country, admin1, 3),
+            "{text}"
+        );
+    }
+    // a town of the region is more precise
+    let places = geocode("قتل ثلاثة بقصف على بلدة بنت جبيل في جنوب لبنان", kb());
+    assert!(
+        places
+            .iter()
+            .any(|p| p.precision == 1 && p.admin1 == "An Nabatiyah"),
+        "{places:?}"
+    );
+}
+
+#[test]
 fn a_place_set_west_of_another_lies_beside_it() {
     // المنصورة is also a large Egyptian city; غرب الرقة puts it in Syria
     let mansura = place_named("قصفت طائرات مسيرة بلدة المنصورة غرب الرقة", "المنصورة");

@@ -58,10 +58,13 @@ pub(super) fn sharper_location(
         return clause.or(sentence);
     };
     let inside = match (c.target, s.target) {
-        (Target::Place(area), Target::Place(town)) => {
-            kb.places[area].kind == PlaceKind::Admin1
-                && kb.places[town].admin1 == kb.places[area].name
-        }
+        (Target::Place(area), Target::Place(town)) => match kb.places[area].kind {
+            PlaceKind::Admin1 => kb.places[town].admin1 == kb.places[area].name,
+            // a sea or a region (إقليم كردستان) has no edges the tables
+            // know: any place of its country may lie in it
+            PlaceKind::Feature => c.country_code(kb) == s.country_code(kb),
+            _ => false,
+        },
         (Target::Country(_), _) => c.country_code(kb) == s.country_code(kb),
         _ => false,
     };

@@ -44,7 +44,8 @@ pub enum PlaceKind {
     Admin1,
     Admin2,
     City,
-    /// A sea, strait, mountain range, plain or desert (`features.tsv`).
+    /// A sea, strait, mountain range, plain, desert or region without a
+    /// unit of its own (`features.tsv`).
     Feature,
 }
 
