@@ -39,10 +39,11 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
                 continue;
             }
             // a word under a threat, denial or accusation (يشتبه بضلوعهما
-            // في اغتيال), or a figure of speech (اغتيال معنوي), does not
-            // compete for the clause
+            // في اغتيال), a figure of speech (اغتيال معنوي) or equipment
+            // (صفقة طائرات مسيرة) does not compete for the clause
             let blocked = is_negated_or_future(doc, kb, range.start, m.first_token)
-                || super::mention::figurative(doc, kb, m);
+                || super::mention::figurative(doc, kb, m)
+                || super::mention::equipment(doc, kb, m);
             for t in m.triggers() {
                 if blocked {
                     continue;

@@ -55,6 +55,9 @@ const CONTEXT_REACH: usize = 12;
 
 /// How far (in words) after a violent word its figurative object may stand.
 const FIGURATIVE_REACH: usize = 3;
+/// Words before a weapon within which a word of supply or production makes
+/// it equipment (بتزويد القوات الماسكة للأرض بكاميرات حرارية وطائرات مسيرة).
+const EQUIPMENT_REACH: usize = 6;
 
 /// How far (in words) a word of another sense reaches (حادث سير، مباراة).
 const OTHER_SENSE_REACH: usize = 8;
@@ -78,6 +81,7 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
         if governed(doc, kb, tokens.start, m.first_token)
             || future_prefix(doc, m)
             || figurative(doc, kb, m)
+            || equipment(doc, kb, m)
         {
             continue;
         }
@@ -466,6 +470,31 @@ pub(super) fn figurative(doc: &Document, kb: &Knowledge, m: &Match) -> bool {
                 .filter(|s| s.len == 0 || s.article)
                 .any(|s| kb.is_cue_word(CueKind::Figurative, &word[s.len..]))
         })
+}
+
+/// A weapon or aircraft word that names equipment, not an attack: an event
+/// noun within [`EQUIPMENT_REACH`] words after an `equipment` cue word of
+/// its sentence and clause (صفقة لشراء طائرات مسيرة، مصنعا لإنتاج الصواريخ).
+pub(super) fn equipment(doc: &Document, kb: &Knowledge, m: &Match) -> bool {
+    let sentence_start = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens.contains(&m.first_token))
+        .map_or(0, |s| s.tokens.start);
+    let reach = m
+        .first_token
+        .saturating_sub(EQUIPMENT_REACH)
+        .max(sentence_start);
+    let is_equipment_word = |t: usize| {
+        let word = doc.word(t);
+        proclitic_splits(word).any(|s| kb.is_cue_word(CueKind::Equipment, &word[s.len..]))
+    };
+    m.triggers().any(|t| kb.triggers[t].pos == TriggerPos::Noun)
+        && (reach..m.first_token)
+            .rev()
+            // no comma between the word and the weapon
+            .take_while(|&t| !doc.tokens[t + 1].after_comma)
+            .any(is_equipment_word)
 }
 
 /// A verb trigger read after the future prefix (ستقصف، سيهاجمون): a plan

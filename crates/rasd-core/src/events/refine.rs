@@ -43,9 +43,14 @@ pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
         event.sub_event = PeacefulProtest;
     }
     // the event is a demonstration when its own trigger or its actor says
-    // so, or when protesters are in its sentences
-    let crowd =
-        matches!(inter1, Some(5 | 6)) || event.sub_event.event_type() == "Protests" || event.crowd;
+    // so, or when protesters are in its sentences; not a strike or a shell
+    // that hits a crowd (workers killed by an air strike), which ACLED codes
+    // as the remote violence it is
+    let remote = event.sub_event.event_type() == "Explosions/Remote violence";
+    let crowd = !remote
+        && (matches!(inter1, Some(5 | 6))
+            || event.sub_event.event_type() == "Protests"
+            || event.crowd);
     let state_acts = inter1 == Some(1);
     // what rioters do: destruction, mob violence, fighting itself
     let crowd_violence = event.explicit_clash

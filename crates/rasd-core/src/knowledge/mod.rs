@@ -594,6 +594,7 @@ mod tests {
             (CueKind::Province, "محافظة"),
             (CueKind::Area, "منطقة"),
             (CueKind::Reported, "إن"),
+            (CueKind::Equipment, "صفقة"),
         ];
         for (kind, word) in samples {
             assert!(kind.is_word_kind(), "{kind:?}");

@@ -207,6 +207,10 @@ pub enum CueKind {
     /// dates the statement ("أكد المتحدث، اليوم الأربعاء، أن"), not the
     /// events the statement tells of. A word kind.
     Reported,
+    /// A word of supply, purchase or production (تزويد، صفقة، إنتاج): a
+    /// weapon named shortly after it is equipment, not an attack. A word
+    /// kind.
+    Equipment,
 }
 
 impl CueKind {
@@ -229,6 +233,7 @@ impl CueKind {
                 | Agent
                 | Support
                 | Reported
+                | Equipment
         )
     }
 
@@ -277,6 +282,7 @@ impl CueKind {
             "agent" => Agent,
             "support" => Support,
             "reported" => Reported,
+            "equipment" => Equipment,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
