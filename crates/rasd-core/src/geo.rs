@@ -25,6 +25,9 @@ pub struct Location {
     /// In the dateline ("إسطنبول - ..."): where the report was filed, which
     /// sets the scene but is not where its events happened.
     pub dateline: bool,
+    /// Named only to set the district or province before it ("قضاء
+    /// الطارمية شمال بغداد"): the event is there, not here.
+    pub anchor: bool,
 }
 
 impl Location {
@@ -299,6 +302,20 @@ fn anchor_after<'d>(doc: &'d Document, kb: &Knowledge, i: usize) -> Option<&'d M
         last_token = next.last_token;
     }
     None
+}
+
+/// Whether match `i` is the anchor of a district or province named just
+/// before it (بغداد in "قضاء الطارمية شمال بغداد"). A town, a neighbourhood
+/// or a mountain set by its anchor is not meant: ACLED codes an event "in
+/// the Hamrin mountains south-west of Tuz Khurmatu" to the town.
+fn anchors_a_place(doc: &Document, kb: &Knowledge, i: usize) -> bool {
+    let anchor = &doc.matches[i];
+    (i.saturating_sub(4)..i).any(|j| {
+        doc.matches[j]
+            .places()
+            .any(|p| matches!(kb.places[p].kind, PlaceKind::Admin1 | PlaceKind::Admin2))
+            && anchor_after(doc, kb, j).is_some_and(|a| std::ptr::eq(a, anchor))
+    })
 }
 
 fn sentence_of(doc: &Document, token: usize) -> usize {
@@ -662,6 +679,7 @@ fn borders(
                     precision: 2,
                     after_locality_word: false,
                     dateline: false,
+                    anchor: false,
                 },
                 mentions,
             });
@@ -1115,6 +1133,7 @@ fn locate_with(
                     precision,
                     after_locality_word,
                     dateline: m.first_token < dateline_end,
+                    anchor: anchors_a_place(doc, kb, i),
                 }
             }
             (None, Some(c)) => Location {
@@ -1123,6 +1142,7 @@ fn locate_with(
                 precision: 3,
                 after_locality_word,
                 dateline: m.first_token < dateline_end,
+                anchor: anchors_a_place(doc, kb, i),
             },
             (None, None) => continue,
         };

@@ -414,6 +414,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_district_set_by_a_city_is_the_place_and_a_patrol_is_no_town() {
+        let kb = Knowledge::embedded();
+        let article = Article {
+            published: Some("2024-11-20".parse().unwrap()),
+            // بدورية is ب + دورية (a patrol), not Badrah in Wasit
+            text: "انفجرت عبوة ناسفة بدورية للجيش العراقي في قضاء الطارمية شمال بغداد.".into(),
+            ..Article::default()
+        };
+        let events = extract(&article, &kb).events;
+        assert_eq!(events.len(), 1);
+        let event = &events[0];
+        assert_eq!(
+            (
+                event.location.as_deref(),
+                event.admin1.as_deref(),
+                event.geo_precision
+            ),
+            (Some("Al Tarmia District"), Some("Baghdad"), 2),
+            "{event:?}"
+        );
+    }
+
+    #[test]
     fn long_texts_split_at_line_breaks_and_cover_everything() {
         let text = "سطر أول\nسطر ثان\nسطر ثالث";
         let parts = segments(text, 20);

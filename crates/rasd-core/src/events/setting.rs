@@ -17,8 +17,16 @@ pub(super) fn best_location(
     locations
         .iter()
         .filter(|l| tokens.contains(&doc.matches[l.mention].first_token))
-        // the dateline only when the words name no other place
-        .max_by_key(|l| (!l.dateline, l.rank(kb), std::cmp::Reverse(l.mention)))
+        // the dateline only when the words name no other place, and a place
+        // named to set another (شمال بغداد) only when that one is unknown
+        .max_by_key(|l| {
+            (
+                !l.dateline,
+                !l.anchor,
+                l.rank(kb),
+                std::cmp::Reverse(l.mention),
+            )
+        })
         .copied()
 }
 

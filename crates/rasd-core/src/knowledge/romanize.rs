@@ -341,7 +341,16 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
         let known_from = (1..words.len())
             .find(|&w| covered[start + w] && !covered[start + w - 1])
             .unwrap_or(words.len());
-        let whole = lookup(kb, &words, shortest, cued, known_from);
+        // "بدورية" is ب + دورية (a patrol), not Badrah: a word that reads
+        // as ب and an everyday word is not read whole
+        let fused_word = first
+            .strip_prefix('ب')
+            .is_some_and(|bare| kb.is_everyday_word(bare) && !kb.is_everyday_word(first));
+        let whole = if fused_word {
+            None
+        } else {
+            lookup(kb, &words, shortest, cued, known_from)
+        };
         let found = whole.map(|found| (found, 0)).or_else(|| {
             // the same without a leading ب, if the word whole is no word
             let bare = first.strip_prefix('ب')?;
