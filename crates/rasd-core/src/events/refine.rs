@@ -19,6 +19,17 @@ pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
             event.generic_attack = false;
         }
     }
+    // a killing by remote means ("اغتيال قيادي بغارة"): ACLED codes remote
+    // violence by its means; not a crowd's petrol bombs (قنابل المولوتوف)
+    if event.sub_event == Attack && !event.explicit_clash && !event.crowd {
+        if let Some(&means) = event
+            .signals
+            .iter()
+            .find(|s| s.event_type() == "Explosions/Remote violence")
+        {
+            event.sub_event = means;
+        }
+    }
     let inter = |a: Option<ActorMention>| a.map(|a| kb.actors[a.actor].inter);
     let (inter1, inter2) = (inter(event.actor1), inter(event.actor2));
     let killed = event.figures.iter().any(|f| f.kind == FigureKind::Killed);
