@@ -44,6 +44,25 @@ fn romanized_namesakes_abroad_are_not_taken() {
 }
 
 #[test]
+fn inflected_words_are_not_read_as_foreign_towns() {
+    // باليستيا is the accusative of باليستي (ballistic), not Bristol;
+    // بدورية is ب + دورية (a patrol), not Badrah
+    for (text, word) in [
+        (
+            "أطلق الحوثيون صاروخا باليستيا على سفينة في خليج عدن",
+            "باليستيا",
+        ),
+        ("انفجرت عبوة ناسفة بدورية للجيش في قضاء الطارمية", "بدورية"),
+    ] {
+        let places = geocode(text, kb());
+        assert!(
+            places.iter().all(|p| &text[p.start..p.end] != word),
+            "{places:?}"
+        );
+    }
+}
+
+#[test]
 fn seas_and_mountains_are_regions() {
     let sea = place_named("استهدف الحوثيون سفينة شحن في البحر الأحمر", "البحر الأحمر");
     assert_eq!(

@@ -341,12 +341,17 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
         let known_from = (1..words.len())
             .find(|&w| covered[start + w] && !covered[start + w - 1])
             .unwrap_or(words.len());
-        // "بدورية" is ب + دورية (a patrol), not Badrah: a word that reads
-        // as ب and an everyday word is not read whole
+        // "بدورية" is ب + دورية (a patrol), not Badrah, and "باليستيا" the
+        // accusative of باليستي (ballistic), not Bristol: a word that reads
+        // as ب and an everyday word, or as an adjective in ي with the
+        // accusative ending, is not read whole (عيناتا is a town)
         let fused_word = first
             .strip_prefix('ب')
             .is_some_and(|bare| kb.is_everyday_word(bare) && !kb.is_everyday_word(first));
-        let whole = if fused_word {
+        let accusative = first
+            .strip_suffix('ا')
+            .is_some_and(|stem| stem.ends_with('ي') && kb.is_everyday_word(stem));
+        let whole = if fused_word || accusative {
             None
         } else {
             lookup(kb, &words, shortest, cued, known_from)
