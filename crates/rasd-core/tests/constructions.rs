@@ -644,6 +644,32 @@ fn cases() -> Vec<Case> {
             vec![],
         ),
         case(
+            "shelling_told_by_a_verb_with_its_weapon_defined",
+            "2024-10-02",
+            "قصفت المدفعية التركية قرى في ريف بلدة تل تمر شمال غربي الحسكة، دون ورود أنباء عن إصابات.",
+            vec![ev(
+                SHELLING,
+                "SY",
+                Some("Military Forces of Turkey"),
+                None,
+                0,
+                "2024-10-02",
+            )],
+        ),
+        case(
+            "number_after_the_killer_is_the_dead",
+            "2024-03-12",
+            "أعدم تنظيم داعش أمس خمسة رعاة في بادية مدينة السخنة شرقي حمص بعد أيام من اختطافهم.",
+            vec![ev(
+                ATTACK,
+                "SY",
+                Some("Islamic State"),
+                ANY,
+                5,
+                "2024-03-11",
+            )],
+        ),
+        case(
             "number_arabic_indic_digits",
             "2024-09-14",
             "لقي ١٤ مدنياً مصرعهم وأصيب ٣٠ آخرون في غارة جوية للجيش السوداني على سوق في مدينة نيالا أمس.",

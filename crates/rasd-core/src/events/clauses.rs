@@ -59,7 +59,23 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
                 }
             }
         }
-        let anaphoric = best.is_some_and(|(mi, t, _)| definite_noun(doc, kb, &doc.matches[mi], t));
+        // "قصفت المدفعية": a verb of the same kind tells the event anew,
+        // whatever noun names its weapon
+        let told_by_verb = |best: usize| {
+            let kind = kb.triggers[best].sub_event.event_type();
+            doc.matches.iter().any(|m| {
+                tokens.contains(&m.first_token)
+                    && !doc.with_article(m)
+                    && !is_negated_or_future(doc, kb, range.start, m.first_token)
+                    && m.triggers().any(|t| {
+                        kb.triggers[t].pos == TriggerPos::Verb
+                            && kb.triggers[t].sub_event.event_type() == kind
+                    })
+            })
+        };
+        let anaphoric = best.is_some_and(|(mi, t, _)| {
+            definite_noun(doc, kb, &doc.matches[mi], t) && !told_by_verb(t)
+        });
         out.push(Clause {
             tokens,
             trigger: best.map(|(mi, t, _)| (mi, t)),

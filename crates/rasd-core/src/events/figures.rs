@@ -29,12 +29,17 @@ pub(super) fn figures(
                 if (m.last_token + 1..=q.tokens.start).any(|t| doc.tokens[t].after_comma) {
                     continue;
                 }
-                // a date or a qualifier may stand between: "قتل أمس الأحد
-                // ثمانية", "مقتل ما لا يقل عن عشرة"
+                // a date, a qualifier or the killer may stand between: "قتل
+                // أمس الأحد ثمانية", "مقتل ما لا يقل عن عشرة", "أعدم تنظيم
+                // داعش خمسة"
                 let in_date_or_qualifier = |t: usize| {
                     doc.in_date[t]
                         || q.qualifier_span
                             .is_some_and(|s| s.contains(doc.tokens[t].span))
+                        || actors.iter().any(|a| {
+                            let name = &doc.matches[a.mention];
+                            (name.first_token..=name.last_token).contains(&t)
+                        })
                 };
                 (m.last_token + 1..q.tokens.start)
                     .filter(|&t| !in_date_or_qualifier(t))
