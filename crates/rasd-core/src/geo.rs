@@ -516,15 +516,11 @@ const BESIDE_COUNTRY_KM: f64 = 100.0;
 
 /// Whether a place lies within [`BESIDE_COUNTRY_KM`] of a town of another
 /// country the text names.
-fn beside_named_country(
-    kb: &Knowledge,
-    place: &crate::knowledge::Place,
-    countries: &HashMap<String, f64>,
-) -> bool {
-    countries
+fn beside_named_country(kb: &Knowledge, place: &crate::knowledge::Place, named: &[&str]) -> bool {
+    named
         .iter()
-        .filter(|&(c, &w)| w > 0.0 && *c != place.country)
-        .flat_map(|(c, _)| kb.towns_of(c))
+        .filter(|&&c| c != place.country)
+        .flat_map(|c| kb.towns_of(c))
         .any(|&t| {
             let town = &kb.places[t as usize];
             km_between((place.lat, place.lon), (town.lat, town.lon)) <= BESIDE_COUNTRY_KM
@@ -814,6 +810,13 @@ fn locate_with(
         // a national actor alone (0.5: داعش is coded to Iraq) does not make
         // a country known; a country's name, nisba or one of its towns does
         let no_country_known = countries.iter().all(|(c, w)| others(c, *w) < 1.0);
+        // the countries the text names at all, this very name aside (صيدا's
+        // own weight for Lebanon must not favour its namesake by the border)
+        let named_countries: Vec<&str> = countries
+            .iter()
+            .filter(|&(c, &w)| others(c, w) > 0.0)
+            .map(|(c, _)| c.as_str())
+            .collect();
         // one nisba or two national actors: too little to overrule a name
         let country_hardly_known = countries.iter().all(|(c, w)| others(c, *w) < 4.0);
         // a name no everyday word shares, all of whose places lie in one
@@ -1040,7 +1043,8 @@ fn locate_with(
             // "قوة إسرائيلية في قرية جنوب القنيطرة": with no country known, the
             // namesake beside a country the text names at all (Quneitra, not
             // Kenitra in Morocco)
-            if no_country_known && !one_country && beside_named_country(kb, place, countries) {
+            if no_country_known && !one_country && beside_named_country(kb, place, &named_countries)
+            {
                 score += 3.0;
             }
             // a village by its own name rather than a town by an alias

@@ -63,6 +63,16 @@ fn inflected_words_are_not_read_as_foreign_towns() {
 }
 
 #[test]
+fn a_city_does_not_lend_its_weight_to_a_hamlet_namesake_over_the_border() {
+    // Sidon (163,000), not the West Bank hamlet Sayda beside Lebanon
+    let sidon = place_named("تظاهر العشرات في مدينة صيدا اليوم", "صيدا");
+    assert_eq!(
+        (sidon.country.as_str(), sidon.id.as_str()),
+        ("LB", "gn:268064")
+    );
+}
+
+#[test]
 fn seas_and_mountains_are_regions() {
     let sea = place_named("استهدف الحوثيون سفينة شحن في البحر الأحمر", "البحر الأحمر");
     assert_eq!(
