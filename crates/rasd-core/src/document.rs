@@ -80,6 +80,14 @@ impl<'a> Document<'a> {
         self.tokens[i].span.slice(self.text())
     }
 
+    /// The index of the sentence holding token `token` (the last sentence
+    /// for a token past the end).
+    pub fn sentence_of(&self, token: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.tokens.end <= token)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
     /// Whether match `m` carries the article among its clitics (التظاهر،
     /// بالتظاهر).
     pub fn with_article(&self, m: &Match) -> bool {

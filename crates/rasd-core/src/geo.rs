@@ -318,12 +318,6 @@ fn anchors_a_place(doc: &Document, kb: &Knowledge, i: usize) -> bool {
     })
 }
 
-fn sentence_of(doc: &Document, token: usize) -> usize {
-    doc.sentences
-        .partition_point(|s| s.tokens.end <= token)
-        .min(doc.sentences.len().saturating_sub(1))
-}
-
 /// For each sentence, the (match, country, province) triples it names:
 /// provinces by name, and the provinces of the large towns it names.
 fn provinces_by_sentence<'k>(
@@ -333,7 +327,7 @@ fn provinces_by_sentence<'k>(
     let mut out = vec![Vec::new(); doc.sentences.len().max(1)];
     // romanized names are villages: they name no province
     for (i, m) in doc.matches.iter().enumerate().filter(|(_, m)| !m.romanized) {
-        let sentence = sentence_of(doc, m.first_token);
+        let sentence = doc.sentence_of(m.first_token);
         for p in m.places() {
             let place = &kb.places[p];
             let province = match place.kind {
@@ -875,7 +869,7 @@ fn locate_with(
         } else {
             None
         };
-        let sentence = sentence_of(doc, m.first_token);
+        let sentence = doc.sentence_of(m.first_token);
         let skeletons = if m.romanized {
             romanize::arabic_skeleton_variants(m.span.slice(doc.text()))
         } else {

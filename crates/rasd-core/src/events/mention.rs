@@ -478,10 +478,7 @@ pub(super) fn figurative(doc: &Document, kb: &Knowledge, m: &Match) -> bool {
 pub(super) fn equipment(doc: &Document, kb: &Knowledge, m: &Match) -> bool {
     let sentence_start = doc
         .sentences
-        .get(
-            doc.sentences
-                .partition_point(|s| s.tokens.end <= m.first_token),
-        )
+        .get(doc.sentence_of(m.first_token))
         .map_or(0, |s| s.tokens.start);
     let reach = m
         .first_token

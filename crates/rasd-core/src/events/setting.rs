@@ -68,8 +68,8 @@ pub(super) fn sharper_location(
     let inside = match (c.target, s.target) {
         (Target::Place(area), Target::Place(town)) => match kb.places[area].kind {
             PlaceKind::Admin1 => kb.places[town].admin1 == kb.places[area].name,
-            // a sea or a region (إقليم كردستان) has no edges the tables
-            // know: any place of its country may lie in it
+            // a sea or a region (البحر الأحمر، جنوب لبنان) has no edges
+            // the tables know: any place of its country may lie in it
             PlaceKind::Feature => c.country_code(kb) == s.country_code(kb),
             _ => false,
         },
