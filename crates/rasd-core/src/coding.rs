@@ -113,7 +113,10 @@ fn code_event(
     let sub = frame.sub_event;
     let country = country_name.as_deref();
     let country_code = site.as_ref().map(|s| s.country_code.as_str());
-    let of_event = |a: ActorMention| actor_of_country(doc, kb, a, country_code);
+    let of_event = |a: ActorMention| {
+        let actor = actor_of_country(doc, kb, a, country_code);
+        army_of_soldiers(kb, frame, a.mention, actor, country_code).unwrap_or(actor)
+    };
     let acting = frame
         .actor1
         .map(of_event)
@@ -164,12 +167,10 @@ fn code_event(
             value: f.value,
             upper: f.upper,
             qualifier: f.qualifier.map(|q| q.as_str().to_owned()),
-            party: f
-                .party
-                .map(|p| actor_ref(kb, p.actor, country_name.as_deref()).name),
+            party: f.party.map(|p| actor_ref(kb, of_event(p), country).name),
             claimed_by: f
                 .claimed_by
-                .map(|p| actor_ref(kb, p.actor, country_name.as_deref()).name),
+                .map(|p| actor_ref(kb, of_event(p), country).name),
             evidence: Evidence {
                 field: format!("figure.{}", f.kind.as_str()),
                 start: original.start,
@@ -337,6 +338,35 @@ fn actor_of_country(
         return mention.actor;
     }
     names().find(in_country).unwrap_or(mention.actor)
+}
+
+/// The listed army that unnamed soldiers (جنديين، الجيش، حرس الحدود) belong
+/// to: that of the state that announced their deaths ("أعلن الجيش
+/// الإسرائيلي مقتل جنديين في جنوب لبنان"), else the army that holds the
+/// event's country (`armed_forces` in regions.tsv). `None`: the event's own
+/// country's, as the generic name says.
+fn army_of_soldiers(
+    kb: &Knowledge,
+    frame: &EventFrame,
+    mention: usize,
+    actor: usize,
+    country_code: Option<&str>,
+) -> Option<usize> {
+    let a = &kb.actors[actor];
+    let soldiers = a.id == "generic-military" || a.parent.as_deref() == Some("generic-military");
+    if !a.is_generic() || !soldiers {
+        return None;
+    }
+    let announcer = frame
+        .figures
+        .iter()
+        .filter(|f| f.party.is_some_and(|p| p.mention == mention))
+        .filter_map(|f| f.claimed_by)
+        .map(|c| &kb.actors[c.actor])
+        .find(|c| c.inter == 1 && !c.is_generic())
+        .and_then(|c| c.country.as_deref());
+    let army = announcer.or_else(|| kb.country(country_code?)?.armed_forces.as_deref())?;
+    kb.national_actor(actor, army)
 }
 
 /// Who acted when the text names no one: ACLED's unidentified armed group

@@ -887,6 +887,31 @@ fn cases() -> Vec<Case> {
             "قتل ستة مدنيين بغارة لطيران التحالف على سوق شعبي في مديرية مجز بمحافظة صعدة، أمس.",
             vec![ev(AIR, "YE", SAUDI_COALITION, Some("Civilians (Yemen)"), 6, "2018-03-11")],
         ),
+        // ---- whose soldiers ----
+        case(
+            "soldiers_whose_deaths_their_army_announced",
+            "2024-10-20",
+            "أعلن الجيش الإسرائيلي مقتل ثلاثة جنود في جنوب لبنان بقذيفة مضادة للدروع أطلقها حزب الله أمس.",
+            vec![ev(SHELLING, "LB", Some("Hezbollah"), ISRAEL, 3, "2024-10-19")],
+        ),
+        case(
+            "unnamed_soldiers_in_gaza_are_israeli",
+            "2024-06-11",
+            "قتل جنديان في انفجار عبوة ناسفة استهدفت آليتهما في حي تل السلطان بمدينة رفح أمس.",
+            vec![ev(IED, "PS", Some("Unidentified Armed Group (Palestinian Territory)"), ISRAEL, 2, "2024-06-10")],
+        ),
+        case(
+            "generic_soldiers_with_a_nisba",
+            "2024-08-15",
+            "قصف الجنود الأتراك بالمدفعية قرية تل طويل في ريف الحسكة الشمالي أمس، دون أنباء عن إصابات.",
+            vec![ev(SHELLING, "SY", Some("Military Forces of Turkey"), None, 0, "2024-08-14")],
+        ),
+        case(
+            "unnamed_army_raids_west_bank_town",
+            "2024-06-11",
+            "اقتحم الجيش بلدة قباطية جنوب جنين فجر اليوم واعتقل خمسة شبان من منازلهم.",
+            vec![ev(ARRESTS, "PS", ISRAEL, Some("Civilians (Palestinian Territory)"), 0, "2024-06-11")],
+        ),
     ]
 }
 

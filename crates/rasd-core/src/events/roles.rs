@@ -53,7 +53,7 @@ pub(super) fn sentence_actors(
         } else {
             pick_actor(kb, m, countries)
         };
-        let Some(actor) = actor else {
+        let Some(actor) = actor.map(|a| national_force(doc, kb, m, a).unwrap_or(a)) else {
             continue;
         };
         if !kb.actors[actor].is_generic() {
@@ -69,6 +69,25 @@ pub(super) fn sentence_actors(
     let phrases: Vec<Range<usize>> = out.iter().map(|a| a.head..a.mention).collect();
     out.retain(|a| !phrases.iter().any(|p| p.contains(&a.mention)));
     out
+}
+
+/// "الطائرات الحربية الروسية", "الجنود الأتراك": a generic state force
+/// with a nisba right after it is that country's listed force.
+fn national_force(doc: &Document, kb: &Knowledge, m: &Match, actor: usize) -> Option<usize> {
+    if kb.actors[actor].inter != 1 || !kb.actors[actor].is_generic() {
+        return None;
+    }
+    let next = doc
+        .matches
+        .iter()
+        .find(|n| n.first_token == m.last_token + 1)?;
+    // "الشرطة (الفرنسية)" credits a news agency
+    let between = &doc.text()[m.span.end..next.span.start];
+    if !between.chars().all(char::is_whitespace) {
+        return None;
+    }
+    let country = next.nisba()?;
+    kb.national_actor(actor, &kb.countries[country].iso2)
 }
 
 /// Of the actors a name may stand for (قوى الأمن الداخلي: Lebanon's police,

@@ -533,6 +533,31 @@ impl Knowledge {
     pub fn actor_index(&self, id: &str) -> Option<usize> {
         self.actors.iter().position(|a| a.id == id)
     }
+
+    /// The listed actor a generic one stands for in a country (generic
+    /// soldiers of Israel: `il-military`), found by the name the generic
+    /// row's template gives; a unit the table lacks (Border Guards of
+    /// Jordan) falls back to the force it belongs to.
+    pub fn national_actor(&self, generic: usize, iso2: &str) -> Option<usize> {
+        let country = &self.country(iso2)?.name;
+        let mut current = generic;
+        for _ in 0..3 {
+            let a = &self.actors[current];
+            if !a.is_generic() {
+                return None;
+            }
+            let name = a.name.replace("{country}", country);
+            if let Some(found) = self
+                .actors
+                .iter()
+                .position(|b| !b.is_generic() && b.name == name)
+            {
+                return Some(found);
+            }
+            current = self.actor_index(a.parent.as_deref()?)?;
+        }
+        None
+    }
 }
 
 #[cfg(test)]
@@ -545,6 +570,32 @@ mod tests {
         assert!(kb.actors.len() >= 150, "{} actors", kb.actors.len());
         assert!(kb.places.len() > 1000);
         assert!(kb.country("SY").is_some_and(|c| !c.nisba.is_empty()));
+    }
+
+    #[test]
+    fn generic_forces_stand_for_a_countrys_listed_force() {
+        let kb = Knowledge::embedded();
+        let id = |i: Option<usize>| i.map(|i| kb.actors[i].id.as_str());
+        let generic = |id: &str| kb.actor_index(id).expect("generic row");
+        assert_eq!(
+            id(kb.national_actor(generic("generic-military"), "IL")),
+            Some("il-military")
+        );
+        assert_eq!(
+            id(kb.national_actor(generic("generic-police"), "SO")),
+            Some("so-police")
+        );
+        // a unit the table lacks falls back to the army it belongs to
+        assert_eq!(
+            id(kb.national_actor(generic("generic-coast-guard"), "RU")),
+            Some("ru-military")
+        );
+        // a listed actor is no template
+        assert_eq!(kb.national_actor(generic("il-military"), "SY"), None);
+        assert_eq!(
+            kb.country("PS").and_then(|c| c.armed_forces.as_deref()),
+            Some("IL")
+        );
     }
 
     #[test]

@@ -83,6 +83,10 @@ pub struct Country {
     /// Among the countries Arabic-language conflict reporting covers most
     /// (`regions.tsv`): where a place the text leaves unplaced is looked for.
     pub focus: bool,
+    /// The state whose army unnamed soldiers in this country belong to
+    /// (`regions.tsv`: Israel's in the Palestinian Territory); `None`: the
+    /// country's own.
+    pub armed_forces: Option<String>,
 }
 
 /// How a trigger word relates to the attacker.
@@ -579,6 +583,7 @@ pub(super) fn parse_countries(
             iso_numeric: row.cells[6].trim().parse().ok(),
             region: None,
             focus: false,
+            armed_forces: None,
         });
     }
     Ok(())
@@ -611,12 +616,22 @@ pub(super) fn parse_regions(
     text: &str,
     countries: &mut [Country],
 ) -> Result<(), KbError> {
-    for row in Rows::new(file, text, &["country", "region", "?focus"])? {
+    let header = ["country", "region", "?focus", "?armed_forces"];
+    for row in Rows::new(file, text, &header)? {
         let row = row?;
         let region = Some(row.cells[1].trim().to_owned()).filter(|r| !r.is_empty());
+        let armed_forces = Some(row.cells[3].trim())
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned);
+        if let Some(army) = &armed_forces {
+            if !countries.iter().any(|c| &c.iso2 == army) {
+                return Err(row.error(format!("unknown country {army:?} in armed_forces")));
+            }
+        }
         let country = country_of(&row, countries)?;
         country.region = region;
         country.focus = row.cells[2].trim() == "yes";
+        country.armed_forces = armed_forces;
     }
     Ok(())
 }
@@ -667,6 +682,45 @@ pub(super) fn parse_cues(file: &str, text: &str, out: &mut Vec<Cue>) -> Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regions_name_only_known_armies() {
+        let mut countries = vec![Country {
+            iso2: "PS".into(),
+            name: "Palestinian Territory".into(),
+            names_ar: Vec::new(),
+            nisba: Vec::new(),
+            lat: 0.0,
+            lon: 0.0,
+            capital: String::new(),
+            iso_numeric: None,
+            region: None,
+            focus: false,
+            armed_forces: None,
+        }];
+        let header = "country\tregion\tfocus\tarmed_forces\n";
+        let err = parse_regions(
+            "regions.tsv",
+            &format!("{header}PS\tMiddle East\tyes\tXX\n"),
+            &mut countries,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("XX"), "{err}");
+        parse_regions(
+            "regions.tsv",
+            &format!("{header}PS\tMiddle East\tyes\tPS\n"),
+            &mut countries,
+        )
+        .unwrap();
+        assert_eq!(countries[0].armed_forces.as_deref(), Some("PS"));
+        parse_regions(
+            "regions.tsv",
+            "country\tregion\nPS\tMiddle East\n",
+            &mut countries,
+        )
+        .unwrap();
+        assert_eq!(countries[0].armed_forces, None);
+    }
 
     #[test]
     fn cells_split_like_split_on_tabs() {
