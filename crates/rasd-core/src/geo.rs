@@ -971,7 +971,9 @@ fn locate_with(
             } else if m.country().is_some() && !large {
                 false
             } else if town_cue || administrative {
-                known || no_country_known
+                // "مديرية جبل حبشي": an everyday word after the cue is a
+                // name's first word, not Jabel in Germany
+                known || no_country_known && (in_focus || !common(place))
             } else if common(place) || also_a_word {
                 false
             } else if frequent_word {

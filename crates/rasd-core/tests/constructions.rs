@@ -887,6 +887,30 @@ fn cases() -> Vec<Case> {
             "قتل ستة مدنيين بغارة لطيران التحالف على سوق شعبي في مديرية مجز بمحافظة صعدة، أمس.",
             vec![ev(AIR, "YE", SAUDI_COALITION, Some("Civilians (Yemen)"), 6, "2018-03-11")],
         ),
+        case(
+            "bomb_planted_by_unknown_men_wounds_children",
+            "2024-10-01",
+            "أصيب طفلان بانفجار عبوة ناسفة وضعها مجهولون قرب منزل في حي السبيل بمدينة درعا أمس.",
+            vec![ev(IED, "SY", Some("Unidentified Armed Group (Syria)"), Some("Civilians (Syria)"), 0, "2024-09-30")],
+        ),
+        case(
+            "mines_the_enemy_planted_name_no_doer_of_a_recapture",
+            "2024-10-01",
+            "أعلن الجيش العراقي أمس استعادة السيطرة على قرية البو حياة في قضاء الطارمية بعد معارك مع تنظيم داعش، وتعمل فرق الهندسة على تفكيك العبوات التي زرعها التنظيم في المنازل.",
+            vec![ev(REGAINS, "IQ", Some("Military Forces of Iraq"), IS, 0, "2024-09-30")],
+        ),
+        case(
+            "police_announcing_an_explosion_did_not_cause_it",
+            "2024-10-01",
+            "أعلنت الشرطة العراقية انفجار عبوة ناسفة قرب سوق شعبي في قضاء الزبير غرب البصرة أمس، دون وقوع إصابات.",
+            vec![ev(IED, "IQ", Some("Unidentified Armed Group (Iraq)"), None, 0, "2024-09-30")],
+        ),
+        case(
+            "police_announcing_arrests_made_them",
+            "2024-10-01",
+            "أعلنت الشرطة العراقية اعتقال خمسة مطلوبين بتهم إرهابية في قضاء الزبير غرب البصرة أمس.",
+            vec![ev(ARRESTS, "IQ", Some("Police Forces of Iraq"), None, 0, "2024-09-30")],
+        ),
         // ---- whose soldiers ----
         case(
             "soldiers_whose_deaths_their_army_announced",

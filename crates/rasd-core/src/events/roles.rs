@@ -268,10 +268,24 @@ pub(super) fn assign_roles(
     } = scene;
     let (claimant, clause) = (*claimant, clause.clone());
     let trigger = &doc.matches[frame.trigger];
+    // the act named right after who announces it ("أعلن الجيش العراقي أمس
+    // استعادة السيطرة") is its own when it is one only the doer announces,
+    // or when an armed group announces it; the police announcing an
+    // explosion (أعلنت الشرطة انفجار عبوة) or a death did neither
+    let announced = claimant.filter(|c| {
+        let end = doc.matches[c.mention].last_token;
+        (end + 1..=end + 3).contains(&trigger.first_token)
+            && (end + 1..trigger.first_token)
+                .all(|t| !kb.is_cue_word(CueKind::Reported, doc.word(t)))
+    });
+    let own_act = announced.is_some_and(|c| {
+        deliberate(frame.sub_event)
+            || pos == TriggerPos::Noun && matches!(kb.actors[c.actor].inter, 2..=4)
+    });
     let participants: Vec<ActorMention> = actors
         .iter()
         .copied()
-        .filter(|a| Some(*a) != claimant || actors.len() == 1)
+        .filter(|a| Some(*a) != claimant || own_act || actors.len() == 1 && announced.is_none())
         .collect();
     let word_before = |a: &ActorMention, back: usize| {
         let first = doc.matches[a.head].first_token;
@@ -299,8 +313,10 @@ pub(super) fn assign_roles(
     // "على يد", "برصاص", "هجوم شنه", "صاروخ أطلقته": the actor after these
     // words did it (`agent` cue words)
     let agent_word = |w: &str| {
-        let w = w.strip_prefix('و').unwrap_or(w);
+        // وضعها is a word of its own, ونفذه one with a conjunction
         kb.is_cue_word(CueKind::Agent, w)
+            || w.strip_prefix('و')
+                .is_some_and(|w| kb.is_cue_word(CueKind::Agent, w))
     };
     // "مدعوما بمقاتلي العشائر", "بدعم من التحالف": a supporting side
     // (`support` cue words)
@@ -317,7 +333,26 @@ pub(super) fn assign_roles(
         let first = doc.matches[a.head].first_token;
         aerial(doc, kb, first..first + 1)
     };
-    let is_agent = |a: &ActorMention| word_before(a, 1).is_some_and(agent_word) || airborne(a);
+    // a verb with an object pronoun (شنه، زرعتها) refers to the noun just
+    // before it, which must tell an event of this one's type: "الألغام التي
+    // زرعها التنظيم" names no doer of a recapture told before it
+    let event_type = frame.sub_event.event_type();
+    let refers_to_event = |a: &ActorMention| {
+        let word = doc.matches[a.head].first_token - 1;
+        let pronoun = doc.word(word).ends_with('ه') || doc.word(word).ends_with("ها");
+        !pronoun
+            || doc.matches.iter().any(|m| {
+                (m.last_token + 1..=m.last_token + 3).contains(&word)
+                    && m.triggers()
+                        .any(|t| kb.triggers[t].sub_event.event_type() == event_type)
+            })
+    };
+    // "تفكيك العبوات التي زرعها التنظيم": who planted a defused bomb did
+    // not defuse it
+    let defused = frame.sub_event == SubEventType::DisruptedWeaponsUse;
+    let is_agent = |a: &ActorMention| {
+        word_before(a, 1).is_some_and(agent_word) && refers_to_event(a) && !defused || airborne(a)
+    };
     let violent = frame.sub_event.is_violent();
     let can_attack = |a: &ActorMention| {
         let actor = &kb.actors[a.actor];
@@ -427,6 +462,23 @@ pub(super) fn assign_roles(
     }
     frame.actor1 = actor1;
     frame.actor2 = actor2;
+}
+
+/// Acts only their doer announces as done (a recapture, arrests, strikes,
+/// defusing): not a killing or a bombing, which the police announce too.
+fn deliberate(sub: SubEventType) -> bool {
+    use SubEventType::*;
+    matches!(
+        sub,
+        GovernmentRegainsTerritory
+            | NonStateActorOvertakesTerritory
+            | NonViolentTransferOfTerritory
+            | AirDroneStrike
+            | ShellingArtilleryMissileAttack
+            | Arrests
+            | DisruptedWeaponsUse
+            | HeadquartersOrBaseEstablished
+    )
 }
 
 /// How surely aircraft named as the attacker tell an air strike: as surely
