@@ -121,7 +121,7 @@ fn code_event(
         .actor1
         .map(of_event)
         .or_else(|| default_actor1(kb, sub));
-    let (mut actor1, assoc_actor_1) = coded_actor(kb, acting, sub, country);
+    let (mut actor1, mut assoc_actor_1) = coded_actor(kb, acting, sub, country);
     if let Some(group) = unlisted.group {
         actor1 = Some(unlisted_actor(doc, group));
     }
@@ -130,13 +130,31 @@ fn code_event(
         actor2 = None;
         assoc_actor_2.clear();
     }
-    match (unlisted.group, frame.actor1) {
-        (Some(group), _) => cite("actor1", group),
-        (None, Some(a)) => cite("actor1", doc.matches[a.mention].span),
-        (None, None) => {}
+    // ACLED codes the protesters of a protest as actor 1, also when the
+    // police fired on them (أطلقت قوات الأمن الرصاص على متظاهرين)
+    let protesters = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| a.inter == 6);
+    let swapped = sub.event_type() == "Protests"
+        && !protesters(&actor1)
+        && (protesters(&actor2) || actor2.is_none());
+    if swapped {
+        std::mem::swap(&mut actor1, &mut actor2);
+        std::mem::swap(&mut assoc_actor_1, &mut assoc_actor_2);
+        if actor1.is_none() {
+            actor1 = default_actor1(kb, sub).map(|p| actor_ref(kb, p, country));
+        }
     }
-    if let Some(a) = frame.actor2 {
-        cite("actor2", doc.matches[a.mention].span);
+    let span_of = |a: Option<ActorMention>| a.map(|a| doc.matches[a.mention].span);
+    let mut spans = [
+        unlisted.group.or(span_of(frame.actor1)),
+        span_of(frame.actor2),
+    ];
+    if swapped {
+        spans.swap(0, 1);
+    }
+    for (field, span) in ["actor1", "actor2"].into_iter().zip(spans) {
+        if let Some(span) = span {
+            cite(field, span);
+        }
     }
 
     let (event_date, time_precision) = match frame
@@ -558,7 +576,10 @@ fn action(sub: SubEventType, whom: Option<&str>, attempted: bool) -> String {
         ProtestWithIntervention => whom.map_or("demonstrated and were dispersed".to_owned(), |w| {
             format!("demonstrated and were dispersed by {w}")
         }),
-        ExcessiveForceAgainstProtesters => on("used lethal force against", "protesters"),
+        ExcessiveForceAgainstProtesters => whom.map_or(
+            "demonstrated and were met with lethal force".to_owned(),
+            |w| format!("demonstrated and were met with lethal force by {w}"),
+        ),
         ViolentDemonstration => "rioted".to_owned(),
         MobViolence => on("attacked", "people"),
         Agreement => whom.map_or("reached an agreement".to_owned(), |w| {

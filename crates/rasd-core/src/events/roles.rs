@@ -106,8 +106,14 @@ fn pick_actor(kb: &Knowledge, m: &Match, countries: &HashMap<String, f64>) -> Op
         .max_by(|&a, &b| weight(a).total_cmp(&weight(b)).then(b.cmp(&a)))?;
     // a local militia of a country the article never mentions is a
     // namesake ("مقاتلو العشائر" in Somalia are not Syria's tribal forces)
+    // (settlers of Israel are at home in the Palestinian Territory, whose
+    // armed forces regions.tsv says are Israel's)
     let actor = &kb.actors[best];
-    let foreign_militia = actor.inter == 4 && actor.country.is_some() && weight(best) <= 0.5;
+    let held_by_its_country = countries.iter().any(|(c, &w)| {
+        w > 0.5 && kb.country(c).and_then(|c| c.armed_forces.as_ref()) == actor.country.as_ref()
+    });
+    let foreign_militia =
+        actor.inter == 4 && actor.country.is_some() && weight(best) <= 0.5 && !held_by_its_country;
     (!foreign_militia || countries.is_empty()).then_some(best)
 }
 
