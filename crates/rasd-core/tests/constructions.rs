@@ -911,6 +911,12 @@ fn cases() -> Vec<Case> {
             "أعلنت الشرطة العراقية اعتقال خمسة مطلوبين بتهم إرهابية في قضاء الزبير غرب البصرة أمس.",
             vec![ev(ARRESTS, "IQ", Some("Police Forces of Iraq"), None, 0, "2024-09-30")],
         ),
+        case(
+            "protest_against_killings_has_no_toll_of_its_own",
+            "2024-08-05",
+            "تظاهر المئات في مدينة القصرين أمس تنديدا بمقتل ثلاثة شبان برصاص الشرطة خلال مداهمة ليلية.",
+            vec![ev(PEACEFUL, "TN", Some("Protesters (Tunisia)"), None, 0, "2024-08-04")],
+        ),
         // ---- whose soldiers ----
         case(
             "soldiers_whose_deaths_their_army_announced",

@@ -70,7 +70,7 @@ pub(super) fn figures(
                 nearest = Some((distance, kind, mi));
             }
         }
-        let Some((_, kind, cue)) = nearest else {
+        let Some((_, kind, cue)) = nearest.filter(|&(.., cue)| !grievance(doc, kb, cue)) else {
             continue;
         };
         // whose dead: the actor right after the number (7 من المليشيات،
@@ -128,6 +128,23 @@ fn add_up_lists(figures: Vec<FigureMention>) -> Vec<FigureMention> {
     out
 }
 
+/// "احتجاجا على وفاة شاب": a figure word up to three words after the
+/// grounds of a protest is the death protested, not a toll of this event.
+fn grievance(doc: &Document, kb: &Knowledge, cue: usize) -> bool {
+    in_grievance(doc, kb, doc.matches[cue].first_token, 3)
+}
+
+/// Whether token `token` lies within `reach` words after the grounds of a
+/// protest (تنديدا بمقتل ثلاثة شبان برصاص الشرطة), in the same clause.
+pub(super) fn in_grievance(doc: &Document, kb: &Knowledge, token: usize, reach: usize) -> bool {
+    doc.matches.iter().any(|g| {
+        g.last_token < token
+            && token <= g.last_token + reach
+            && (g.last_token + 1..=token).all(|t| !doc.tokens[t].after_comma)
+            && g.has_cue(kb, CueKind::Grounds)
+    })
+}
+
 /// Whether a number stands within three words after a figure word.
 fn quantity_near(doc: &Document, m: &crate::knowledge::Match) -> bool {
     doc.quantities
@@ -153,6 +170,9 @@ fn single_victims(
         else {
             continue;
         };
+        if grievance(doc, kb, i) {
+            continue;
+        }
         let person = doc.matches[i + 1..]
             .iter()
             .enumerate()

@@ -10,7 +10,7 @@ mod roles;
 mod setting;
 
 use self::clauses::{aerial, attempt_cue_before, clauses, sentence_is_background};
-use self::figures::figures;
+use self::figures::{figures, in_grievance};
 pub use self::mention::mentions;
 use self::merge::{absorb, event_told_of, merge_or_push};
 use self::refine::{fill_victims, refine_type};
@@ -149,7 +149,10 @@ pub fn detect(
     let mut last_claimant: Option<ActorMention> = None;
     let mut named = NamedGroups::default();
     for (s, sentence) in doc.sentences.iter().enumerate() {
-        let actors = sentence_actors(doc, kb, sentence.tokens.clone(), &mut named, countries);
+        let mut actors = sentence_actors(doc, kb, sentence.tokens.clone(), &mut named, countries);
+        // the dead a crowd protests and who killed them take no part in the
+        // protest (تظاهر المئات تنديدا بمقتل ثلاثة شبان برصاص الشرطة)
+        actors.retain(|a| !in_grievance(doc, kb, doc.matches[a.mention].first_token, 6));
         let claimant = sentence_claimant(doc, kb, sentence.tokens.clone(), &actors).or_else(|| {
             says_without_subject(doc, kb, sentence.tokens.clone())
                 .then_some(last_claimant)

@@ -161,6 +161,9 @@ pub enum CueKind {
     /// A word of time, cause or topic (منذ، جراء، حول): the event word right
     /// after it is a circumstance of the sentence's event.
     Circumstance,
+    /// The grounds of a protest (احتجاجا على، تنديدا ب): a death named
+    /// right after it is what the crowd protests, not a casualty.
+    Grounds,
     /// A gathering of people (حشود، هتافات، لافتات): a protest word nearby
     /// means a street protest.
     Crowd,
@@ -272,6 +275,7 @@ impl CueKind {
             "crowd" => Crowd,
             "speech_act" => SpeechAct,
             "circumstance" => Circumstance,
+            "grounds" => Grounds,
             "occurrence" => Occurrence,
             "group" => Group,
             "relative" => Relative,
