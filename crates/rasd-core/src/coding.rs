@@ -171,8 +171,16 @@ fn code_event(
         },
     };
 
+    // a rising toll replaces the counts of the same dead told before it
+    let party_of = |f: &crate::events::FigureMention| f.party.map(|p| p.actor);
+    let superseded = |f: &crate::events::FigureMention| {
+        !f.update
+            && frame.figures.iter().any(|u| {
+                u.update && u.kind == f.kind && party_of(u) == party_of(f) && u.value > f.value
+            })
+    };
     let mut figures = Vec::new();
-    for f in &frame.figures {
+    for f in frame.figures.iter().filter(|f| !superseded(f)) {
         if let Some(party) = f.party {
             cite("figure.party", doc.matches[party.mention].span);
         }

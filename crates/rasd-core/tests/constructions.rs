@@ -917,6 +917,12 @@ fn cases() -> Vec<Case> {
             "تظاهر المئات في مدينة القصرين أمس تنديدا بمقتل ثلاثة شبان برصاص الشرطة خلال مداهمة ليلية.",
             vec![ev(PEACEFUL, "TN", Some("Protesters (Tunisia)"), None, 0, "2024-08-04")],
         ),
+        case(
+            "toll_rising_in_a_later_sentence",
+            "2024-03-10",
+            "قتل ثمانية أشخاص بانفجار عبوة ناسفة في سوق مدينة الباب بريف حلب صباح اليوم. وقالت مصادر طبية إن عدد القتلى ارتفع إلى 11 بعد وفاة ثلاثة من الجرحى.",
+            vec![ev(IED, "SY", Some("Unidentified Armed Group (Syria)"), None, 11, "2024-03-10")],
+        ),
         // ---- whose soldiers ----
         case(
             "soldiers_whose_deaths_their_army_announced",

@@ -98,6 +98,7 @@ pub(super) fn figures(
             cue,
             party,
             claimed_by: claimant,
+            update: toll_update_before(doc, kb, q.tokens.start),
         });
     }
     out.extend(single_victims(doc, kb, tokens, actors, claimant));
@@ -190,6 +191,7 @@ fn single_victims(
                     cue: i,
                     party: None,
                     claimed_by: claimant,
+                    update: false,
                 });
             }
             continue;
@@ -219,7 +221,20 @@ fn single_victims(
             cue: i,
             party,
             claimed_by: claimant,
+            update: false,
         });
     }
     out
+}
+
+/// "وارتفعت الحصيلة في وقت لاحق إلى خمسة عشر قتيلا": a word of a rising
+/// toll (`toll_update` cues) up to eight words before the number, in its
+/// clause.
+fn toll_update_before(doc: &Document, kb: &Knowledge, token: usize) -> bool {
+    doc.matches.iter().any(|m| {
+        m.last_token < token
+            && token <= m.last_token + 8
+            && (m.last_token + 1..=token).all(|t| !doc.tokens[t].after_comma)
+            && m.has_cue(kb, CueKind::TollUpdate)
+    })
 }

@@ -97,6 +97,8 @@ pub struct FigureMention {
     pub cue: usize,
     pub party: Option<ActorMention>,
     pub claimed_by: Option<ActorMention>,
+    /// A later count that replaces earlier ones ("ارتفعت الحصيلة إلى 15").
+    pub update: bool,
 }
 
 /// One event as the article tells it, possibly from several clauses.

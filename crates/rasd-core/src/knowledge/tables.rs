@@ -164,6 +164,9 @@ pub enum CueKind {
     /// The grounds of a protest (احتجاجا على، تنديدا ب): a death named
     /// right after it is what the crowd protests, not a casualty.
     Grounds,
+    /// A rising toll (ارتفعت الحصيلة، ارتفع عدد القتلى): the number after
+    /// it replaces the counts told before.
+    TollUpdate,
     /// A gathering of people (حشود، هتافات، لافتات): a protest word nearby
     /// means a street protest.
     Crowd,
@@ -276,6 +279,7 @@ impl CueKind {
             "speech_act" => SpeechAct,
             "circumstance" => Circumstance,
             "grounds" => Grounds,
+            "toll_update" => TollUpdate,
             "occurrence" => Occurrence,
             "group" => Group,
             "relative" => Relative,
