@@ -133,9 +133,16 @@ fn code_event(
     // ACLED codes the protesters of a protest as actor 1, also when the
     // police fired on them (أطلقت قوات الأمن الرصاص على متظاهرين)
     let protesters = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| a.inter == 6);
-    let swapped = sub.event_type() == "Protests"
+    let protest_swap = sub.event_type() == "Protests"
         && !protesters(&actor1)
         && (protesters(&actor2) || actor2.is_none());
+    // "انسحبت القوات الحكومية ... وسيطرت عليها الهيئة": who takes the
+    // ground over is actor 1 of a transfer
+    let yielded = doc.matches[frame.trigger]
+        .triggers()
+        .any(|t| kb.triggers[t].sub_event == sub && kb.triggers[t].yields);
+    let armed = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| matches!(a.inter, 1..=4 | 8));
+    let swapped = protest_swap || yielded && armed(&actor1) && armed(&actor2);
     if swapped {
         std::mem::swap(&mut actor1, &mut actor2);
         std::mem::swap(&mut assoc_actor_1, &mut assoc_actor_2);

@@ -113,6 +113,9 @@ pub struct Trigger {
     pub attempt: bool,
     /// Also the word for a march (مسيرة): a protest when protesters are about.
     pub march: bool,
+    /// Its doer gives territory up (انسحب، تسليم المدينة): the other side
+    /// named takes it over and is actor 1.
+    pub yields: bool,
 }
 
 /// What a cue word from `cues.tsv` signals.
@@ -669,6 +672,7 @@ pub(super) fn parse_triggers(
             attack: flags.contains(&"attack"),
             attempt: flags.contains(&"attempt"),
             march: flags.contains(&"march"),
+            yields: flags.contains(&"yields"),
         });
     }
     Ok(())
