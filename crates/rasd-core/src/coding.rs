@@ -121,11 +121,12 @@ fn code_event(
         .actor1
         .map(of_event)
         .or_else(|| default_actor1(kb, sub));
-    let (mut actor1, mut assoc_actor_1) = coded_actor(kb, acting, sub, country);
+    let (mut actor1, mut assoc_actor_1) = coded_actor(kb, acting, Role::Acting, sub, country);
     if let Some(group) = unlisted.group {
         actor1 = Some(unlisted_actor(doc, group));
     }
-    let (mut actor2, mut assoc_actor_2) = coded_actor(kb, frame.actor2.map(of_event), sub, country);
+    let (mut actor2, mut assoc_actor_2) =
+        coded_actor(kb, frame.actor2.map(of_event), Role::Target, sub, country);
     if actor2.is_some() && actor2.as_ref().map(|a| &a.name) == actor1.as_ref().map(|a| &a.name) {
         actor2 = None;
         assoc_actor_2.clear();
@@ -417,12 +418,20 @@ fn default_actor1(kb: &Knowledge, sub: SubEventType) -> Option<usize> {
     kb.actor_index(id)
 }
 
+/// Which side of the event an actor is on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Acting,
+    Target,
+}
+
 /// An actor as ACLED codes it: violent crowds are rioters, and groups of
 /// civilians (journalists, health workers) are civilians with the group as
 /// associated actor.
 fn coded_actor(
     kb: &Knowledge,
     actor: Option<usize>,
+    role: Role,
     sub: SubEventType,
     country: Option<&str>,
 ) -> (Option<ActorRef>, Vec<ActorRef>) {
@@ -435,10 +444,12 @@ fn coded_actor(
             return (Some(actor_ref(kb, rioters, country)), Vec::new());
         }
     }
-    // teachers or students who demonstrate are protesters, the group associated
+    // teachers or students who demonstrate are protesters, the group
+    // associated; the man a mob beat is no rioter (a mob's civilian target
+    // is actor 2, and a protest's actor 2 is swapped to actor 1 below)
     let crowd_type = match sub.event_type() {
         "Protests" => "generic-protesters",
-        "Riots" => "generic-rioters",
+        "Riots" if role == Role::Acting => "generic-rioters",
         _ => "",
     };
     if a.inter == 7 && !crowd_type.is_empty() {
