@@ -159,8 +159,10 @@ fn code_event(
     if swapped {
         spans.swap(0, 1);
     }
-    for (field, span) in ["actor1", "actor2"].into_iter().zip(spans) {
-        if let Some(span) = span {
+    // an actor dropped as the other side's double cites nothing
+    let coded = [actor1.is_some(), actor2.is_some()];
+    for ((field, span), coded) in ["actor1", "actor2"].into_iter().zip(spans).zip(coded) {
+        if let (Some(span), true) = (span, coded) {
             cite(field, span);
         }
     }

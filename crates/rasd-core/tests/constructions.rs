@@ -923,6 +923,12 @@ fn cases() -> Vec<Case> {
             "قتل ثمانية أشخاص بانفجار عبوة ناسفة في سوق مدينة الباب بريف حلب صباح اليوم. وقالت مصادر طبية إن عدد القتلى ارتفع إلى 11 بعد وفاة ثلاثة من الجرحى.",
             vec![ev(IED, "SY", Some("Unidentified Armed Group (Syria)"), None, 11, "2024-03-10")],
         ),
+        case(
+            "army_cited_after_a_rocket_is_its_source_not_its_target",
+            "2024-11-20",
+            "سقط صاروخ أطلق من جنوب لبنان على مستوطنة كريات شمونة دون أن يسفر عن إصابات، وفق ما أفاد الجيش الإسرائيلي اليوم الأربعاء.",
+            vec![ev(SHELLING, "IL", ANY, None, 0, "2024-11-20")],
+        ),
         // ---- whose soldiers ----
         case(
             "soldiers_whose_deaths_their_army_announced",

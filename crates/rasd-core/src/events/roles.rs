@@ -288,10 +288,18 @@ pub(super) fn assign_roles(
         deliberate(frame.sub_event)
             || pos == TriggerPos::Noun && matches!(kb.actors[c.actor].inter, 2..=4)
     });
+    // a lone speaker before the act may have done it (أعلن التنظيم أنه
+    // فجر); one cited after it (سقط صاروخ، وفق الجيش الإسرائيلي) did not
+    let speaks_first =
+        claimant.is_some_and(|c| doc.matches[c.mention].last_token < trigger.first_token);
     let participants: Vec<ActorMention> = actors
         .iter()
         .copied()
-        .filter(|a| Some(*a) != claimant || own_act || actors.len() == 1 && announced.is_none())
+        .filter(|a| {
+            Some(*a) != claimant
+                || own_act
+                || actors.len() == 1 && announced.is_none() && speaks_first
+        })
         .collect();
     let word_before = |a: &ActorMention, back: usize| {
         let first = doc.matches[a.head].first_token;
