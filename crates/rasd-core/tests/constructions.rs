@@ -929,6 +929,18 @@ fn cases() -> Vec<Case> {
             "سقط صاروخ أطلق من جنوب لبنان على مستوطنة كريات شمونة دون أن يسفر عن إصابات، وفق ما أفاد الجيش الإسرائيلي اليوم الأربعاء.",
             vec![ev(SHELLING, "IL", ANY, None, 0, "2024-11-20")],
         ),
+        case(
+            "group_right_after_targeted_is_its_subject",
+            "2024-06-10",
+            "استهدفت جماعة الحوثي بطائرة مسيرة سفينة تجارية في البحر الأحمر قبالة ميناء المخا أمس، دون وقوع إصابات.",
+            vec![ev(AIR, "YE", HOUTHI, None, 0, "2024-06-09")],
+        ),
+        case(
+            "army_right_after_an_attack_that_targeted_it_is_its_target",
+            "2024-06-10",
+            "قتل جنديان في هجوم استهدف الجيش السوري قرب مدينة الصنمين في ريف درعا أمس.",
+            vec![ev(CLASH, "SY", Some("Unidentified Armed Group (Syria)"), Some("Military Forces of Syria"), 2, "2024-06-09")],
+        ),
         // ---- whose soldiers ----
         case(
             "soldiers_whose_deaths_their_army_announced",

@@ -305,11 +305,25 @@ pub(super) fn assign_roles(
         let first = doc.matches[a.head].first_token;
         (first >= back).then(|| doc.word(first - back))
     };
+    // a verb at the start of its clause: after a sentence start, a comma or
+    // a conjunction, not after the noun or relative pronoun it tells of
+    let opens_clause = |verb: usize| {
+        let word = doc.word(verb);
+        verb == clause.start
+            || doc.tokens[verb].after_comma
+            || word.starts_with('و') && !word.starts_with("وا")
+            || word.starts_with('ف')
+    };
     let is_target = |a: &ActorMention| {
         victims.contains(a)
             || word_before(a, 1).is_some_and(|w| matches!(w, "علي" | "ضد" | "مع" | "بحق"))
-            // "استهدفت دورية للشرطة": what was targeted
-            || (1..=2).any(|back| word_before(a, back).is_some_and(|w| w.starts_with("استهدف")))
+            // "استهدفت دورية للشرطة", "هجوم استهدف الجيش": what was
+            // targeted; but a clause that opens with the verb names its
+            // subject first (استهدفت جماعة الحوثي سفينة)
+            || (1..=2).any(|back| {
+                word_before(a, back).is_some_and(|w| w.starts_with("استهدف"))
+                    && (back == 2 || !opens_clause(doc.matches[a.head].first_token - 1))
+            })
             || (1..=2).any(|back| {
                 let first = doc.matches[a.head].first_token;
                 first >= back
