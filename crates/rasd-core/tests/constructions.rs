@@ -941,6 +941,18 @@ fn cases() -> Vec<Case> {
             "قتل جنديان في هجوم استهدف الجيش السوري قرب مدينة الصنمين في ريف درعا أمس.",
             vec![ev(CLASH, "SY", Some("Unidentified Armed Group (Syria)"), Some("Military Forces of Syria"), 2, "2024-06-09")],
         ),
+        case(
+            "gunmen_named_inside_fire_opening",
+            "2024-06-10",
+            "أطلق مسلحون النار على سيارة تقل مسؤولا محليا في مدينة درعا البلد، فأردوه قتيلا على الفور، الأحد.",
+            vec![ev(CLASH, "SY", Some("Unidentified Armed Group (Syria)"), ANY, 1, "2024-06-09")],
+        ),
+        case(
+            "fire_toward_a_checkpoint",
+            "2024-06-10",
+            "أطلق مسلحون مجهولون النار باتجاه حاجز للجيش في ريف درعا أمس، دون وقوع إصابات.",
+            vec![ev(CLASH, "SY", Some("Unidentified Armed Group (Syria)"), Some("Military Forces of Syria"), 0, "2024-06-09")],
+        ),
         // ---- whose soldiers ----
         case(
             "soldiers_whose_deaths_their_army_announced",
