@@ -953,6 +953,18 @@ fn cases() -> Vec<Case> {
             "أطلق مسلحون مجهولون النار باتجاه حاجز للجيش في ريف درعا أمس، دون وقوع إصابات.",
             vec![ev(CLASH, "SY", Some("Unidentified Armed Group (Syria)"), Some("Military Forces of Syria"), 0, "2024-06-09")],
         ),
+        case(
+            "demand_of_a_march_is_not_its_event",
+            "2024-02-15",
+            "خرج مئات الطلاب في مسيرة بجامعة الخرطوم أمس للمطالبة بإطلاق سراح زملائهم المعتقلين، قبل أن تفرقهم الشرطة بالغاز المسيل للدموع.",
+            vec![ev(INTERVENTION, "SD", Some("Protesters (Sudan)"), ANY, 0, "2024-02-14")],
+        ),
+        case(
+            "a_unit_after_reported_speech_is_no_source",
+            "2024-02-15",
+            "أفاد مصدر أمني عراقي بأن قوة من الجيش اشتبكت أمس مع عناصر من تنظيم داعش في وادي حوران غرب الأنبار، ما أسفر عن مقتل ثلاثة من عناصر التنظيم.",
+            vec![ev(CLASH, "IQ", Some("Military Forces of Iraq"), IS, 3, "2024-02-14")],
+        ),
         // ---- whose soldiers ----
         case(
             "soldiers_whose_deaths_their_army_announced",

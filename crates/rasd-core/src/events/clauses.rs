@@ -43,7 +43,9 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
             // (صفقة طائرات مسيرة) does not compete for the clause
             let blocked = is_negated_or_future(doc, kb, range.start, m.first_token)
                 || super::mention::figurative(doc, kb, m)
-                || super::mention::equipment(doc, kb, m);
+                || super::mention::equipment(doc, kb, m)
+                // what a crowd demands or protests (للمطالبة بإطلاق سراح)
+                || super::figures::in_grievance(doc, kb, m.first_token, 3);
             for t in m.triggers() {
                 if blocked {
                     continue;

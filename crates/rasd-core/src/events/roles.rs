@@ -198,7 +198,10 @@ pub(super) fn sentence_claimant(
         // the speaker comes before what is said: "أضافوا أنهم قتلوا عناصر
         // من داعش" names the dead, not the speaker
         let said = (m.last_token + 1..tokens.end)
-            .find(|&t| matches!(doc.word(t), "ان" | "انه" | "انها" | "انهم" | "انهما"))
+            .find(|&t| {
+                matches!(doc.word(t), "ان" | "انه" | "انها" | "انهم" | "انهما")
+                    || kb.is_cue_word(CueKind::Reported, doc.word(t))
+            })
             .unwrap_or(tokens.end);
         // a named group over a generic one (المركز الإعلامي لقسد)
         let claimant = actors
