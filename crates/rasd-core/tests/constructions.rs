@@ -965,6 +965,18 @@ fn cases() -> Vec<Case> {
             "أفاد مصدر أمني عراقي بأن قوة من الجيش اشتبكت أمس مع عناصر من تنظيم داعش في وادي حوران غرب الأنبار، ما أسفر عن مقتل ثلاثة من عناصر التنظيم.",
             vec![ev(CLASH, "IQ", Some("Military Forces of Iraq"), IS, 3, "2024-02-14")],
         ),
+        case(
+            "arrest_of_a_gang_charged_with_kidnapping",
+            "2024-05-20",
+            "أعلنت وزارة الداخلية الليبية أمس القبض على عصابة مسلحة متورطة في خطف مهاجرين بمدينة الكفرة جنوب شرقي البلاد.",
+            vec![ev(ARRESTS, "LY", Some("Police Forces of Libya"), ANY, 0, "2024-05-19")],
+        ),
+        case(
+            "aircraft_belonging_to_the_coalition",
+            "2024-05-20",
+            "أغارت طائرات حربية تابعة للتحالف بقيادة السعودية على معسكر للحوثيين في مديرية نهم شرقي صنعاء مساء أمس.",
+            vec![ev(AIR, "YE", SAUDI_COALITION, HOUTHI, 0, "2024-05-19")],
+        ),
         // ---- whose soldiers ----
         case(
             "soldiers_whose_deaths_their_army_announced",

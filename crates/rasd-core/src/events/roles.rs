@@ -431,14 +431,18 @@ pub(super) fn assign_roles(
         TriggerPos::Verb if plural_verb => last_before.or(near_after),
         TriggerPos::Verb => near_after.or(last_before),
         TriggerPos::Noun => {
-            // "هجوم للتنظيم", "قصف مدفعي لقوات النظام": right after the noun
+            // "هجوم للتنظيم", "قصف مدفعي لقوات النظام": right after the
+            // noun, or after تابعة (طائرات حربية تابعة للتحالف)
+            let next = trigger.last_token + 1;
+            let belonging = next < doc.tokens.len()
+                && matches!(doc.word(next), "تابعه" | "تابع" | "التابعه" | "التابع");
             after
                 .iter()
                 .copied()
                 .find(|a| {
                     with_li(a)
                         && can_attack(a)
-                        && doc.matches[a.head].first_token <= trigger.last_token + 1
+                        && doc.matches[a.head].first_token <= next + usize::from(belonging)
                 })
                 .or(last_before)
                 .or(genitive)
