@@ -977,6 +977,12 @@ fn cases() -> Vec<Case> {
             "أغارت طائرات حربية تابعة للتحالف بقيادة السعودية على معسكر للحوثيين في مديرية نهم شرقي صنعاء مساء أمس.",
             vec![ev(AIR, "YE", SAUDI_COALITION, HOUTHI, 0, "2024-05-19")],
         ),
+        case(
+            "road_between_two_towns_is_one_place",
+            "2024-05-20",
+            "تعرضت قافلة مساعدات إنسانية لإطلاق نار من قبل مجهولين على الطريق الرابط بين مدينتي نيالا والفاشر أمس، ما أدى إلى إصابة سائقين.",
+            vec![ev(ATTACK, "SD", Some("Unidentified Armed Group (Sudan)"), Some("Civilians (Sudan)"), 0, "2024-05-19")],
+        ),
         // ---- whose soldiers ----
         case(
             "soldiers_whose_deaths_their_army_announced",

@@ -103,7 +103,14 @@ pub(super) fn coordinated_towns(
         .filter(|pair| {
             let (first, second) = (&doc.matches[pair[0].mention], &doc.matches[pair[1].mention]);
             let joined = second.clitics > 0 && doc.word(second.first_token).starts_with('و');
-            joined && second.first_token == first.last_token + 1 && pair[0].target != pair[1].target
+            // "الطريق بين مدينتي نيالا والفاشر" is one place between two
+            let between = (1..=2).any(|back| {
+                first.first_token >= back && doc.word(first.first_token - back) == "بين"
+            });
+            joined
+                && !between
+                && second.first_token == first.last_token + 1
+                && pair[0].target != pair[1].target
         })
         .map(|pair| *pair[1])
         .collect()
