@@ -454,7 +454,9 @@ fn coded_actor(
         "Riots" if role == Role::Acting => "generic-rioters",
         _ => "",
     };
-    if a.inter == 7 && !crowd_type.is_empty() {
+    // (a labour group that demonstrates is protesters too, as ACLED codes it)
+    let crowd_kind = a.inter == 7 || a.parent.as_deref() == Some("generic-protesters");
+    if crowd_kind && !crowd_type.is_empty() {
         if let Some(crowd) = kb.actor_index(crowd_type) {
             let assoc = if a.id == "generic-civilians" {
                 Vec::new()

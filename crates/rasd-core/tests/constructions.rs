@@ -983,6 +983,12 @@ fn cases() -> Vec<Case> {
             "تعرضت قافلة مساعدات إنسانية لإطلاق نار من قبل مجهولين على الطريق الرابط بين مدينتي نيالا والفاشر أمس، ما أدى إلى إصابة سائقين.",
             vec![ev(ATTACK, "SD", Some("Unidentified Armed Group (Sudan)"), Some("Civilians (Sudan)"), 0, "2024-05-19")],
         ),
+        case(
+            "police_named_inside_the_dispersal",
+            "2024-05-20",
+            "فرقت الشرطة بالغاز المسيل للدموع مظاهرة لعمال الموانئ في مدينة صفاقس أمس.",
+            vec![ev(INTERVENTION, "TN", Some("Protesters (Tunisia)"), Some("Police Forces of Tunisia"), 0, "2024-05-19")],
+        ),
         // ---- whose soldiers ----
         case(
             "soldiers_whose_deaths_their_army_announced",

@@ -80,7 +80,9 @@ pub(super) fn merge_or_push(
         let another_day = precision_of(e) == 1
             && precision_of(&frame) == 1
             && matches!((date_of(e), date_of(&frame)), (Some(a), Some(b)) if a != b);
+        // (a march word is a protest's until its crowd is weighed)
         let other_family = e.sub_event.event_type() != frame.sub_event.event_type()
+            && !(e.march || frame.march)
             && frame.actor1.is_some_and(|a| {
                 let id = &kb.actors[a.actor].id;
                 kb.actors[a.actor].is_armed()

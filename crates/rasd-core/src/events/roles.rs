@@ -495,8 +495,30 @@ pub(super) fn assign_roles(
             frame.weapon = Some((a.head, SubEventType::AirDroneStrike, AIRBORNE_PRIORITY));
         }
     }
+    let actor1 = actor1.or_else(|| actor_inside_trigger(doc, kb, frame.trigger));
     frame.actor1 = actor1;
     frame.actor2 = actor2;
+}
+
+/// "فرقت الشرطة", "مسلحون اقتحموا": an actor named inside a trigger phrase
+/// is its doer. The phrase stands as the actor's mention.
+fn actor_inside_trigger(doc: &Document, kb: &Knowledge, trigger: usize) -> Option<ActorMention> {
+    let m = &doc.matches[trigger];
+    if m.first_token == m.last_token {
+        return None;
+    }
+    let tokens = &doc.tokens[m.first_token + 1..=m.last_token];
+    let actor = kb
+        .matcher()
+        .find(doc.text(), tokens)
+        .iter()
+        .flat_map(|inner| inner.actors())
+        .find(|&a| kb.actors[a].is_armed())?;
+    Some(ActorMention {
+        mention: trigger,
+        head: trigger,
+        actor,
+    })
 }
 
 /// Acts only their doer announces as done (a recapture, arrests, strikes,
