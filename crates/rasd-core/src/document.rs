@@ -88,6 +88,16 @@ impl<'a> Document<'a> {
             .min(self.sentences.len().saturating_sub(1))
     }
 
+    /// The matches that start in a token range, found by binary search
+    /// (matches are sorted by their first token and do not overlap).
+    pub fn matches_in(&self, tokens: std::ops::Range<usize>) -> &[Match] {
+        let start = self
+            .matches
+            .partition_point(|m| m.first_token < tokens.start);
+        let end = self.matches.partition_point(|m| m.first_token < tokens.end);
+        &self.matches[start..end.max(start)]
+    }
+
     /// Whether match `m` carries the article among its clitics (التظاهر،
     /// بالتظاهر).
     pub fn with_article(&self, m: &Match) -> bool {

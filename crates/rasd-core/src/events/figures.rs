@@ -138,12 +138,14 @@ fn grievance(doc: &Document, kb: &Knowledge, cue: usize) -> bool {
 /// Whether token `token` lies within `reach` words after the grounds of a
 /// protest (تنديدا بمقتل ثلاثة شبان برصاص الشرطة), in the same clause.
 pub(super) fn in_grievance(doc: &Document, kb: &Knowledge, token: usize, reach: usize) -> bool {
-    doc.matches.iter().any(|g| {
-        g.last_token < token
-            && token <= g.last_token + reach
-            && (g.last_token + 1..=token).all(|t| !doc.tokens[t].after_comma)
-            && g.has_cue(kb, CueKind::Grounds)
-    })
+    doc.matches_in(token.saturating_sub(reach)..token)
+        .iter()
+        .any(|g| {
+            g.last_token < token
+                && token <= g.last_token + reach
+                && (g.last_token + 1..=token).all(|t| !doc.tokens[t].after_comma)
+                && g.has_cue(kb, CueKind::Grounds)
+        })
 }
 
 /// Whether a number stands within three words after a figure word.
@@ -231,10 +233,13 @@ fn single_victims(
 /// toll (`toll_update` cues) up to eight words before the number, in its
 /// clause.
 fn toll_update_before(doc: &Document, kb: &Knowledge, token: usize) -> bool {
-    doc.matches.iter().any(|m| {
-        m.last_token < token
-            && token <= m.last_token + 8
-            && (m.last_token + 1..=token).all(|t| !doc.tokens[t].after_comma)
-            && m.has_cue(kb, CueKind::TollUpdate)
-    })
+    // (a cue of up to three words ending eight words before)
+    doc.matches_in(token.saturating_sub(10)..token)
+        .iter()
+        .any(|m| {
+            m.last_token < token
+                && token <= m.last_token + 8
+                && (m.last_token + 1..=token).all(|t| !doc.tokens[t].after_comma)
+                && m.has_cue(kb, CueKind::TollUpdate)
+        })
 }

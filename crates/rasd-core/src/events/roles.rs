@@ -77,10 +77,7 @@ fn national_force(doc: &Document, kb: &Knowledge, m: &Match, actor: usize) -> Op
     if kb.actors[actor].inter != 1 || !kb.actors[actor].is_generic() {
         return None;
     }
-    let next = doc
-        .matches
-        .iter()
-        .find(|n| n.first_token == m.last_token + 1)?;
+    let next = doc.matches_in(m.last_token + 1..m.last_token + 2).first()?;
     // "الشرطة (الفرنسية)" credits a news agency
     let between = &doc.text()[m.span.end..next.span.start];
     if !between.chars().all(char::is_whitespace) {
@@ -372,11 +369,14 @@ pub(super) fn assign_roles(
         let word = doc.matches[a.head].first_token - 1;
         let pronoun = doc.word(word).ends_with('ه') || doc.word(word).ends_with("ها");
         !pronoun
-            || doc.matches.iter().any(|m| {
-                (m.last_token + 1..=m.last_token + 3).contains(&word)
-                    && m.triggers()
-                        .any(|t| kb.triggers[t].sub_event.event_type() == event_type)
-            })
+            || doc
+                .matches_in(word.saturating_sub(6)..word)
+                .iter()
+                .any(|m| {
+                    (m.last_token + 1..=m.last_token + 3).contains(&word)
+                        && m.triggers()
+                            .any(|t| kb.triggers[t].sub_event.event_type() == event_type)
+                })
     };
     // "تفكيك العبوات التي زرعها التنظيم": who planted a defused bomb did
     // not defuse it
