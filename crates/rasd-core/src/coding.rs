@@ -131,19 +131,7 @@ fn code_event(
         actor2 = None;
         assoc_actor_2.clear();
     }
-    // ACLED codes the protesters of a protest as actor 1, also when the
-    // police fired on them (أطلقت قوات الأمن الرصاص على متظاهرين)
-    let protesters = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| a.inter == 6);
-    let protest_swap = sub.event_type() == "Protests"
-        && !protesters(&actor1)
-        && (protesters(&actor2) || actor2.is_none());
-    // "انسحبت القوات الحكومية ... وسيطرت عليها الهيئة": who takes the
-    // ground over is actor 1 of a transfer
-    let yielded = doc.matches[frame.trigger]
-        .triggers()
-        .any(|t| kb.triggers[t].sub_event == sub && kb.triggers[t].yields);
-    let armed = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| matches!(a.inter, 1..=4 | 8));
-    let swapped = protest_swap || yielded && armed(&actor1) && armed(&actor2);
+    let swapped = sides_swapped(doc, kb, frame, actor1.as_ref(), actor2.as_ref());
     if swapped {
         std::mem::swap(&mut actor1, &mut actor2);
         std::mem::swap(&mut assoc_actor_1, &mut assoc_actor_2);
@@ -418,6 +406,30 @@ fn default_actor1(kb: &Knowledge, sub: SubEventType) -> Option<usize> {
         _ => return None,
     };
     kb.actor_index(id)
+}
+
+/// Whether the sides the roles found are the other way round in ACLED's
+/// coding: the protesters of a protest are actor 1, also when the police
+/// fired on them (أطلقت قوات الأمن الرصاص على متظاهرين); of a transfer,
+/// who takes the ground over ("انسحبت القوات الحكومية ... وسيطرت عليها
+/// الهيئة").
+fn sides_swapped(
+    doc: &Document,
+    kb: &Knowledge,
+    frame: &EventFrame,
+    actor1: Option<&ActorRef>,
+    actor2: Option<&ActorRef>,
+) -> bool {
+    let sub = frame.sub_event;
+    let protesters = |a: Option<&ActorRef>| a.is_some_and(|a| a.inter == 6);
+    let armed = |a: Option<&ActorRef>| a.is_some_and(|a| matches!(a.inter, 1..=4 | 8));
+    let yielded = doc.matches[frame.trigger]
+        .triggers()
+        .any(|t| kb.triggers[t].sub_event == sub && kb.triggers[t].yields);
+    sub.event_type() == "Protests"
+        && !protesters(actor1)
+        && (protesters(actor2) || actor2.is_none())
+        || yielded && armed(actor1) && armed(actor2)
 }
 
 /// Which side of the event an actor is on.
