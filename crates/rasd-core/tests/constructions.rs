@@ -936,6 +936,12 @@ fn cases() -> Vec<Case> {
             vec![ev(AIR, "YE", HOUTHI, None, 0, "2024-06-09")],
         ),
         case(
+            "conjoined_targeted_opens_its_clause",
+            "2024-06-10",
+            "وفي تطور آخر واستهدفت جماعة الحوثي بطائرة مسيرة سفينة تجارية قبالة ميناء المخا أمس.",
+            vec![ev(AIR, "YE", HOUTHI, None, 0, "2024-06-09")],
+        ),
+        case(
             "army_right_after_an_attack_that_targeted_it_is_its_target",
             "2024-06-10",
             "قتل جنديان في هجوم استهدف الجيش السوري قرب مدينة الصنمين في ريف درعا أمس.",

@@ -305,14 +305,15 @@ pub(super) fn assign_roles(
         let first = doc.matches[a.head].first_token;
         (first >= back).then(|| doc.word(first - back))
     };
-    // a verb at the start of its clause: after a sentence start, a comma or
-    // a conjunction, not after the noun or relative pronoun it tells of
+    // استهدف at the start of its clause: after a sentence start, a comma or
+    // with a conjunction (واستهدفت), not after the noun or relative pronoun
+    // it tells of
     let opens_clause = |verb: usize| {
-        let word = doc.word(verb);
         verb == clause.start
             || doc.tokens[verb].after_comma
-            || word.starts_with('و') && !word.starts_with("وا")
-            || word.starts_with('ف')
+            || ["واستهدف", "فاستهدف"]
+                .iter()
+                .any(|c| doc.word(verb).starts_with(c))
     };
     let is_target = |a: &ActorMention| {
         victims.contains(a)
