@@ -307,7 +307,7 @@ fn extract_segment(
     let (frames, unlisted): (Vec<_>, Vec<_>) = frames
         .into_iter()
         .zip(unlisted)
-        .filter(|(frame, found)| events::has_substance(frame) || found.group.is_some())
+        .filter(|(frame, found)| events::has_substance(kb, frame) || found.group.is_some())
         .unzip();
     let context = coding::ArticleContext {
         article_id,

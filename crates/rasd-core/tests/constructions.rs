@@ -995,6 +995,12 @@ fn cases() -> Vec<Case> {
             "فرقت الشرطة بالغاز المسيل للدموع مظاهرة لعمال الموانئ في مدينة صفاقس أمس.",
             vec![ev(INTERVENTION, "TN", Some("Protesters (Tunisia)"), Some("Police Forces of Tunisia"), 0, "2024-05-19")],
         ),
+        case(
+            "signatory_of_a_peace_deal_is_no_agreement",
+            "2024-05-20",
+            "قتل ستة مدنيين في هجوم على قرية قرب مدينة ميناكا أمس، بحسب مصدر في حركة إنقاذ أزواد، وهي جماعة مسلحة موقعة على اتفاق السلام تنشط في المنطقة.",
+            vec![ev(ATTACK, "ML", ANY, Some("Civilians (Mali)"), 6, "2024-05-19")],
+        ),
         // ---- whose soldiers ----
         case(
             "soldiers_whose_deaths_their_army_announced",

@@ -325,13 +325,15 @@ pub fn detect(
 /// An event needs someone in it (an actor or a reported toll), or a
 /// specific weapon or a gathering at a named town. A generic word alone ("a ceasefire",
 /// "the attacks") is talk about events.
-pub fn has_substance(event: &EventFrame) -> bool {
+pub fn has_substance(kb: &Knowledge, event: &EventFrame) -> bool {
     let at_a_town = event
         .location
         .is_some_and(|l| matches!(l.target, Target::Place(_)) && l.precision <= 2);
     if event.sub_event == SubEventType::Agreement {
-        // an agreement is between parties the text names
-        return event.actor1.is_some() && event.actor2.is_some();
+        // an agreement is between parties the text names, and civilians are
+        // none ("جماعة مسلحة موقعة على اتفاق السلام" describes a group)
+        let party = |a: Option<ActorMention>| a.is_some_and(|a| !kb.actors[a.actor].is_civilian());
+        return party(event.actor1) && party(event.actor2);
     }
     event.actor1.is_some()
         || event.actor2.is_some()
