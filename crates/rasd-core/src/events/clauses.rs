@@ -65,9 +65,8 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
         // whatever noun names its weapon
         let told_by_verb = |best: usize| {
             let kind = kb.triggers[best].sub_event.event_type();
-            doc.matches.iter().any(|m| {
-                tokens.contains(&m.first_token)
-                    && !doc.with_article(m)
+            doc.matches_in(tokens.clone()).iter().any(|m| {
+                !doc.with_article(m)
                     && !is_negated_or_future(doc, kb, range.start, m.first_token)
                     && m.triggers().any(|t| {
                         kb.triggers[t].pos == TriggerPos::Verb

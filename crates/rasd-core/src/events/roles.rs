@@ -504,17 +504,9 @@ pub(super) fn assign_roles(
 /// "فرقت الشرطة", "مسلحون اقتحموا": an actor named inside a trigger phrase
 /// is its doer. The phrase stands as the actor's mention.
 fn actor_inside_trigger(doc: &Document, kb: &Knowledge, trigger: usize) -> Option<ActorMention> {
-    let m = &doc.matches[trigger];
-    if m.first_token == m.last_token {
-        return None;
-    }
-    let tokens = &doc.tokens[m.first_token + 1..=m.last_token];
-    let actor = kb
-        .matcher()
-        .find(doc.text(), tokens)
-        .iter()
-        .flat_map(|inner| inner.actors())
-        .find(|&a| kb.actors[a].is_armed())?;
+    let actor = doc.matches[trigger]
+        .triggers()
+        .find_map(|t| kb.actor_in_trigger(t))?;
     Some(ActorMention {
         mention: trigger,
         head: trigger,

@@ -231,6 +231,9 @@ pub struct Knowledge {
     /// The folded cue words of the word kinds ([`CueKind::is_word_kind`]),
     /// built on first use.
     cue_words: std::sync::OnceLock<FxHashMap<String, Vec<CueKind>>>,
+    /// Per trigger, an armed actor its phrase names after its first word
+    /// (فرقت الشرطة), built on first use.
+    actor_in_trigger: std::sync::OnceLock<Vec<Option<usize>>>,
 }
 
 /// Towns this large or larger stand for a border (see
@@ -317,6 +320,7 @@ impl Knowledge {
                 ner_lexicon: std::sync::OnceLock::new(),
                 towns_by_country: std::sync::OnceLock::new(),
                 cue_words: std::sync::OnceLock::new(),
+                actor_in_trigger: std::sync::OnceLock::new(),
             };
             let mut features = Vec::new();
             // the first malformed file in load order, with its kind
@@ -494,6 +498,27 @@ impl Knowledge {
             })
             .get(folded)
             .is_some_and(|kinds| kinds.contains(&kind))
+    }
+
+    /// An armed actor that trigger `trigger`'s phrase names after its first
+    /// word ("فرقت الشرطة": the police), found once per pattern rather than
+    /// per text.
+    pub fn actor_in_trigger(&self, trigger: usize) -> Option<usize> {
+        self.actor_in_trigger.get_or_init(|| {
+            self.triggers
+                .iter()
+                .map(|t| {
+                    let folded = crate::text::fold(&t.pattern);
+                    let (tokens, _) = crate::text::tokenize(&folded);
+                    let rest = tokens.get(1..).unwrap_or_default();
+                    self.matcher
+                        .find(&folded, rest)
+                        .iter()
+                        .flat_map(crate::document::MatchExt::actors)
+                        .find(|&a| self.actors[a].is_armed())
+                })
+                .collect()
+        })[trigger]
     }
 
     /// The PLOVER reading of trigger `trigger`.
