@@ -147,9 +147,15 @@ pub struct DetectedSpan {
 pub fn detect(text: &str, kb: &Knowledge) -> Detection {
     let doc = Document::analyze(text, None, kb);
     let mut detection = Detection::default();
-    for m in events::mentions(&doc, kb) {
+    let mentions = events::mentions(&doc, kb);
+    // a death word (قتل) names the kind of violence only when no other word does
+    let kind_named = mentions
+        .iter()
+        .any(|m| m.sub_event.is_some() && !m.death_only);
+    for m in mentions {
         let original = doc.original_span(m.span);
-        let acled = m.sub_event.map(|s| s.event_type().to_owned());
+        let sub_event = m.sub_event.filter(|_| !(kind_named && m.death_only));
+        let acled = sub_event.map(|s| s.event_type().to_owned());
         if let Some(t) = acled.filter(|t| !detection.acled.contains(t)) {
             detection.acled.push(t);
         }
@@ -160,7 +166,7 @@ pub fn detect(text: &str, kb: &Knowledge) -> Detection {
             start: original.start,
             end: original.end,
             text: original.slice(text).to_owned(),
-            sub_event_type: m.sub_event.map(|s| s.as_str().to_owned()),
+            sub_event_type: sub_event.map(|s| s.as_str().to_owned()),
             plover: m.plover,
             mode: m.mode,
         });

@@ -1026,6 +1026,49 @@ fn cases() -> Vec<Case> {
             "اقتحم الجيش بلدة قباطية جنوب جنين فجر اليوم واعتقل خمسة شبان من منازلهم.",
             vec![ev(ARRESTS, "PS", ISRAEL, Some("Civilians (Palestinian Territory)"), 0, "2024-06-11")],
         ),
+        // ---- killing told by the verb alone ----
+        case(
+            "man_killed_at_the_hands_of_gunmen",
+            "2026-11-20",
+            "قتل رجل على يد مسلحين مجهولين في بلدة الصنمين بريف درعا الشمالي مساء الأحد.",
+            vec![ev(ATTACK, "SY", Some("Unidentified Armed Group (Syria)"), Some("Civilians (Syria)"), 1, "2026-11-15")],
+        ),
+        case(
+            "gunmen_kill_a_farmer",
+            "2026-11-20",
+            "قتل مسلحون مجهولون مزارعا في أرضه قرب بلدة المزيريب غربي درعا أمس.",
+            vec![ev(ATTACK, "SY", Some("Unidentified Armed Group (Syria)"), Some("Civilians (Syria)"), 1, "2026-11-19")],
+        ),
+        case(
+            "army_kills_militants",
+            "2026-11-20",
+            "قتلت القوات العراقية أربعة مسلحين من تنظيم داعش في وادي حوران غربي الأنبار اليوم.",
+            vec![ev(CLASH, "IQ", Some("Military Forces of Iraq"), IS, 4, "2026-11-20")],
+        ),
+        case(
+            "met_his_death_in_a_landmine_blast",
+            "2026-11-20",
+            "لقي سائق شاحنة حتفه وأصيب مرافقه بانفجار لغم أرضي على طريق مأرب صافر أمس.",
+            vec![ev(IED, "YE", ANY, Some("Civilians (Yemen)"), 1, "2026-11-19")],
+        ),
+        case(
+            "killing_as_an_idea_is_no_event",
+            "2026-11-20",
+            "حذر ناشطون من عودة دوامة القتل والخطف إلى مدينة درعا بعد تراجع الأمن فيها.",
+            vec![],
+        ),
+        case(
+            "a_war_of_the_last_century",
+            "2026-11-20",
+            "شهدت الجزائر في التسعينيات من القرن الماضي حربا أهلية قتل فيها نحو مئتي ألف شخص.",
+            vec![],
+        ),
+        case(
+            "funeral_day_is_not_the_strike_day",
+            "2026-11-20",
+            "شيع آلاف الفلسطينيين في مخيم جنين يوم الخميس جثامين ثلاثة شبان استشهدوا في غارة إسرائيلية بطائرة مسيرة يوم الأربعاء.",
+            vec![ev(AIR, "PS", ISRAEL, Some("Civilians (Palestin"), 3, "2026-11-18")],
+        ),
     ]
 }
 

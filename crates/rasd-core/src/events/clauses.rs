@@ -47,7 +47,9 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
                 // what a crowd demands or protests (للمطالبة بإطلاق سراح)
                 || super::figures::in_grievance(doc, kb, m.first_token, 3);
             for t in m.triggers() {
-                if blocked {
+                // a verb's pattern with the article is its verbal noun, the
+                // idea rather than an act (دوامة القتل)
+                if blocked || kb.triggers[t].pos == TriggerPos::Verb && doc.with_article(m) {
                     continue;
                 }
                 signals.push(kb.triggers[t].sub_event);

@@ -176,10 +176,16 @@ fn single_victims(
         if grievance(doc, kb, i) {
             continue;
         }
+        // past a subject named right after the verb (قتل مسلحون مجهولون مزارعا)
+        let reach = actors
+            .iter()
+            .map(|a| &doc.matches[a.mention])
+            .find(|a| a.first_token == m.last_token + 1)
+            .map_or(m.last_token + 2, |subject| subject.last_token + 1);
         let person = doc.matches[i + 1..]
             .iter()
             .enumerate()
-            .take_while(|(_, n)| n.first_token <= m.last_token + 2)
+            .take_while(|(_, n)| n.first_token <= reach)
             .find(|(_, n)| n.has_cue(kb, CueKind::Person) || n.has_cue(kb, CueKind::Pair));
         let Some((offset, person)) = person else {
             if m.has_cue(kb, CueKind::KilledOne) && !quantity_near(doc, m) {

@@ -34,6 +34,9 @@ pub struct EventMention {
     pub sub_event: Option<SubEventType>,
     pub plover: String,
     pub mode: Option<String>,
+    /// A word that tells a death without its kind of violence (قتل، مقتل:
+    /// a generic attack word of the lowest priority).
+    pub death_only: bool,
 }
 
 /// A word that might tell of an event, before its context is weighed.
@@ -97,6 +100,7 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
                                 sub_event: Some(SubEventType::PeacefulProtest),
                                 plover: "PROTEST".into(),
                                 mode: Some("demo".into()),
+                                death_only: false,
                             },
                             matched: mi,
                             strength: Strength::Weak,
@@ -131,6 +135,8 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
                         sub_event,
                         plover: plover.clone(),
                         mode: rule.mode.clone().filter(|_| plover == event_type),
+                        death_only: matches!(*entry, Entry::Trigger(t)
+                            if kb.triggers[t as usize].attack && kb.triggers[t as usize].priority <= 1),
                     },
                     matched: mi,
                     strength,

@@ -210,7 +210,11 @@ pub fn detect(
                 actor1: None,
                 actor2: None,
                 location: best_location(doc, kb, locations, clause.tokens.clone()),
-                date: best_date(doc, clause.tokens.clone()),
+                date: best_date(
+                    doc,
+                    clause.tokens.clone(),
+                    doc.matches[trigger_match].first_token,
+                ),
                 figures: Vec::new(),
                 attempted: t.attempt
                     || attempt_cue_before(doc, kb, sentence.tokens.start, trigger_match),
@@ -249,7 +253,7 @@ pub fn detect(
         }
         // sentence-wide context for frames whose clause lacks it
         let sentence_location = best_location(doc, kb, locations, sentence.tokens.clone());
-        let sentence_date = best_date(doc, sentence.tokens.clone());
+        let sentence_date = best_date(doc, sentence.tokens.clone(), sentence.tokens.start);
         for (frame, _) in &mut sentence_frames {
             frame.location = sharper_location(kb, frame.location, sentence_location);
             frame.date = frame.date.or(sentence_date);

@@ -420,7 +420,7 @@ pub(super) fn assign_roles(
         .iter()
         .copied()
         .find(is_agent)
-        .or_else(|| national_weapon(doc, kb, frame));
+        .or_else(|| national_weapon(doc, kb, frame, frame.trigger));
     frame.claimed = agent.is_some_and(|a| {
         word_before(&a, 1).is_some_and(|w| w.trim_start_matches('و').starts_with("تبن"))
     });
@@ -496,7 +496,31 @@ pub(super) fn assign_roles(
             frame.weapon = Some((a.head, SubEventType::AirDroneStrike, AIRBORNE_PRIORITY));
         }
     }
-    let actor1 = actor1.or_else(|| actor_inside_trigger(doc, kb, frame.trigger));
+    let actor1 = actor1
+        .or_else(|| actor_inside_trigger(doc, kb, frame.trigger))
+        .or_else(|| {
+            // "استشهدوا في غارة إسرائيلية بطائرة مسيرة": another weapon noun
+            // of the clause, its nisba right after it, names the country
+            // when no one else is named (not a verb's object: استهدفت
+            // دورية عراقية)
+            let first = doc
+                .matches
+                .partition_point(|m| m.first_token < clause.start);
+            (first..first + doc.matches_in(clause.clone()).len())
+                .filter(|&i| {
+                    i != frame.trigger
+                        && doc.matches[i].triggers().any(|t| {
+                            kb.triggers[t].pos == TriggerPos::Noun
+                                && kb.triggers[t].sub_event.event_type()
+                                    == "Explosions/Remote violence"
+                        })
+                })
+                .find_map(|i| {
+                    national_weapon(doc, kb, frame, i).filter(|a| {
+                        doc.matches[a.head].first_token == doc.matches[i].last_token + 1
+                    })
+                })
+        });
     frame.actor1 = actor1;
     frame.actor2 = actor2;
 }
@@ -535,21 +559,26 @@ fn deliberate(sub: SubEventType) -> bool {
 /// as a bare غارة (triggers.tsv).
 const AIRBORNE_PRIORITY: u8 = 6;
 
-/// "غارة إسرائيلية", "مسيرة تركية": a weapon with a nisba adjective is fired
-/// by that country's military.
-fn national_weapon(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> Option<ActorMention> {
+/// "غارة إسرائيلية", "مسيرة تركية": a weapon (the event word at match
+/// `weapon`) with a nisba adjective is fired by that country's military.
+fn national_weapon(
+    doc: &Document,
+    kb: &Knowledge,
+    frame: &EventFrame,
+    weapon: usize,
+) -> Option<ActorMention> {
     if !matches!(
         frame.sub_event.event_type(),
         "Explosions/Remote violence" | "Battles"
     ) {
         return None;
     }
-    let trigger = &doc.matches[frame.trigger];
+    let trigger = &doc.matches[weapon];
     let (i, m) = doc
         .matches
         .iter()
         .enumerate()
-        .skip(frame.trigger + 1)
+        .skip(weapon + 1)
         .take_while(|(_, m)| m.first_token <= trigger.last_token + 2)
         .find(|(_, m)| m.nisba().is_some())?;
     let country = &kb.countries[m.nisba()?].iso2;

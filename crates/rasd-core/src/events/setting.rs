@@ -116,9 +116,21 @@ pub(super) fn coordinated_towns(
         .collect()
 }
 
-/// The first recent, resolved date in a token range.
-pub(super) fn best_date(doc: &Document, tokens: Range<usize>) -> Option<usize> {
-    doc.dates
-        .iter()
-        .position(|d| tokens.contains(&d.tokens.start) && !d.history && d.kind != DateKind::Year)
+/// The recent, resolved date in a token range nearest token `near`, one
+/// after it winning a tie: in "شيع ... يوم الخميس جثامين ثلاثة شبان
+/// استشهدوا في غارة ... يوم الأربعاء" the strike is Wednesday's.
+pub(super) fn best_date(doc: &Document, tokens: Range<usize>, near: usize) -> Option<usize> {
+    let distance = |t: usize| {
+        if t > near {
+            2 * (t - near)
+        } else {
+            2 * (near - t) + 1
+        }
+    };
+    (0..doc.dates.len())
+        .filter(|&i| {
+            let d = &doc.dates[i];
+            tokens.contains(&d.tokens.start) && !d.history && d.kind != DateKind::Year
+        })
+        .min_by_key(|&i| distance(doc.dates[i].tokens.start))
 }
