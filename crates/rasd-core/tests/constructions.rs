@@ -1069,6 +1069,31 @@ fn cases() -> Vec<Case> {
             "شيع آلاف الفلسطينيين في مخيم جنين يوم الخميس جثامين ثلاثة شبان استشهدوا في غارة إسرائيلية بطائرة مسيرة يوم الأربعاء.",
             vec![ev(AIR, "PS", ISRAEL, Some("Civilians (Palestin"), 3, "2026-11-18")],
         ),
+        // ---- a country's troops, vehicles and posts ----
+        case(
+            "missile_at_a_tank_with_a_nisba",
+            "2026-11-20",
+            "استهدف حزب الله بصاروخ موجه دبابة إسرائيلية في جنوب لبنان صباح اليوم.",
+            vec![ev(SHELLING, "LB", Some("Hezbollah"), ISRAEL, 0, "2026-11-20")],
+        ),
+        case(
+            "indefinite_forces_with_a_nisba",
+            "2026-11-20",
+            "هاجمت قوات سودانية قرى في إقليم دارفور أمس.",
+            vec![ev(ATTACK, "SD", Some("Military Forces of Sudan"), ANY, 0, "2026-11-19")],
+        ),
+        case(
+            "a_leader_arrested_after_an_airborne_landing",
+            "2026-11-20",
+            "نفذت القوات الأمريكية إنزالا جويا في ريف دير الزور الشرقي واعتقلت قياديا في تنظيم الدولة الإسلامية.",
+            vec![ev(ARRESTS, "SY", Some("Military Forces of the United States"), IS, 0, "2026-11-20")],
+        ),
+        case(
+            "backers_are_no_side",
+            "2026-11-20",
+            "سيطر مسلحون مدعومون من قوات إثيوبية على بلدة بلدوين وسط الصومال أمس.",
+            vec![ev(OVERTAKES, "SO", Some("Unidentified Armed Group (Somalia)"), None, 0, "2026-11-19")],
+        ),
     ]
 }
 

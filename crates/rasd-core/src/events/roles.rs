@@ -5,7 +5,7 @@ use super::clauses::aerial;
 use super::{ActorMention, EventFrame};
 use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
-use crate::knowledge::{Actor, CueKind, Knowledge, Match, TriggerPos};
+use crate::knowledge::{Actor, CueKind, Entry, Knowledge, Match, TriggerPos};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -65,6 +65,33 @@ pub(super) fn sentence_actors(
             actor,
         });
     }
+    // "دبابة إسرائيلية", "قوات سودانية": troops, a vehicle or a post with a
+    // nisba right after it, where no actor is named, are that country's army
+    for (mi, m) in doc.matches.iter().enumerate() {
+        if !tokens.contains(&m.first_token) || m.first_token == tokens.start {
+            continue;
+        }
+        let Some(country) = m.nisba() else { continue };
+        let unit = m.first_token - 1;
+        let named = out.iter().any(|a| {
+            doc.matches[a.mention].last_token >= unit && doc.matches[a.head].first_token <= unit
+        });
+        if named || !kb.is_national_unit(doc.word(unit)) {
+            continue;
+        }
+        let Some(actor) = kb
+            .actor_index("generic-military")
+            .and_then(|generic| kb.national_actor(generic, &kb.countries[country].iso2))
+        else {
+            continue;
+        };
+        out.push(ActorMention {
+            mention: mi,
+            head: mi,
+            actor,
+        });
+    }
+    out.sort_by_key(|a| a.mention);
     // the armed men of "مسلحون من داعش" are the group, not an actor of their own
     let phrases: Vec<Range<usize>> = out.iter().map(|a| a.head..a.mention).collect();
     out.retain(|a| !phrases.iter().any(|p| p.contains(&a.mention)));
@@ -315,8 +342,22 @@ pub(super) fn assign_roles(
                 .iter()
                 .any(|c| doc.word(verb).starts_with(c))
     };
+    // a member in the accusative (اعتقلت قياديا في التنظيم، قتلوا عنصرا من
+    // الحركة) is the object of the verb, whoever its subject is
+    let accusative_member = |a: &ActorMention| {
+        // a singular with the tanween alif, not a plural in ايا (خلايا)
+        doc.matches[a.head].entries.iter().any(|e| {
+            matches!(e, Entry::Cue(c) if {
+                let cue = &kb.cues[*c as usize];
+                cue.kind == CueKind::Member
+                    && cue.pattern.ends_with('ا')
+                    && !cue.pattern.ends_with("ايا")
+            })
+        })
+    };
     let is_target = |a: &ActorMention| {
         victims.contains(a)
+            || accusative_member(a)
             || word_before(a, 1).is_some_and(|w| matches!(w, "علي" | "ضد" | "مع" | "بحق"))
             // "استهدفت دورية للشرطة", "هجوم استهدف الجيش": what was
             // targeted; but a clause that opens with the verb names its
@@ -581,6 +622,14 @@ fn national_weapon(
         .skip(weapon + 1)
         .take_while(|(_, m)| m.first_token <= trigger.last_token + 2)
         .find(|(_, m)| m.nisba().is_some())?;
+    // "بصاروخ موجه دبابة إسرائيلية": the nisba of a tank hit, not of the
+    // weapon; but troops joined to the weapon fight beside it (طائرات
+    // حربية وقوات سودانية)
+    let unit = doc.word(m.first_token - 1);
+    if m.first_token > trigger.last_token + 1 && kb.is_national_unit(unit) && !unit.starts_with('و')
+    {
+        return None;
+    }
     let country = &kb.countries[m.nisba()?].iso2;
     let id = format!("{}-military", country.to_ascii_lowercase());
     let actor = kb.actor_index(&id)?;

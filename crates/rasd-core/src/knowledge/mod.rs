@@ -474,6 +474,13 @@ impl Knowledge {
         }
     }
 
+    /// Whether a folded word, clitics aside, names troops, a vehicle or a
+    /// post (`national_unit` rows of cues.tsv: دبابة، بدورية، والقوات).
+    pub fn is_national_unit(&self, folded: &str) -> bool {
+        crate::text::proclitic_splits(folded)
+            .any(|split| self.is_cue_word(CueKind::NationalUnit, &folded[split.len..]))
+    }
+
     /// Whether a folded word, without its article, opens an armed group's
     /// name (`group` rows of cues.tsv).
     pub fn is_group_word(&self, folded: &str) -> bool {

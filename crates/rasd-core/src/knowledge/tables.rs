@@ -148,6 +148,10 @@ pub enum CueKind {
     KilledOne,
     /// Aircraft (طائرات، جوية): bombardment from the air, not artillery.
     Aircraft,
+    /// Troops, vehicles or posts (قوات، دبابة، دورية، موقع) that, with a
+    /// country's nisba right after them, stand for its army (دبابة
+    /// إسرائيلية). Read a word at a time.
+    NationalUnit,
     /// An anniversary (الذكرى): what follows it in the sentence is remembered.
     Anniversary,
     /// Two people, in the dual (شخصين، جنديين): after a figure word it counts two.
@@ -247,6 +251,7 @@ impl CueKind {
                 | Support
                 | Reported
                 | Equipment
+                | NationalUnit
         )
     }
 
@@ -298,6 +303,7 @@ impl CueKind {
             "support" => Support,
             "reported" => Reported,
             "equipment" => Equipment,
+            "national_unit" => NationalUnit,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
