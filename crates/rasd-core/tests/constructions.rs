@@ -1094,6 +1094,18 @@ fn cases() -> Vec<Case> {
             "سيطر مسلحون مدعومون من قوات إثيوبية على بلدة بلدوين وسط الصومال أمس.",
             vec![ev(OVERTAKES, "SO", Some("Unidentified Armed Group (Somalia)"), None, 0, "2026-11-19")],
         ),
+        case(
+            "settlers_burn_homes_in_a_small_village",
+            "2026-11-20",
+            "أحرق مستوطنون منازل ومركبات في قرية ترمسعيا شمال رام الله فجر اليوم.",
+            vec![ev(LOOTING, "PS", Some("Settlers (Israel)"), ANY, 0, "2026-11-20")],
+        ),
+        case(
+            "settlers_attack_palestinians",
+            "2026-11-20",
+            "هاجم مستوطنون فلسطينيين في قرية ترمسعيا شمال رام الله اليوم.",
+            vec![ev(ATTACK, "PS", Some("Settlers (Israel)"), ANY, 0, "2026-11-20")],
+        ),
     ]
 }
 

@@ -136,9 +136,17 @@ fn pick_actor(kb: &Knowledge, m: &Match, countries: &HashMap<String, f64>) -> Op
     let held_by_its_country = countries.iter().any(|(c, &w)| {
         w > 0.5 && kb.country(c).and_then(|c| c.armed_forces.as_ref()) == actor.country.as_ref()
     });
-    let foreign_militia =
-        actor.inter == 4 && actor.country.is_some() && weight(best) <= 0.5 && !held_by_its_country;
-    (!foreign_militia || countries.is_empty()).then_some(best)
+    // (only where the text is plainly about another country: a West Bank
+    // village too small to weigh leaves settlers at home)
+    let elsewhere = countries
+        .iter()
+        .any(|(c, &w)| w > 0.5 && Some(c) != actor.country.as_ref());
+    let foreign_militia = actor.inter == 4
+        && actor.country.is_some()
+        && weight(best) <= 0.5
+        && !held_by_its_country
+        && elsewhere;
+    (!foreign_militia).then_some(best)
 }
 
 /// The match that starts the phrase naming the actor of match `i`: members
@@ -628,6 +636,12 @@ fn national_weapon(
     let unit = doc.word(m.first_token - 1);
     if m.first_token > trigger.last_token + 1 && kb.is_national_unit(unit) && !unit.starts_with('و')
     {
+        return None;
+    }
+    // "هاجم مستوطنون فلسطينيين": a plural nisba names people, not a weapon's
+    // maker
+    let nisba_word = doc.word(m.last_token);
+    if nisba_word.ends_with("يين") || nisba_word.ends_with("يون") {
         return None;
     }
     let country = &kb.countries[m.nisba()?].iso2;
