@@ -209,6 +209,21 @@ fn single_victims(
         } else {
             1
         };
+        // "قيادي في كتائب حزب الله وأحد مرافقيه": one more of his people
+        // (not "شخصين من طرف واحد": وأحد heads a noun of his, or of the
+        // definite plural)
+        let companion = (person.last_token + 1..person.last_token + 7)
+            .take_while(|&t| t + 1 < doc.tokens.len() && !doc.tokens[t].after_comma)
+            .any(|t| {
+                // the original spelling: folding makes ة a ه
+                let next = doc
+                    .original_span(doc.tokens[t + 1].span)
+                    .slice(doc.original);
+                doc.word(t) == "واحد"
+                    && !doc.tokens[t + 1].after_comma
+                    && (next.ends_with('ه') || next.ends_with("هم") || next.starts_with("ال"))
+            });
+        let value = value + u64::from(companion);
         let counted = doc
             .quantities
             .iter()
