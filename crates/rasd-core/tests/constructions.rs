@@ -1106,6 +1106,18 @@ fn cases() -> Vec<Case> {
             "هاجم مستوطنون فلسطينيين في قرية ترمسعيا شمال رام الله اليوم.",
             vec![ev(ATTACK, "PS", Some("Settlers (Israel)"), ANY, 0, "2026-11-20")],
         ),
+        case(
+            "air_defences_down_missiles",
+            "2026-11-20",
+            "أسقطت الدفاعات الجوية السورية عددا من الصواريخ الإسرائيلية في سماء ريف دمشق فجر اليوم.",
+            vec![ev(DISRUPTED, "SY", Some("Military Forces of Syria"), ANY, 0, "2026-11-20")],
+        ),
+        case(
+            "suspects_of_a_group_are_the_arrested",
+            "2026-11-20",
+            "اعتقلت قوات الأمن التركية 25 شخصا يشتبه بانتمائهم لتنظيم الدولة الإسلامية في حملة مداهمات بمدينة إسطنبول أمس.",
+            vec![ev(ARRESTS, "TR", Some("Police Forces of Turkey"), IS, 0, "2026-11-19")],
+        ),
     ]
 }
 

@@ -180,7 +180,10 @@ pub fn detect(
             .filter(|f| {
                 matches!(
                     f.kind,
-                    FigureKind::Killed | FigureKind::Injured | FigureKind::Captured
+                    FigureKind::Killed
+                        | FigureKind::Injured
+                        | FigureKind::Captured
+                        | FigureKind::Arrested
                 )
             })
             .filter_map(|f| f.party)

@@ -546,6 +546,13 @@ pub(super) fn assign_roles(
         }
     }
     let actor1 = actor1
+        // "أسقطت الدفاعات الجوية السورية": the event word names the force
+        .or_else(|| {
+            participants
+                .iter()
+                .copied()
+                .find(|a| a.mention == frame.trigger && can_attack(a))
+        })
         .or_else(|| actor_inside_trigger(doc, kb, frame.trigger))
         .or_else(|| {
             // "استشهدوا في غارة إسرائيلية بطائرة مسيرة": another weapon noun
