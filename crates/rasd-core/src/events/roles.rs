@@ -577,6 +577,15 @@ pub(super) fn assign_roles(
                     })
                 })
         });
+    // "اشتباكات بين مسلحين من العشائر": fighting among one kind of
+    // communal group (tribes, clans) sets it against itself
+    let actor2 = actor2.or_else(|| {
+        actor1.filter(|a| {
+            frame.explicit_clash
+                && kb.actors[a.actor].inter == 4
+                && (1..=3).any(|back| word_before(a, back) == Some("بين"))
+        })
+    });
     frame.actor1 = actor1;
     frame.actor2 = actor2;
 }
