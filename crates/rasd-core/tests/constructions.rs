@@ -1118,6 +1118,19 @@ fn cases() -> Vec<Case> {
             "اعتقلت قوات الأمن التركية 25 شخصا يشتبه بانتمائهم لتنظيم الدولة الإسلامية في حملة مداهمات بمدينة إسطنبول أمس.",
             vec![ev(ARRESTS, "TR", Some("Police Forces of Turkey"), IS, 0, "2026-11-19")],
         ),
+        // ---- curated towns (data/places_added.tsv) ----
+        case(
+            "strike_on_a_border_village_of_lebanon",
+            "2026-11-20",
+            "أصيب ثلاثة مدنيين في غارة جوية إسرائيلية على بلدة الخيام صباح اليوم.",
+            vec![ev(AIR, "LB", ISRAEL, Some("Civilians (Lebanon)"), 0, "2026-11-20")],
+        ),
+        case(
+            "drone_with_a_nisba_targets_a_car",
+            "2026-11-20",
+            "استهدفت مسيرة إسرائيلية سيارة في بلدة حولا جنوبي لبنان أمس.",
+            vec![ev(AIR, "LB", ISRAEL, ANY, 0, "2026-11-19")],
+        ),
     ]
 }
 
