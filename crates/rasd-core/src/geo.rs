@@ -145,7 +145,14 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
     let name = m.span.slice(doc.text());
     // a skeleton's namesakes abroad say nothing of the article's countries,
     // nor does a word read with a clitic that is a word whole (كبير: ك + بير)
-    let word_with_clitic = m.clitics > 0 && kb.is_everyday_word(doc.word(m.first_token));
+    // (ببغداد is an everyday word too, but rarer than بغداد itself)
+    let word_with_clitic = m.clitics > 0 && {
+        let zipf = |w: &str| kb.word_zipf.get(w).copied();
+        match (zipf(doc.word(m.first_token)), zipf(name)) {
+            (Some(whole), Some(bare)) => whole > bare,
+            (whole, _) => whole.is_some(),
+        }
+    };
     if only_places && !m.romanized && !word_with_clitic {
         // a name that is also a frequent word (حلب، بغداد، but also المدينة،
         // سنة) speaks for a country only through a city of a million or more,

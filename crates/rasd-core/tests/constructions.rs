@@ -1131,6 +1131,12 @@ fn cases() -> Vec<Case> {
             "استهدفت مسيرة إسرائيلية سيارة في بلدة حولا جنوبي لبنان أمس.",
             vec![ev(AIR, "LB", ISRAEL, ANY, 0, "2026-11-19")],
         ),
+        case(
+            "gunmen_open_fire_on_a_bus_in_a_district_of_baghdad",
+            "2026-11-20",
+            "أطلق مسلحون النار على حافلة تقل عمالا في منطقة الكاظمية ببغداد، ما أدى إلى مقتل السائق.",
+            vec![ev(ATTACK, "IQ", Some("Unidentified Armed Group (Iraq)"), Some("Civilians (Iraq)"), 1, "2026-11-20")],
+        ),
     ]
 }
 

@@ -99,6 +99,7 @@ fn definite_noun(
     trigger: usize,
 ) -> bool {
     kb.triggers[trigger].pos == TriggerPos::Noun
+        && !kb.triggers[trigger].set_phrase
         && (doc.with_article(m) || doc.word(m.first_token).starts_with("ال"))
 }
 

@@ -116,6 +116,9 @@ pub struct Trigger {
     /// Its doer gives territory up (انسحب، تسليم المدينة): the other side
     /// named takes it over and is actor 1.
     pub yields: bool,
+    /// The article belongs to the phrase (النار على): the noun does not
+    /// refer back to an event told before.
+    pub set_phrase: bool,
 }
 
 /// What a cue word from `cues.tsv` signals.
@@ -679,6 +682,7 @@ pub(super) fn parse_triggers(
             attempt: flags.contains(&"attempt"),
             march: flags.contains(&"march"),
             yields: flags.contains(&"yields"),
+            set_phrase: flags.contains(&"set_phrase"),
         });
     }
     Ok(())
