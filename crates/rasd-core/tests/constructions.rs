@@ -1137,6 +1137,12 @@ fn cases() -> Vec<Case> {
             "أطلق مسلحون النار على حافلة تقل عمالا في منطقة الكاظمية ببغداد، ما أدى إلى مقتل السائق.",
             vec![ev(ATTACK, "IQ", Some("Unidentified Armed Group (Iraq)"), Some("Civilians (Iraq)"), 1, "2026-11-20")],
         ),
+        case(
+            "a_name_is_no_figure_of_speech",
+            "2026-11-20",
+            "أصيب جنديان تركيان بجروح في قصف مدفعي لقوات سوريا الديمقراطية على قاعدة تركية قرب مدينة مارع أمس.",
+            vec![ev(SHELLING, "SY", SDF, Some("Military Forces of Turkey"), 0, "2026-11-19")],
+        ),
     ]
 }
 

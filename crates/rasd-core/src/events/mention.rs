@@ -469,8 +469,19 @@ fn evidence(
 /// subject may come between).
 pub(super) fn figurative(doc: &Document, kb: &Knowledge, m: &Match) -> bool {
     let after = m.last_token + 1..(m.last_token + 1 + FIGURATIVE_REACH).min(doc.tokens.len());
+    // a word of a name is no object (قصف لقوات سوريا الديمقراطية)
+    let in_a_name = |t: usize| {
+        let i = doc.matches.partition_point(|n| n.first_token <= t);
+        i > 0 && {
+            let n = &doc.matches[i - 1];
+            n.last_token >= t && (n.actors().next().is_some() || n.places().next().is_some())
+        }
+    };
     m.triggers().next().is_some()
         && after.into_iter().any(|t| {
+            if in_a_name(t) {
+                return false;
+            }
             let word = doc.word(t);
             proclitic_splits(word)
                 .filter(|s| s.len == 0 || s.article)
