@@ -196,10 +196,15 @@ fn phrase_head(
             break;
         }
         let m = &doc.matches[p];
-        if m.triggers().next().is_some() {
+        // "طائرة مسيرة تابعة للجيش": a drone, though an event word, is the
+        // force's aircraft when a link word ties it to the force
+        let drone = linked
+            && m.triggers()
+                .any(|t| kb.triggers[t].sub_event == SubEventType::AirDroneStrike);
+        if m.triggers().next().is_some() && !drone {
             break;
         }
-        let member = m.has_cue(kb, CueKind::Member) || m.has_cue(kb, CueKind::Aircraft);
+        let member = m.has_cue(kb, CueKind::Member) || m.has_cue(kb, CueKind::Aircraft) || drone;
         // armed men need a link: in "هاجم مسلحون قوات الجيش" the two are
         // subject and object
         let armed_men = linked
@@ -408,8 +413,13 @@ pub(super) fn assign_roles(
         .collect();
     // "استهدف طيران التحالف": an actor named by its aircraft strikes
     let airborne = |a: &ActorMention| {
-        let first = doc.matches[a.head].first_token;
-        aerial(doc, kb, first..first + 1)
+        let head = &doc.matches[a.head];
+        // (or its drone: طائرة مسيرة تابعة لقوات الدعم السريع)
+        aerial(doc, kb, head.first_token..head.first_token + 1)
+            || a.head != a.mention
+                && head
+                    .triggers()
+                    .any(|t| kb.triggers[t].sub_event == SubEventType::AirDroneStrike)
     };
     // a verb with an object pronoun (شنه، زرعتها) refers to the noun just
     // before it, which must tell an event of this one's type: "الألغام التي
