@@ -1155,6 +1155,12 @@ fn cases() -> Vec<Case> {
             "استهدفت طائرة مسيرة تابعة لقوات الدعم السريع مستودعا للوقود في مدينة بورتسودان فجر اليوم.",
             vec![ev(AIR, "SD", RSF, None, 0, "2026-11-20")],
         ),
+        case(
+            "an_army_announces_militants_killed",
+            "2026-11-20",
+            "أعلن الجيش الباكستاني مقتل 12 مسلحا في عملية أمنية بمنطقة شمال وزيرستان أمس.",
+            vec![ev(CLASH, "PK", Some("Military Forces of Pakistan"), Some("Unidentified Armed Group (Pakistan)"), 12, "2026-11-19")],
+        ),
     ]
 }
 

@@ -564,6 +564,19 @@ pub(super) fn assign_roles(
                 .find(|a| a.mention == frame.trigger && can_attack(a))
         })
         .or_else(|| actor_inside_trigger(doc, kb, frame.trigger))
+        // "أعلن الجيش الباكستاني مقتل 12 مسلحا": a state force that
+        // announces the deaths of armed men killed them
+        .or_else(|| {
+            claimant.filter(|c| {
+                speaks_first
+                    && frame.sub_event.is_violent()
+                    && kb.actors[c.actor].inter == 1
+                    && victims.iter().any(|v| {
+                        let victim = &kb.actors[v.actor];
+                        matches!(victim.inter, 2..=4) && v.actor != c.actor
+                    })
+            })
+        })
         .or_else(|| {
             // "استشهدوا في غارة إسرائيلية بطائرة مسيرة": another weapon noun
             // of the clause, its nisba right after it, names the country
