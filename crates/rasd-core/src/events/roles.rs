@@ -67,8 +67,11 @@ pub(super) fn sentence_actors(
     }
     // "دبابة إسرائيلية", "قوات سودانية": troops, a vehicle or a post with a
     // nisba right after it, where no actor is named, are that country's army
-    for (mi, m) in doc.matches.iter().enumerate() {
-        if !tokens.contains(&m.first_token) || m.first_token == tokens.start {
+    let first_match = doc
+        .matches
+        .partition_point(|m| m.first_token < tokens.start);
+    for (mi, m) in (first_match..).zip(doc.matches_in(tokens.clone())) {
+        if m.first_token == tokens.start {
             continue;
         }
         let Some(country) = m.nisba() else { continue };
