@@ -85,7 +85,8 @@ pub struct TrainingArgs {
     #[arg(long, default_value_t = TrainConfig::default().min_count)]
     min_count: u32,
     /// Leave these feature families out (word, clitic, affix, shape,
-    /// gazetteer, context, clusters, frequency; comma-separated).
+    /// gazetteer, context, clusters, frequency, names, document,
+    /// transliteration; comma-separated).
     #[arg(long, value_delimiter = ',')]
     without: Vec<String>,
     /// A list of names of one type, one name a line: `PERS=path` (also LOC,
@@ -297,7 +298,7 @@ impl NerCommand {
                     training.train.display()
                 );
                 println!(
-                    "{:<18} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
+                    "{:<23} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
                     "features", "PERS", "LOC", "ORG", "MISC", "micro", "delta"
                 );
                 let mut full = None;
@@ -320,7 +321,7 @@ impl NerCommand {
                     let micro = f1(scores.micro());
                     let delta = micro - *full.get_or_insert(micro);
                     println!(
-                        "{name:<18} {:>7.2} {:>7.2} {:>7.2} {:>7.2} {micro:>7.2} {delta:>+7.2}",
+                        "{name:<23} {:>7.2} {:>7.2} {:>7.2} {:>7.2} {micro:>7.2} {delta:>+7.2}",
                         f1(scores.counts[0]),
                         f1(scores.counts[1]),
                         f1(scores.counts[2]),

@@ -36,11 +36,14 @@ impl Families {
     pub const NAME_LISTS: u32 = 1 << 8;
     /// The words around the token's other occurrences in the document.
     pub const DOCUMENT: u32 = 1 << 9;
+    /// How much more the word's letters look like a foreign name written in
+    /// Arabic than like an everyday Arabic word ([`Transliteration`]).
+    pub const TRANSLITERATION: u32 = 1 << 10;
 
-    pub const ALL: Families = Families(0x3ff);
+    pub const ALL: Families = Families(0x7ff);
 
     /// Names for the command line and the ablation table.
-    pub const NAMES: [(&'static str, u32); 10] = [
+    pub const NAMES: [(&'static str, u32); 11] = [
         ("word", Self::WORD),
         ("clitic", Self::CLITIC),
         ("affix", Self::AFFIX),
@@ -51,6 +54,7 @@ impl Families {
         ("frequency", Self::FREQUENCY),
         ("names", Self::NAME_LISTS),
         ("document", Self::DOCUMENT),
+        ("transliteration", Self::TRANSLITERATION),
     ];
 
     pub fn has(self, family: u32) -> bool {
@@ -74,7 +78,77 @@ pub struct Lexicon {
     first_words: rustc_hash::FxHashSet<String>,
     /// Folded everyday word → Zipf frequency.
     zipf: FxHashMap<String, f32>,
+    transliteration: Transliteration,
 }
+
+/// Letter-trigram models of two kinds of words: foreign names written in
+/// Arabic (the Arabic names of places outside the countries Arabic news
+/// covers most: فينغر، شوفكوفسكي read like ماساتشوستس، فرانكفورت) and everyday
+/// Arabic words (the frequency list). A name the training labels never
+/// showed can still be told from a word by its letters; the trigram
+/// features learn that from the labeled text alone, these models from
+/// tens of thousands of names.
+#[derive(Default)]
+struct Transliteration {
+    foreign: LetterModel,
+    native: LetterModel,
+}
+
+/// Counts of letter trigrams and of their first two letters, with word
+/// boundaries as letters.
+#[derive(Default)]
+struct LetterModel {
+    trigrams: FxHashMap<[char; 3], u32>,
+    contexts: FxHashMap<[char; 2], u32>,
+}
+
+impl LetterModel {
+    fn add(&mut self, folded: &str) {
+        let letters = bounded(folded);
+        for w in letters.windows(3) {
+            *self.trigrams.entry([w[0], w[1], w[2]]).or_default() += 1;
+            *self.contexts.entry([w[0], w[1]]).or_default() += 1;
+        }
+    }
+
+    /// Log probability of the trigram given its first two letters, with
+    /// add-k smoothing so an unseen trigram is unlikely, not impossible.
+    fn log_probability(&self, w: &[char]) -> f32 {
+        let count = self.trigrams.get(&[w[0], w[1], w[2]]).copied().unwrap_or(0);
+        let context = self.contexts.get(&[w[0], w[1]]).copied().unwrap_or(0);
+        ((count as f32 + 0.1) / (context as f32 + 3.5)).ln()
+    }
+}
+
+fn bounded(folded: &str) -> Vec<char> {
+    std::iter::once('^')
+        .chain(folded.chars())
+        .chain(std::iter::once('$'))
+        .collect()
+}
+
+impl Transliteration {
+    /// The mean per-trigram log-likelihood ratio, foreign against native,
+    /// in half-nat steps from −4 to 4 as a key part; `None` for a word of
+    /// fewer than two letters or with no models.
+    fn bucket(&self, folded: &str) -> Option<&'static str> {
+        if self.foreign.trigrams.is_empty() || folded.chars().count() < 2 {
+            return None;
+        }
+        let letters = bounded(folded);
+        let (mut sum, mut n) = (0f32, 0f32);
+        for w in letters.windows(3) {
+            sum += self.foreign.log_probability(w) - self.native.log_probability(w);
+            n += 1.0;
+        }
+        const BUCKETS: [&str; 9] = ["-4", "-3", "-2", "-1", "0", "1", "2", "3", "4"];
+        let step = ((sum / n) * 2.0).floor().clamp(-4.0, 4.0) as i32;
+        Some(BUCKETS[(step + 4) as usize])
+    }
+}
+
+/// Everyday words at least this frequent (Zipf) train the native model.
+const NATIVE_ZIPF: f32 = 3.5;
 
 impl Default for Lexicon {
     fn default() -> Lexicon {
@@ -85,6 +159,7 @@ impl Default for Lexicon {
             longest: 0,
             first_words: rustc_hash::FxHashSet::default(),
             zipf: FxHashMap::default(),
+            transliteration: Transliteration::default(),
         }
     }
 }
@@ -108,6 +183,24 @@ impl Lexicon {
             zipf: kb.word_zipf.clone(),
             ..Lexicon::default()
         };
+        let focus: rustc_hash::FxHashSet<&str> = kb
+            .countries
+            .iter()
+            .filter(|c| c.focus)
+            .map(|c| c.iso2.as_str())
+            .collect();
+        for place in kb
+            .places
+            .iter()
+            .filter(|p| !focus.contains(p.country.as_str()))
+        {
+            for word in place.names_ar.iter().flat_map(|n| n.split_whitespace()) {
+                lexicon.transliteration.foreign.add(&fold(word));
+            }
+        }
+        for (word, _) in kb.word_zipf.iter().filter(|(_, &z)| z >= NATIVE_ZIPF) {
+            lexicon.transliteration.native.add(word);
+        }
         for country in &kb.countries {
             for name in &country.names_ar {
                 lexicon.add(name, COUNTRY);
@@ -216,6 +309,9 @@ pub(crate) struct WordFacts {
     /// Fine and coarse cluster as key parts.
     cluster: (&'static str, &'static str),
     name_bits: u16,
+    /// Transliteration buckets of the word without the article, and of its
+    /// stem.
+    foreign: Option<(&'static str, &'static str)>,
 }
 
 impl WordFacts {
@@ -249,6 +345,13 @@ impl WordFacts {
             stem_bucket: if frequency { bucket(token.stem()) } else { "" },
             cluster: own_cluster(token, families, clusters),
             name_bits: own_name_bits(token, families, names),
+            foreign: if families.has(Families::TRANSLITERATION) {
+                let word = &token.folded[token.article_len.unwrap_or(0)..];
+                let model = &lexicon.transliteration;
+                model.bucket(word).zip(model.bucket(token.stem()))
+            } else {
+                None
+            },
         }
     }
 }
@@ -1042,6 +1145,11 @@ pub(crate) fn intrinsic_features(
         f.push(key(26, &[fine]));
         f.push(key(27, &[coarse]));
     }
+    if let Some((word_bucket, stem_bucket)) = facts.foreign {
+        f.push(key(43, &[word_bucket]));
+        f.push(key(44, &[stem_bucket]));
+        f.push(key(45, &[word_bucket, facts.bucket]));
+    }
     if families.has(Families::NAME_LISTS) {
         let al = if token.article_len.is_some() {
             "al"
@@ -1140,5 +1248,48 @@ mod tests {
             false,
         );
         assert!(!alone.token(1).contains(&key(40, &["السيد"])));
+    }
+
+    #[test]
+    fn foreign_letters_score_above_everyday_words() {
+        let mut model = Transliteration::default();
+        for name in [
+            "فرانكفورت",
+            "شتوتغارت",
+            "برشلونة",
+            "فلوريدا",
+            "كاليفورنيا",
+            "مانشستر",
+            "ليفربول",
+            "أمستردام",
+            "بيتسبرغ",
+            "هامبورغ",
+            "سانتياغو",
+            "تورنتو",
+        ] {
+            model.foreign.add(&fold(name));
+        }
+        for word in [
+            "الحكومة",
+            "قال",
+            "وزير",
+            "المدينة",
+            "يوم",
+            "مقتل",
+            "الأمن",
+            "مسلحون",
+            "الشرطة",
+            "عملية",
+            "المنطقة",
+            "أعلن",
+            "اجتماع",
+            "الخارجية",
+        ] {
+            model.native.add(&fold(word));
+        }
+        let step = |word: &str| -> i32 { model.bucket(&fold(word)).unwrap().parse().unwrap() };
+        assert!(step("فورتغر") > step("المسلحين"));
+        assert!(step("بورغ") > step("وزارة"));
+        assert_eq!(Transliteration::default().bucket("فورتغر"), None);
     }
 }

@@ -25,12 +25,13 @@
 //!   keys without weights while it stays in cache.
 //!
 //! Features ([`Families`]) are built from the core's own normaliser and
-//! clitic splitter, the knowledge base ([`Lexicon`]), word clusters learned
+//! clitic splitter, the knowledge base ([`Lexicon`]: its names, and letter
+//! models of foreign names and everyday words), word clusters learned
 //! from unlabeled text at training time ([`clusters`]), a name table of the
 //! training labels and name lists ([`names`]) and the words around a word's
 //! other occurrences in the document. The model file holds the weights, the
 //! cluster table and the name table; the knowledge base supplies the
-//! gazetteer at run time, so an overlay (`--kb`) reaches the tagger too.
+//! gazetteer and the letter models at run time, so an overlay (`--kb`) reaches the tagger too.
 
 pub mod clusters;
 mod features;
