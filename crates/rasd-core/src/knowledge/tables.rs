@@ -656,6 +656,9 @@ pub(super) fn parse_regions(
     Ok(())
 }
 
+/// The flags a `triggers.tsv` row may carry (see data/README.md).
+const TRIGGER_FLAGS: [&str; 5] = ["attack", "attempt", "march", "yields", "set_phrase"];
+
 pub(super) fn parse_triggers(
     file: &str,
     text: &str,
@@ -672,7 +675,18 @@ pub(super) fn parse_triggers(
             "P" => TriggerPos::Passive,
             p => return Err(row.error(format!("pos must be V, N or P, found {p:?}"))),
         };
-        let flags: Vec<&str> = row.cells[4].split(',').map(str::trim).collect();
+        let flags: Vec<&str> = row.cells[4]
+            .split(',')
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect();
+        // a misspelt flag would otherwise silently change nothing
+        if let Some(unknown) = flags.iter().find(|f| !TRIGGER_FLAGS.contains(f)) {
+            return Err(row.error(format!(
+                "unknown flag {unknown:?} (known: {})",
+                TRIGGER_FLAGS.join(", ")
+            )));
+        }
         out.push(Trigger {
             pattern: row.cells[0].trim().to_owned(),
             sub_event,
@@ -742,6 +756,30 @@ mod tests {
         )
         .unwrap();
         assert_eq!(countries[0].armed_forces, None);
+    }
+
+    #[test]
+    fn a_misspelt_trigger_flag_is_an_error_naming_the_row() {
+        let header = "pattern\tsub_event_type\tpos\tpriority\tflags\n";
+        let mut triggers = Vec::new();
+        parse_triggers(
+            "triggers.tsv",
+            &format!("{header}قصف\tShelling/artillery/missile attack\tV\t5\tattack, yields\n"),
+            &mut triggers,
+        )
+        .unwrap();
+        assert!(triggers[0].attack && triggers[0].yields && !triggers[0].march);
+        let err = parse_triggers(
+            "triggers.tsv",
+            &format!("{header}قصف\tShelling/artillery/missile attack\tV\t5\tatack\n"),
+            &mut triggers,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("triggers.tsv") && err.contains("atack"),
+            "{err}"
+        );
     }
 
     #[test]
