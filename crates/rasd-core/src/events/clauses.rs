@@ -170,13 +170,7 @@ pub(super) fn attempt_cue_before(
 /// Aircraft are named in a token range, on their own or inside a longer
 /// name (الطائرات الإسرائيلية).
 pub(super) fn aerial(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> bool {
-    let aircraft_word = |t: usize| {
-        let word = doc.word(t);
-        ["طاير", "طيران", "مقاتلات"].iter().any(|stem| {
-            crate::text::proclitic_splits(word).any(|split| word[split.len..].starts_with(stem))
-        })
-    };
-    tokens.clone().any(aircraft_word)
+    tokens.clone().any(|t| kb.is_aircraft_word(doc.word(t)))
         || doc
             .matches
             .iter()

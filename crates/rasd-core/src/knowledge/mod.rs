@@ -231,6 +231,8 @@ pub struct Knowledge {
     /// The folded cue words of the word kinds ([`CueKind::is_word_kind`]),
     /// built on first use.
     cue_words: std::sync::OnceLock<FxHashMap<String, Vec<CueKind>>>,
+    /// The folded `aircraft_stem` cues, built on first use.
+    aircraft_stems: std::sync::OnceLock<Vec<String>>,
     /// Per trigger, an armed actor its phrase names after its first word
     /// (فرقت الشرطة), built on first use.
     actor_in_trigger: std::sync::OnceLock<Vec<Option<usize>>>,
@@ -320,6 +322,7 @@ impl Knowledge {
                 ner_lexicon: std::sync::OnceLock::new(),
                 towns_by_country: std::sync::OnceLock::new(),
                 cue_words: std::sync::OnceLock::new(),
+                aircraft_stems: std::sync::OnceLock::new(),
                 actor_in_trigger: std::sync::OnceLock::new(),
             };
             let mut features = Vec::new();
@@ -505,6 +508,23 @@ impl Knowledge {
             })
             .get(folded)
             .is_some_and(|kinds| kinds.contains(&kind))
+    }
+
+    /// Whether a folded word, after some proclitics, begins with an
+    /// `aircraft_stem` cue (وطائرات، للطيران).
+    pub fn is_aircraft_word(&self, folded: &str) -> bool {
+        let stems = self.aircraft_stems.get_or_init(|| {
+            self.cues
+                .iter()
+                .filter(|c| c.kind == CueKind::AircraftStem)
+                .map(|c| crate::text::fold(&c.pattern))
+                .collect()
+        });
+        crate::text::proclitic_splits(folded).any(|split| {
+            stems
+                .iter()
+                .any(|stem| folded[split.len..].starts_with(stem.as_str()))
+        })
     }
 
     /// An armed actor that trigger `trigger`'s phrase names after its first

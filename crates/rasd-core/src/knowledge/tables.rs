@@ -151,6 +151,9 @@ pub enum CueKind {
     KilledOne,
     /// Aircraft (طائرات، جوية): bombardment from the air, not artillery.
     Aircraft,
+    /// The beginning of a word for aircraft, whatever its ending (طائر:
+    /// طائرة، طائرات، طائرتان). Read a word at a time.
+    AircraftStem,
     /// Troops, vehicles or posts (قوات، دبابة، دورية، موقع) that, with a
     /// country's nisba right after them, stand for its army (دبابة
     /// إسرائيلية). Read a word at a time.
@@ -255,6 +258,7 @@ impl CueKind {
                 | Reported
                 | Equipment
                 | NationalUnit
+                | AircraftStem
         )
     }
 
@@ -282,6 +286,7 @@ impl CueKind {
             "person" => Person,
             "killed_one" => KilledOne,
             "aircraft" => Aircraft,
+            "aircraft_stem" => AircraftStem,
             "anniversary" => Anniversary,
             "pair" => Pair,
             "locality" => Locality,
