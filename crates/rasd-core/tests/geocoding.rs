@@ -432,3 +432,18 @@ fn burkina_faso_regions_have_arabic_names() {
     );
     assert_eq!(centre_nord.name, "Centre-Nord");
 }
+
+#[test]
+fn the_press_spellings_of_pakistans_conflict_towns_are_known() {
+    // the sources name Quetta only كويته, and كويتا only a town in Oklahoma
+    let quetta = place_named("انفجرت قنبلة قرب سوق في مدينة كويتا مساء أمس", "كويتا");
+    assert_eq!(
+        (quetta.country.as_str(), quetta.admin1.as_str()),
+        ("PK", "Balochistan")
+    );
+    let dera = place_named(
+        "هاجم مسلحون مركزا للشرطة في ديرة إسماعيل خان",
+        "ديرة إسماعيل خان",
+    );
+    assert_eq!(dera.name, "Dera Ismail Khan");
+}
