@@ -797,8 +797,9 @@ fn locate_with(
         let common = |place: &crate::knowledge::Place| place.common && written_as_word;
         // "X عاصمة محافظة Y": X is a town of the province Y
         let capital_of = capital_of_province(doc, kb, i);
-        // فرقة is a word, not ف + رقة
-        if m.clitics > 0 && kb.is_frequent_word(doc.word(m.first_token)) {
+        // فرقة is a word, not ف + رقة; but بمدينة (before the name مدينة
+        // حمص) is ب + مدينة, which is the commoner word
+        if m.clitics > 0 && is_word_not_clitics(kb, doc.word(m.first_token), m.clitics) {
             continue;
         }
         // the article's countries, without what this very name says
@@ -1160,4 +1161,16 @@ fn locate_with(
         out.push(location);
     }
     out
+}
+
+/// Whether a first word read as `clitics` bytes of proclitics and the start
+/// of a name is rather a frequent word of its own: it is frequent, and no
+/// rarer than the word without the clitics.
+fn is_word_not_clitics(kb: &Knowledge, word: &str, clitics: usize) -> bool {
+    if !kb.is_frequent_word(word) {
+        return false;
+    }
+    let zipf = |w: &str| kb.word_zipf.get(w).copied().unwrap_or(0.0);
+    word.get(clitics..)
+        .is_none_or(|bare| zipf(bare) <= zipf(word))
 }

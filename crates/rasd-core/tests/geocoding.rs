@@ -447,3 +447,15 @@ fn the_press_spellings_of_pakistans_conflict_towns_are_known() {
     );
     assert_eq!(dera.name, "Dera Ismail Khan");
 }
+
+#[test]
+fn a_name_that_opens_with_a_cue_word_takes_a_clitic() {
+    // the gazetteer names Homs also مدينة حمص: with ب the first word is
+    // بمدينة, an everyday word, but a rarer one than مدينة
+    let homs = place_named("قتل مسلحون ثلاثة شبان بمدينة حمص وسط سوريا", "مدينة حمص");
+    assert_eq!(homs.name, "Homs");
+    let jerusalem = place_named("اعتقلت الشرطة شابين بمدينة القدس", "مدينة القدس");
+    assert_eq!(jerusalem.name, "Jerusalem");
+    // while فرقة is a word, not ف + رقة
+    assert!(geocode("هاجم مسلحون فرقة عسكرية", kb()).is_empty());
+}
