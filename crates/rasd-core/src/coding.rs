@@ -148,6 +148,13 @@ fn code_event(
             actor1 = default_actor1(kb, sub).map(|p| actor_ref(kb, p, country));
         }
     }
+    // violence against civilians has civilians on the other side, whether
+    // the text calls them civilians or just people (خمسة أشخاص) or not at all
+    if actor2.is_none() && sub.event_type() == "Violence against civilians" {
+        actor2 = kb
+            .actor_index("generic-civilians")
+            .map(|p| actor_ref(kb, p, country));
+    }
     let span_of = |a: Option<ActorMention>| a.map(|a| doc.matches[a.mention].span);
     let mut spans = [
         unlisted.group.or(span_of(frame.actor1)),

@@ -1161,6 +1161,24 @@ fn cases() -> Vec<Case> {
             "أعلن الجيش الباكستاني مقتل 12 مسلحا في عملية أمنية بمنطقة شمال وزيرستان أمس.",
             vec![ev(CLASH, "PK", Some("Military Forces of Pakistan"), Some("Unidentified Armed Group (Pakistan)"), 12, "2026-11-19")],
         ),
+        case(
+            "a_description_of_the_killers_between_verb_and_toll",
+            "2026-12-05",
+            "قتل مسلحون يستقلون دراجات نارية ثلاثة مزارعين في قرية قرب مدينة كادونا شمالي نيجيريا أمس.",
+            vec![ev(ATTACK, "NG", Some("Unidentified Armed Group (Nigeria)"), Some("Civilians (Nigeria)"), 3, "2026-12-04")],
+        ),
+        case(
+            "a_suicide_bomber_described_before_the_toll_in_quetta",
+            "2026-12-05",
+            "قتل مهاجم انتحاري يرتدي حزاما ناسفا ستة مصلين في مسجد بمدينة كويتا مساء أمس.",
+            vec![ev(SUICIDE, "PK", ANY, Some("Civilians (Pakistan)"), 6, "2026-12-04")],
+        ),
+        case(
+            "people_killed_by_gunmen_are_civilians",
+            "2026-12-05",
+            "قتل مسلحون مجهولون خمسة أشخاص بمدينة حمص وسط سوريا أمس.",
+            vec![ev(ATTACK, "SY", Some("Unidentified Armed Group (Syria)"), Some("Civilians (Syria)"), 5, "2026-12-04")],
+        ),
     ]
 }
 

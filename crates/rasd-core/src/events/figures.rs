@@ -6,6 +6,10 @@ use crate::document::{Document, MatchExt};
 use crate::knowledge::{CueKind, Knowledge};
 use std::ops::Range;
 
+/// Words after a [`CueKind::DoerDescription`] word that still describe the
+/// doer (يرتدي حزاما ناسفا: the cue and two).
+const DESCRIPTION_WORDS: usize = 2;
+
 /// Numbers next to a figure word (مقتل 7، 28 قتيلا), with whose they are
 /// and who says so.
 pub(super) fn figures(
@@ -32,13 +36,22 @@ pub(super) fn figures(
                 // a date, a qualifier or the killer may stand between: "قتل
                 // أمس الأحد ثمانية", "مقتل ما لا يقل عن عشرة", "أعدم تنظيم
                 // داعش خمسة"
+                // "قتل مسلحون يستقلون دراجات نارية ثلاثة مزارعين": and so
+                // may the words that describe the killer
                 let in_date_or_qualifier = |t: usize| {
                     doc.in_date[t]
                         || q.qualifier_span
                             .is_some_and(|s| s.contains(doc.tokens[t].span))
                         || actors.iter().any(|a| {
                             let name = &doc.matches[a.mention];
+                            let description = name.last_token + 1;
                             (name.first_token..=name.last_token).contains(&t)
+                                || (description..=description + DESCRIPTION_WORDS).contains(&t)
+                                    && description < doc.tokens.len()
+                                    && kb.is_cue_word(
+                                        CueKind::DoerDescription,
+                                        doc.word(description),
+                                    )
                         })
                 };
                 (m.last_token + 1..q.tokens.start)

@@ -158,6 +158,11 @@ pub enum CueKind {
     /// country's nisba right after them, stand for its army (دبابة
     /// إسرائيلية). Read a word at a time.
     NationalUnit,
+    /// A word that opens a description of the doer right after its name
+    /// (مسلحون يستقلون دراجات نارية، مهاجم يرتدي حزاما ناسفا): the words
+    /// of the description do not part a toll from its verb. Read a word at
+    /// a time.
+    DoerDescription,
     /// An anniversary (الذكرى): what follows it in the sentence is remembered.
     Anniversary,
     /// Two people, in the dual (شخصين، جنديين): after a figure word it counts two.
@@ -259,6 +264,7 @@ impl CueKind {
                 | Equipment
                 | NationalUnit
                 | AircraftStem
+                | DoerDescription
         )
     }
 
@@ -312,6 +318,7 @@ impl CueKind {
             "reported" => Reported,
             "equipment" => Equipment,
             "national_unit" => NationalUnit,
+            "doer_description" => DoerDescription,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
