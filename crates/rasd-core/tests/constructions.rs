@@ -1174,6 +1174,12 @@ fn cases() -> Vec<Case> {
             vec![ev(SUICIDE, "PK", ANY, Some("Civilians (Pakistan)"), 6, "2026-12-04")],
         ),
         case(
+            "a_car_bomb_by_an_army_checkpoint_kills_four",
+            "2026-12-05",
+            "انفجرت سيارة مفخخة قرب حاجز للجيش في مدينة الباب بريف حلب الشمالي، ما أدى إلى مقتل أربعة أشخاص.",
+            vec![ev(IED, "SY", Some("Unidentified Armed Group (Syria)"), Some("Military Forces of Syria"), 4, "2026-12-05")],
+        ),
+        case(
             "people_killed_by_gunmen_are_civilians",
             "2026-12-05",
             "قتل مسلحون مجهولون خمسة أشخاص بمدينة حمص وسط سوريا أمس.",

@@ -514,15 +514,19 @@ pub(super) fn assign_roles(
         // ("قتل جنديان في هجوم لمسلحين"), never in the next one
         // after a victim-centred word (مقتل، انفجار) the actors that follow
         // are its victims, unless one is introduced by ل in the same clause
-        TriggerPos::Passive => last_before.or_else(|| {
-            after.iter().copied().find(|a| {
-                let first = doc.matches[a.head].first_token;
-                can_attack(a)
-                    && with_li(a)
-                    && first > trigger.last_token + 1
-                    && clause.contains(&first)
-            })
-        }),
+        // ("انفجرت سيارة مفخخة قرب حاجز للجيش، ما أدى إلى مقتل أربعة":
+        // an actor after ل that owns a post or a unit is the target's owner)
+        TriggerPos::Passive => last_before
+            .filter(|a| !(with_li(a) && word_before(a, 1).is_some_and(|w| kb.is_national_unit(w))))
+            .or_else(|| {
+                after.iter().copied().find(|a| {
+                    let first = doc.matches[a.head].first_token;
+                    can_attack(a)
+                        && with_li(a)
+                        && first > trigger.last_token + 1
+                        && clause.contains(&first)
+                })
+            }),
     });
     let same = |a: &ActorMention, b: Option<ActorMention>| {
         b.is_some_and(|b| kb.actors[a.actor].id == kb.actors[b.actor].id)
