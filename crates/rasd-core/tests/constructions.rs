@@ -1180,6 +1180,18 @@ fn cases() -> Vec<Case> {
             vec![ev(IED, "SY", Some("Unidentified Armed Group (Syria)"), Some("Military Forces of Syria"), 4, "2026-12-05")],
         ),
         case(
+            "protesters_storm_a_government_building",
+            "2026-12-05",
+            "اقتحم محتجون غاضبون مبنى المحافظة في مدينة الناصرية مساء أمس مطالبين بإقالة المحافظ.",
+            vec![ev(VIOLENT_DEMO, "IQ", Some("Rioters (Iraq)"), None, 0, "2026-12-04")],
+        ),
+        case(
+            "the_police_attack_protesters_named_with_the_article",
+            "2026-12-05",
+            "هاجمت قوات الأمن المتظاهرين بالرصاص الحي في ساحة التحرير ببغداد فجر اليوم، ما أسفر عن مقتل اثنين منهم.",
+            vec![ev(EXCESSIVE, "IQ", Some("Protesters (Iraq)"), Some("Police Forces of Iraq"), 2, "2026-12-05")],
+        ),
+        case(
             "people_killed_by_gunmen_are_civilians",
             "2026-12-05",
             "قتل مسلحون مجهولون خمسة أشخاص بمدينة حمص وسط سوريا أمس.",

@@ -31,7 +31,7 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
     let mut out = Vec::new();
     for w in bounds.windows(2) {
         let tokens = w[0]..w[1];
-        let mut best: Option<(usize, usize, (u8, bool))> = None;
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
         let mut signals = Vec::new();
         let mut explicit_clash = false;
         for (mi, m) in doc.matches.iter().enumerate() {
@@ -55,12 +55,32 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
                 signals.push(kb.triggers[t].sub_event);
                 explicit_clash |=
                     kb.triggers[t].sub_event == SubEventType::ArmedClash && !kb.triggers[t].attack;
-                // of equally strong words, a new one (هجوم آخر) over one
-                // that refers back (تلك الهجمات)
-                let rank = (kb.triggers[t].priority, !definite_noun(doc, kb, m, t));
-                if best.is_none_or(|(_, _, b)| rank > b) {
-                    best = Some((mi, t, rank));
-                }
+                candidates.push((mi, t));
+            }
+        }
+        // "هاجمت الشرطة المتظاهرين", "اقتحم محتجون مبنى المحافظة": the
+        // crowd a verb tells of is its subject or object, not the event
+        // (force, arrests or protest; a crowd that withdraws gives no ground)
+        let verb_in_clause = candidates.iter().any(|&(_, t)| {
+            let sub = kb.triggers[t].sub_event;
+            kb.triggers[t].pos == TriggerPos::Verb
+                && (sub.is_violent()
+                    || sub == SubEventType::Arrests
+                    || matches!(sub.event_type(), "Protests" | "Riots"))
+        });
+        let mut best: Option<(usize, usize, (bool, u8, bool))> = None;
+        for &(mi, t) in &candidates {
+            let m = &doc.matches[mi];
+            let definite = definite_noun(doc, kb, m, t);
+            let protesters = m.actors().any(|a| kb.actors[a].inter == 6);
+            let crowd_object = verb_in_clause
+                && kb.triggers[t].sub_event.event_type() == "Protests"
+                && (definite || protesters);
+            // of equally strong words, a new one (هجوم آخر) over one that
+            // refers back (تلك الهجمات)
+            let rank = (!crowd_object, kb.triggers[t].priority, !definite);
+            if best.is_none_or(|(_, _, b)| rank > b) {
+                best = Some((mi, t, rank));
             }
         }
         // "قصفت المدفعية": a verb of the same kind tells the event anew,

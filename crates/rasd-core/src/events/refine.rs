@@ -99,6 +99,8 @@ pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
         _ if crowd && matches!(inter1, None | Some(5..=7)) && crowd_violence => {
             ViolentDemonstration
         }
+        // protesters who storm or attack (اقتحم محتجون)
+        ArmedClash | Attack if event.generic_attack && inter1 == Some(6) => ViolentDemonstration,
         _ if crowd && killed && (state_acts || inter2 == Some(6)) => {
             ExcessiveForceAgainstProtesters
         }

@@ -448,10 +448,13 @@ pub(super) fn assign_roles(
         word_before(a, 1).is_some_and(agent_word) && refers_to_event(a) && !defused || airborne(a)
     };
     let violent = frame.sub_event.is_violent();
+    // protesters only demonstrate, unless an attack verb has them for its
+    // subject (اقتحم محتجون مبنى المحافظة): then they riot
+    let crowd_attacks = pos == TriggerPos::Verb && frame.generic_attack;
     let can_attack = |a: &ActorMention| {
         let actor = &kb.actors[a.actor];
-        // civilians are never actor 1 in ACLED; protesters only demonstrate
-        !(is_target(a) || actor.inter == 7 || violent && actor.inter == 6)
+        // civilians are never actor 1 in ACLED
+        !(is_target(a) || actor.inter == 7 || violent && actor.inter == 6 && !crowd_attacks)
     };
     let after: Vec<ActorMention> = participants
         .iter()
