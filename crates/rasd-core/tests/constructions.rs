@@ -1192,6 +1192,12 @@ fn cases() -> Vec<Case> {
             vec![ev(EXCESSIVE, "IQ", Some("Protesters (Iraq)"), Some("Police Forces of Iraq"), 2, "2026-12-05")],
         ),
         case(
+            "victims_listed_one_by_one",
+            "2026-12-05",
+            "قتل ضابط برتبة نقيب وجنديان وأصيب ثلاثة آخرون بانفجار عبوة ناسفة استهدفت دورية للجيش العراقي قرب قضاء الطارمية أمس.",
+            vec![ev(IED, "IQ", ANY, Some("Military Forces of Iraq"), 3, "2026-12-04")],
+        ),
+        case(
             "people_killed_by_gunmen_are_civilians",
             "2026-12-05",
             "قتل مسلحون مجهولون خمسة أشخاص بمدينة حمص وسط سوريا أمس.",

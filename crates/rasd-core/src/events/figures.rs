@@ -236,7 +236,33 @@ fn single_victims(
                     && !doc.tokens[t + 1].after_comma
                     && (next.ends_with('ه') || next.ends_with("هم") || next.starts_with("ال"))
             });
-        let value = value + u64::from(companion);
+        // "مقتل ضابط وجنديين", "مقتل طفل وامرأة": more people listed with و
+        let person_at = i + 1 + offset;
+        let mut listed = 0;
+        let mut end = list_continues_at(doc, person.last_token) - 1;
+        let mut listed_party = None;
+        for (next_at, next) in doc.matches.iter().enumerate().skip(person_at + 1) {
+            if next.first_token <= end {
+                continue;
+            }
+            let joined = next.first_token == end + 1
+                && next.clitics > 0
+                && !doc.tokens[next.first_token].after_comma
+                && doc.word(next.first_token).starts_with('و');
+            if !joined {
+                break;
+            }
+            listed += if next.has_cue(kb, CueKind::Pair) {
+                2
+            } else if next.has_cue(kb, CueKind::Person) {
+                1
+            } else {
+                break;
+            };
+            listed_party = listed_party.or(actors.iter().copied().find(|a| a.head == next_at));
+            end = next.last_token;
+        }
+        let value = value + u64::from(companion) + listed;
         let counted = doc
             .quantities
             .iter()
@@ -245,8 +271,11 @@ fn single_victims(
             continue;
         }
         // the person, or the phrase it starts (جنديان من الجيش السوري)
-        let person_at = i + 1 + offset;
-        let party = actors.iter().copied().find(|a| a.head == person_at);
+        let party = actors
+            .iter()
+            .copied()
+            .find(|a| a.head == person_at)
+            .or(listed_party);
         out.push(FigureMention {
             span: person.span,
             token: person.first_token,
@@ -261,6 +290,20 @@ fn single_victims(
         });
     }
     out
+}
+
+/// Where a list of people goes on after a person ending at token `end`:
+/// the next token, or past a rank ("ضابط برتبة ملازم أول وجنديين") the
+/// first word with و up to three words on.
+pub(super) fn list_continues_at(doc: &Document, end: usize) -> usize {
+    if doc.tokens.get(end + 1).is_some() && doc.word(end + 1) == "برتبه" {
+        if let Some(t) = (end + 2..(end + 5).min(doc.tokens.len()))
+            .find(|&t| doc.word(t).starts_with('و') && !doc.tokens[t].after_comma)
+        {
+            return t;
+        }
+    }
+    end + 1
 }
 
 /// "وارتفعت الحصيلة في وقت لاحق إلى خمسة عشر قتيلا": a word of a rising

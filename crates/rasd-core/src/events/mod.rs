@@ -175,7 +175,7 @@ pub fn detect(
                 .flat_map(|c| &c.signals)
                 .any(|s| s.event_type() == "Protests");
         let figures = figures(doc, kb, sentence.tokens.clone(), &actors, claimant);
-        let victims: Vec<ActorMention> = figures
+        let mut victims: Vec<ActorMention> = figures
             .iter()
             .filter(|f| {
                 matches!(
@@ -188,6 +188,20 @@ pub fn detect(
             })
             .filter_map(|f| f.party)
             .collect();
+        // "مقتل ضابط وجنديين": who is listed with a victim is one too
+        let mut i = 0;
+        while i < victims.len() {
+            let next = figures::list_continues_at(doc, doc.matches[victims[i].mention].last_token);
+            let listed = actors.iter().copied().find(|a| {
+                let m = &doc.matches[a.mention];
+                m.first_token == next
+                    && m.clitics > 0
+                    && doc.word(m.first_token).starts_with('و')
+                    && !victims.contains(a)
+            });
+            victims.extend(listed);
+            i += 1;
+        }
         let has_frame = clauses.iter().any(|c| c.trigger.is_some());
         if !has_frame {
             if !figures.is_empty() {

@@ -470,6 +470,8 @@ pub(super) fn assign_roles(
         let m = &doc.matches[a.head];
         m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل')
     };
+    let owns_unit =
+        |a: &ActorMention| with_li(a) && word_before(a, 1).is_some_and(|w| kb.is_national_unit(w));
     // the subject right after a verb; not a "ل" phrase (تجمع للجنود)
     let near_after = after.iter().copied().find(|a| {
         doc.matches[a.head].first_token <= trigger.last_token + 4 && can_attack(a) && !with_li(a)
@@ -519,17 +521,16 @@ pub(super) fn assign_roles(
         // are its victims, unless one is introduced by ل in the same clause
         // ("انفجرت سيارة مفخخة قرب حاجز للجيش، ما أدى إلى مقتل أربعة":
         // an actor after ل that owns a post or a unit is the target's owner)
-        TriggerPos::Passive => last_before
-            .filter(|a| !(with_li(a) && word_before(a, 1).is_some_and(|w| kb.is_national_unit(w))))
-            .or_else(|| {
-                after.iter().copied().find(|a| {
-                    let first = doc.matches[a.head].first_token;
-                    can_attack(a)
-                        && with_li(a)
-                        && first > trigger.last_token + 1
-                        && clause.contains(&first)
-                })
-            }),
+        TriggerPos::Passive => last_before.filter(|a| !owns_unit(a)).or_else(|| {
+            after.iter().copied().find(|a| {
+                let first = doc.matches[a.head].first_token;
+                can_attack(a)
+                    && with_li(a)
+                    && !owns_unit(a)
+                    && first > trigger.last_token + 1
+                    && clause.contains(&first)
+            })
+        }),
     });
     let same = |a: &ActorMention, b: Option<ActorMention>| {
         b.is_some_and(|b| kb.actors[a.actor].id == kb.actors[b.actor].id)
