@@ -557,6 +557,34 @@ fn dedupe_figures(figures: &mut Vec<Figure>) {
 /// is another report of the same dead when there is at most one party, and
 /// a total otherwise.
 fn fatalities(figures: &[Figure]) -> u64 {
+    let killed: Vec<&Figure> = figures.iter().filter(|f| f.kind == "killed").collect();
+    // each side claiming the other's dead (the group: twenty soldiers; the
+    // army: three attackers) tells conflicting stories: the most
+    // conservative one stands
+    let mut claims: HashMap<&str, (u64, Vec<&str>)> = HashMap::new();
+    let opposed = killed.iter().all(|f| match (&f.claimed_by, &f.party) {
+        (Some(claimant), Some(party)) if claimant != party => {
+            let claim = claims.entry(claimant).or_default();
+            claim.0 += f.value;
+            claim.1.push(party);
+            true
+        }
+        _ => false,
+    });
+    if opposed && claims.len() >= 2 {
+        let counted_by_one_only = claims.values().all(|(_, parties)| {
+            parties.iter().all(|p| {
+                claims
+                    .values()
+                    .filter(|(_, others)| others.contains(p))
+                    .count()
+                    == 1
+            })
+        });
+        if counted_by_one_only {
+            return claims.values().map(|(total, _)| *total).min().unwrap_or(0);
+        }
+    }
     let mut by_party: HashMap<&str, u64> = HashMap::new();
     let mut unattributed: Option<u64> = None;
     for f in figures.iter().filter(|f| f.kind == "killed") {

@@ -1198,6 +1198,12 @@ fn cases() -> Vec<Case> {
             vec![ev(IED, "IQ", ANY, Some("Military Forces of Iraq"), 3, "2026-12-04")],
         ),
         case(
+            "conflicting_claims_of_each_sides_kills",
+            "2026-12-05",
+            "قالت حركة الشباب إنها قتلت عشرين جنديا في هجوم على قاعدة عسكرية في إقليم شبيلي الوسطى أمس، بينما قال الجيش الصومالي إنه صد الهجوم وقتل ثلاثة من المهاجمين.",
+            vec![ev(CLASH, "SO", SHABAAB, Some("Military Forces of Somalia"), 3, "2026-12-04")],
+        ),
+        case(
             "people_killed_by_gunmen_are_civilians",
             "2026-12-05",
             "قتل مسلحون مجهولون خمسة أشخاص بمدينة حمص وسط سوريا أمس.",

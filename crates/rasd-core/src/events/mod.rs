@@ -21,7 +21,7 @@ use self::setting::{
     best_date, best_location, coordinated_towns, sharper_location, town_referred_back,
 };
 use crate::acled::SubEventType;
-use crate::document::Document;
+use crate::document::{Document, MatchExt};
 use crate::geo::{Location, Target};
 use crate::knowledge::{CueKind, Knowledge};
 use chrono::NaiveDate;
@@ -174,7 +174,28 @@ pub fn detect(
                 .iter()
                 .flat_map(|c| &c.signals)
                 .any(|s| s.event_type() == "Protests");
-        let figures = figures(doc, kb, sentence.tokens.clone(), &actors, claimant);
+        let mut figures = figures(doc, kb, sentence.tokens.clone(), &actors, claimant);
+        // "قالت الحركة إنها قتلت عشرين جنديا، بينما قال الجيش إنه قتل
+        // ثلاثة من المهاجمين": a figure after a contrast and a second
+        // speaker is that speaker's claim
+        for figure in &mut figures {
+            let before = doc.matches_in(sentence.tokens.start..figure.token);
+            let last_say = before
+                .iter()
+                .rev()
+                .find(|m| m.has_cue(kb, CueKind::Say))
+                .map(|m| m.first_token)
+                .filter(|&say| {
+                    before
+                        .iter()
+                        .any(|c| c.last_token + 1 == say && c.has_cue(kb, CueKind::Contrast))
+                });
+            if let Some(speaker) =
+                last_say.and_then(|say| sentence_claimant(doc, kb, say..figure.token, &actors))
+            {
+                figure.claimed_by = Some(speaker);
+            }
+        }
         let mut victims: Vec<ActorMention> = figures
             .iter()
             .filter(|f| {

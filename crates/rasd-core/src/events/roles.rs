@@ -321,16 +321,39 @@ pub(super) fn assign_roles(
     // استعادة السيطرة") is its own when it is one only the doer announces,
     // or when an armed group announces it; the police announcing an
     // explosion (أعلنت الشرطة انفجار عبوة) or a death did neither
+    // "قالت حركة الشباب إنها قتلت": speech about itself (إنها، أنه)
+    // tells its own act
+    let of_itself = |t: usize| {
+        matches!(
+            doc.word(t),
+            "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم"
+        )
+    };
     let announced = claimant.filter(|c| {
         let end = doc.matches[c.mention].last_token;
         (end + 1..=end + 3).contains(&trigger.first_token)
             && (end + 1..trigger.first_token)
-                .all(|t| !kb.is_cue_word(CueKind::Reported, doc.word(t)))
+                .all(|t| !kb.is_cue_word(CueKind::Reported, doc.word(t)) || of_itself(t))
     });
-    let own_act = announced.is_some_and(|c| {
-        deliberate(frame.sub_event)
-            || pos == TriggerPos::Noun && matches!(kb.actors[c.actor].inter, 2..=4)
+    // ... with an event verb right after (قالت الحركة إنها قتلت عشرين جنديا
+    // في هجوم): the speaker did what the clause tells
+    let speaks_of_own_act = claimant.is_some_and(|c| {
+        let end = doc.matches[c.mention].last_token;
+        (end + 1..(end + 3).min(doc.tokens.len()))
+            .filter(|&t| of_itself(t))
+            .any(|t| {
+                doc.matches.iter().any(|m| {
+                    m.first_token == t + 1
+                        && m.triggers()
+                            .any(|tr| kb.triggers[tr].pos == TriggerPos::Verb)
+                })
+            })
     });
+    let own_act = speaks_of_own_act
+        || announced.is_some_and(|c| {
+            deliberate(frame.sub_event)
+                || pos == TriggerPos::Noun && matches!(kb.actors[c.actor].inter, 2..=4)
+        });
     // a lone speaker before the act may have done it (أعلن التنظيم أنه
     // فجر); one cited after it (سقط صاروخ، وفق الجيش الإسرائيلي) did not
     let speaks_first =

@@ -158,6 +158,9 @@ pub enum CueKind {
     /// country's nisba right after them, stand for its army (دبابة
     /// إسرائيلية). Read a word at a time.
     NationalUnit,
+    /// A contrast before a second speaker (في حين، بينما، في المقابل): a
+    /// figure after it is that speaker's claim, not the first one's.
+    Contrast,
     /// A word that opens a description of the doer right after its name
     /// (مسلحون يستقلون دراجات نارية، مهاجم يرتدي حزاما ناسفا): the words
     /// of the description do not part a toll from its verb. Read a word at
@@ -319,6 +322,7 @@ impl CueKind {
             "equipment" => Equipment,
             "national_unit" => NationalUnit,
             "doer_description" => DoerDescription,
+            "contrast" => Contrast,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
