@@ -107,7 +107,7 @@ const COMMONEST_WORD_ZIPF: f32 = 5.3;
 fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f64)> {
     let m = &doc.matches[i];
     let mut out = Vec::new();
-    if in_border_phrase(doc, i) {
+    if in_border_phrase(doc, kb, i) {
         // "الحدود العراقية السورية", "الحدود مع لبنان": both sides of a
         // border, of which one is where it happened
         if let Some(c) = m.nisba().or_else(|| m.country()) {
@@ -153,7 +153,7 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
             (whole, _) => whole.is_some(),
         }
     };
-    if only_places && !m.romanized && !word_with_clitic {
+    if only_places && !m.romanized && !word_with_clitic && !border_wording(doc, m) {
         // a name that is also a frequent word (حلب، بغداد، but also المدينة،
         // سنة) speaks for a country only through a city of a million or more,
         // and not at all when the word is among the commonest
@@ -217,8 +217,8 @@ fn spells_province(speller: &mut romanize::Speller, place: &crate::knowledge::Pl
 }
 
 /// Whether match `i` is a country or nisba of a border phrase: after
-/// الحدود (مع، بين) or after another such match (و).
-fn in_border_phrase(doc: &Document, i: usize) -> bool {
+/// الحدود (a direction, مع، بين) or after another such match (و).
+fn in_border_phrase(doc: &Document, kb: &Knowledge, i: usize) -> bool {
     let m = &doc.matches[i];
     if m.nisba().is_none() && m.country().is_none() {
         return false;
@@ -227,15 +227,44 @@ fn in_border_phrase(doc: &Document, i: usize) -> bool {
     if t > 0 && matches!(doc.word(t - 1), "مع" | "بين" | "و") {
         t -= 1;
     }
+    // "الحدود الشمالية مع سوريا"
+    if t > 1 && is_direction_word(kb, doc.word(t - 1)) {
+        t -= 1;
+    }
     if t > 0 && doc.word(t - 1).ends_with("حدود") {
-        return true;
+        // not "حرس الحدود الأردنية": the guards' country
+        return !guards_of_border(doc, t - 1);
     }
     i > 0 && {
         let before = &doc.matches[i - 1];
         before.last_token + 1 >= t
             && before.last_token < m.first_token
-            && in_border_phrase(doc, i - 1)
+            && in_border_phrase(doc, kb, i - 1)
     }
+}
+
+/// Whether a folded word is a one-word direction cue (الشمالية); read as a
+/// word because a longer name may hold it (الحدود الشمالية is also a Saudi
+/// province). Asked only after الحدود.
+fn is_direction_word(kb: &Knowledge, word: &str) -> bool {
+    kb.cues
+        .iter()
+        .any(|c| c.kind == CueKind::Direction && crate::text::fold(&c.pattern) == word)
+}
+
+/// Whether a name that opens with الحدود is border wording before مع or
+/// بين ("الحدود الشمالية مع سوريا"), not the place it also names (Saudi
+/// Arabia's Northern Borders province).
+fn border_wording(doc: &Document, m: &crate::knowledge::Match) -> bool {
+    doc.word(m.first_token).ends_with("حدود")
+        && m.last_token + 1 < doc.tokens.len()
+        && matches!(doc.word(m.last_token + 1), "مع" | "بين")
+}
+
+/// Whether the word الحدود at token `t` is the border of حرس الحدود (border
+/// guards), whose nisba names the guards' country, not a border.
+fn guards_of_border(doc: &Document, t: usize) -> bool {
+    t > 0 && doc.word(t - 1).ends_with("حرس")
 }
 
 /// Whether a folded name, or it with its article added or removed, is an
@@ -622,10 +651,14 @@ fn borders(
     let weight = |c: &str| countries.get(c).copied().unwrap_or(0.0);
     let mut out = Vec::new();
     for t in 0..doc.tokens.len() {
-        if !doc.word(t).ends_with("حدود") {
+        if !doc.word(t).ends_with("حدود") || guards_of_border(doc, t) {
             continue;
         }
         let mut next = t + 1;
+        // "الحدود الشمالية مع سوريا"
+        if next < doc.tokens.len() && is_direction_word(kb, doc.word(next)) {
+            next += 1;
+        }
         if next < doc.tokens.len() && matches!(doc.word(next), "مع" | "بين") {
             next += 1;
         }
@@ -780,7 +813,7 @@ fn locate_with(
         let anchor = anchor_after(doc, kb, i);
 
         // "قالت أنقرة", "اتهمت طهران": a capital speaking for its government
-        if is_date_or_number(doc, m.span) || cue(CueKind::Say) {
+        if is_date_or_number(doc, m.span) || cue(CueKind::Say) || border_wording(doc, m) {
             continue;
         }
         // a word that is also an event word, a cue or a nisba (بيان، السجن)

@@ -459,3 +459,13 @@ fn a_name_that_opens_with_a_cue_word_takes_a_clitic() {
     // while فرقة is a word, not ف + رقة
     assert!(geocode("هاجم مسلحون فرقة عسكرية", kb()).is_empty());
 }
+
+#[test]
+fn a_border_with_a_direction_is_a_border_and_border_guards_are_none() {
+    // الحدود الشمالية is also Saudi Arabia's Northern Borders province, and
+    // the nisba of حرس الحدود names the guards' country, not a border
+    let text = "قتل ثلاثة مهربين في اشتباك مع قوات حرس الحدود الأردنية على الحدود الشمالية مع سوريا";
+    let border = place_named(text, "سوريا");
+    assert_eq!((border.country.as_str(), border.precision), ("JO", 2));
+    assert!(geocode(text, kb()).iter().all(|p| p.country != "SA"));
+}
