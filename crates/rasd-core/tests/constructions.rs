@@ -1204,6 +1204,18 @@ fn cases() -> Vec<Case> {
             vec![ev(CLASH, "SO", SHABAAB, Some("Military Forces of Somalia"), 3, "2026-12-04")],
         ),
         case(
+            "an_army_says_its_forces_retook_a_town",
+            "2026-12-05",
+            "قال الجيش السوداني إن قواته استعادت السيطرة على بلدة سنجة بعد معارك مع قوات الدعم السريع أمس.",
+            vec![ev(REGAINS, "SD", Some("Military Forces of Sudan"), RSF, 0, "2026-12-04")],
+        ),
+        case(
+            "a_rocket_of_unknown_origin_hits_an_air_base",
+            "2026-12-05",
+            "استهدف صاروخ مجهول المصدر قاعدة عين الأسد الجوية في محافظة الأنبار فجر اليوم دون وقوع إصابات.",
+            vec![ev(SHELLING, "IQ", Some("Unidentified Armed Group (Iraq)"), None, 0, "2026-12-05")],
+        ),
+        case(
             "people_killed_by_gunmen_are_civilians",
             "2026-12-05",
             "قتل مسلحون مجهولون خمسة أشخاص بمدينة حمص وسط سوريا أمس.",

@@ -335,15 +335,38 @@ pub(super) fn assign_roles(
             && (end + 1..trigger.first_token)
                 .all(|t| !kb.is_cue_word(CueKind::Reported, doc.word(t)) || of_itself(t))
     });
-    // ... with an event verb right after (قالت الحركة إنها قتلت عشرين جنديا
-    // في هجوم): the speaker did what the clause tells
+    // ... or of its own forces (قال الجيش إن قواته استعادت), with an event
+    // verb right after (قالت الحركة إنها قتلت عشرين جنديا في هجوم): the
+    // speaker did what the clause tells
+    let own_forces = |t: usize| {
+        t < doc.tokens.len()
+            && matches!(
+                doc.word(t),
+                "قواته"
+                    | "قواتها"
+                    | "عناصره"
+                    | "عناصرها"
+                    | "مقاتليه"
+                    | "مقاتليها"
+                    | "وحداته"
+                    | "وحداتها"
+            )
+    };
     let speaks_of_own_act = claimant.is_some_and(|c| {
         let end = doc.matches[c.mention].last_token;
         (end + 1..(end + 3).min(doc.tokens.len()))
-            .filter(|&t| of_itself(t))
-            .any(|t| {
+            .filter_map(|t| {
+                if of_itself(t) {
+                    Some(t + 1)
+                } else if kb.is_cue_word(CueKind::Reported, doc.word(t)) && own_forces(t + 1) {
+                    Some(t + 2)
+                } else {
+                    None
+                }
+            })
+            .any(|act| {
                 doc.matches.iter().any(|m| {
-                    m.first_token == t + 1
+                    m.first_token == act
                         && m.triggers()
                             .any(|tr| kb.triggers[tr].pos == TriggerPos::Verb)
                 })
