@@ -106,8 +106,9 @@ pub(crate) fn word_value(word: &str) -> Option<u64> {
 }
 
 /// Byte lengths at which `word` splits into clitics and a stem, shortest
-/// first, keeping only the conjunctions و ف and the prepositions ب ل: the
-/// article and ك never stand before a number or date word.
+/// first, keeping only the conjunctions و ف and the prepositions ب ل: ك
+/// never stands before a number or date word, and the article only in a
+/// count that follows its noun (see `Cursor::definite_count`).
 pub(crate) fn clitic_splits(word: &str) -> impl Iterator<Item = usize> + '_ {
     proclitic_splits(word)
         .filter(|split| !split.article && word[..split.len].chars().all(|c| "وفبل".contains(c)))
@@ -733,19 +734,39 @@ impl<'a> Cursor<'a> {
             return None;
         }
         let word = token.span.slice(self.text);
-        clitic_splits(word).find_map(|len| {
-            let (clitic, stem) = word.split_at(len);
-            if !lead.allows(clitic, stem) {
-                return None;
+        clitic_splits(word)
+            .find_map(|len| {
+                let (clitic, stem) = word.split_at(len);
+                if !lead.allows(clitic, stem) {
+                    return None;
+                }
+                let kind = if is_digits(stem) {
+                    AtomKind::Digits(stem)
+                } else {
+                    AtomKind::Word(*self.lexicon.words.get(stem)?)
+                };
+                let span = Span::new(token.span.start + len, token.span.end);
+                Some(Atom { kind, span })
+            })
+            .or_else(|| self.definite_count(i, lead))
+    }
+
+    /// "الشبان الثلاثة", "الجنود الخمسة": a count of three to ten with the
+    /// article, after a noun with the article it agrees with.
+    fn definite_count(&self, i: usize, lead: Lead) -> Option<Atom<'a>> {
+        let word = self.word(i)?;
+        let stem = word.strip_prefix("ال")?;
+        let after_definite = i > 0 && self.word(i - 1).is_some_and(|w| w.starts_with("ال"));
+        match self.lexicon.words.get(stem) {
+            Some(&NumberWord::Unit(n)) if lead == Lead::Clitic && after_definite && n >= 3 => {
+                let start = self.tokens[i].span.start + (word.len() - stem.len());
+                Some(Atom {
+                    kind: AtomKind::Word(NumberWord::Unit(n)),
+                    span: Span::new(start, self.tokens[i].span.end),
+                })
             }
-            let kind = if is_digits(stem) {
-                AtomKind::Digits(stem)
-            } else {
-                AtomKind::Word(*self.lexicon.words.get(stem)?)
-            };
-            let span = Span::new(token.span.start + len, token.span.end);
-            Some(Atom { kind, span })
-        })
+            _ => None,
+        }
     }
 
     /// Like [`Self::atom_at`], also taking و as a token of its own ("و 7"
@@ -1168,6 +1189,16 @@ mod tests {
         // رجل is not a number; وثلاثة is "and three".
         assert_eq!((span.as_str(), quantity.value), ("ثلاثه", 3));
         assert_eq!(quantity.tokens, 2..3);
+    }
+
+    #[test]
+    fn a_definite_count_after_a_definite_noun_is_a_number() {
+        let (span, quantity) = single("شيع الأهالي الشبان الثلاثة");
+        assert_eq!((span.as_str(), quantity.value), ("ثلاثه", 3));
+        // not without a definite noun before it, nor one or two (الاثنين is
+        // also Monday)
+        assert!(quantities_in("قال الثلاثة").1.is_empty());
+        assert!(quantities_in("وصل الوفد الاثنين").1.is_empty());
     }
 
     #[test]
