@@ -1216,6 +1216,18 @@ fn cases() -> Vec<Case> {
             vec![ev(SHELLING, "IQ", Some("Unidentified Armed Group (Iraq)"), None, 0, "2026-12-05")],
         ),
         case(
+            "two_policemen_in_the_dual",
+            "2026-12-05",
+            "قتل شرطيان تونسيان طعنا بسكين في هجوم قرب مبنى البرلمان في باردو مساء أمس.",
+            vec![ev(CLASH, "TN", ANY, Some("Police Forces of Tunisia"), 2, "2026-12-04")],
+        ),
+        case(
+            "people_among_a_counted_toll_are_not_added",
+            "2026-12-05",
+            "قصفت المدفعية حيا سكنيا في مدينة تعز أمس، ما أسفر عن سقوط خمسة قتلى بينهم طفلان.",
+            vec![ev(SHELLING, "YE", ANY, ANY, 5, "2026-12-04")],
+        ),
+        case(
             "people_killed_by_gunmen_are_civilians",
             "2026-12-05",
             "قتل مسلحون مجهولون خمسة أشخاص بمدينة حمص وسط سوريا أمس.",

@@ -263,10 +263,12 @@ fn single_victims(
             end = next.last_token;
         }
         let value = value + u64::from(companion) + listed;
-        let counted = doc
-            .quantities
-            .iter()
-            .any(|q| (m.last_token..=person.first_token).contains(&q.tokens.start));
+        // "خمسة جرحى بينهم امرأتان": the figure word has its count already,
+        // and the people after it are among them
+        let counted = doc.quantities.iter().any(|q| {
+            (m.last_token..=person.first_token).contains(&q.tokens.start)
+                || q.tokens.end == m.first_token
+        });
         if counted {
             continue;
         }
