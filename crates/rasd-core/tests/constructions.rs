@@ -1228,6 +1228,12 @@ fn cases() -> Vec<Case> {
             vec![ev(SHELLING, "YE", ANY, ANY, 5, "2026-12-04")],
         ),
         case(
+            "angry_fans_fight_the_police",
+            "2026-12-05",
+            "أصيب 12 شرطيا بجروح في مواجهات مع مشجعين غاضبين عقب مباراة لكرة القدم في مدينة وهران أمس.",
+            vec![ev(VIOLENT_DEMO, "DZ", Some("Rioters (Algeria)"), Some("Police Forces of Algeria"), 0, "2026-12-04")],
+        ),
+        case(
             "people_killed_by_gunmen_are_civilians",
             "2026-12-05",
             "قتل مسلحون مجهولون خمسة أشخاص بمدينة حمص وسط سوريا أمس.",
