@@ -1234,6 +1234,12 @@ fn cases() -> Vec<Case> {
             vec![ev(VIOLENT_DEMO, "DZ", Some("Rioters (Algeria)"), Some("Police Forces of Algeria"), 0, "2026-12-04")],
         ),
         case(
+            "a_houthi_drone",
+            "2026-12-05",
+            "سقطت طائرة مسيرة حوثية على منزل في منطقة جازان أمس وأصابت ثلاثة مدنيين.",
+            vec![ev(AIR, "SA", HOUTHI, Some("Civilians (Saudi Arabia)"), 0, "2026-12-04")],
+        ),
+        case(
             "people_killed_by_gunmen_are_civilians",
             "2026-12-05",
             "قتل مسلحون مجهولون خمسة أشخاص بمدينة حمص وسط سوريا أمس.",
