@@ -1240,6 +1240,12 @@ fn cases() -> Vec<Case> {
             vec![ev(AIR, "SA", HOUTHI, Some("Civilians (Saudi Arabia)"), 0, "2026-12-04")],
         ),
         case(
+            "air_defences_down_a_drone",
+            "2026-12-05",
+            "أسقطت الدفاعات الجوية السعودية طائرة مسيرة حوثية فوق مدينة نجران فجر اليوم.",
+            vec![ev(DISRUPTED, "SA", Some("Military Forces of Saudi Arabia"), HOUTHI, 0, "2026-12-05")],
+        ),
+        case(
             "people_killed_by_gunmen_are_civilians",
             "2026-12-05",
             "قتل مسلحون مجهولون خمسة أشخاص بمدينة حمص وسط سوريا أمس.",

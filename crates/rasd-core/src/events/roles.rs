@@ -541,7 +541,14 @@ pub(super) fn assign_roles(
     // a verb agreeing in the plural follows its subject (مسلحو الحركة هاجموا)
     let trigger_word = doc.word(trigger.last_token);
     let plural_verb = trigger_word.ends_with("وا") || trigger_word.ends_with("ون");
-    let actor1 = agent.or(match pos {
+    // a verb's phrase that names its subject (فرقت الشرطة، أسقطت الدفاعات
+    // الجوية) has it, before any actor after the phrase
+    let subject_in_phrase = || {
+        (pos == TriggerPos::Verb)
+            .then(|| actor_inside_trigger(doc, kb, frame.trigger))
+            .flatten()
+    };
+    let actor1 = agent.or_else(subject_in_phrase).or(match pos {
         TriggerPos::Verb if plural_verb => last_before.or(near_after),
         TriggerPos::Verb => near_after.or(last_before),
         TriggerPos::Noun => {
