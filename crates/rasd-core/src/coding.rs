@@ -587,7 +587,7 @@ fn fatalities(figures: &[Figure]) -> u64 {
     }
     let mut by_party: HashMap<&str, u64> = HashMap::new();
     let mut unattributed: Option<u64> = None;
-    for f in figures.iter().filter(|f| f.kind == "killed") {
+    for f in killed {
         match &f.party {
             Some(p) => {
                 let v = by_party.entry(p).or_insert(f.value);

@@ -227,8 +227,8 @@ fn in_border_phrase(doc: &Document, kb: &Knowledge, i: usize) -> bool {
     if t > 0 && matches!(doc.word(t - 1), "مع" | "بين" | "و") {
         t -= 1;
     }
-    // "الحدود الشمالية مع سوريا"
-    if t > 1 && is_direction_word(kb, doc.word(t - 1)) {
+    // "الحدود الشمالية مع سوريا" (the direction is looked up only there)
+    if t > 1 && doc.word(t - 2).ends_with("حدود") && is_direction_word(kb, doc.word(t - 1)) {
         t -= 1;
     }
     if t > 0 && doc.word(t - 1).ends_with("حدود") {

@@ -754,11 +754,16 @@ impl<'a> Cursor<'a> {
     /// "الشبان الثلاثة", "الجنود الخمسة": a count of three to ten with the
     /// article, after a noun with the article it agrees with.
     fn definite_count(&self, i: usize, lead: Lead) -> Option<Atom<'a>> {
+        if lead != Lead::Clitic || i == 0 {
+            return None;
+        }
         let word = self.word(i)?;
         let stem = word.strip_prefix("ال")?;
-        let after_definite = i > 0 && self.word(i - 1).is_some_and(|w| w.starts_with("ال"));
+        if !self.word(i - 1)?.starts_with("ال") {
+            return None;
+        }
         match self.lexicon.words.get(stem) {
-            Some(&NumberWord::Unit(n)) if lead == Lead::Clitic && after_definite && n >= 3 => {
+            Some(&NumberWord::Unit(n)) if n >= 3 => {
                 let start = self.tokens[i].span.start + (word.len() - stem.len());
                 Some(Atom {
                     kind: AtomKind::Word(NumberWord::Unit(n)),

@@ -365,10 +365,9 @@ pub(super) fn assign_roles(
                 }
             })
             .any(|act| {
-                doc.matches.iter().any(|m| {
-                    m.first_token == act
-                        && m.triggers()
-                            .any(|tr| kb.triggers[tr].pos == TriggerPos::Verb)
+                doc.matches_in(act..act + 1).iter().any(|m| {
+                    m.triggers()
+                        .any(|tr| kb.triggers[tr].pos == TriggerPos::Verb)
                 })
             })
     });
