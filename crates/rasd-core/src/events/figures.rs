@@ -245,11 +245,7 @@ fn single_victims(
             if next.first_token <= end {
                 continue;
             }
-            let joined = next.first_token == end + 1
-                && next.clitics > 0
-                && !doc.tokens[next.first_token].after_comma
-                && doc.word(next.first_token).starts_with('و');
-            if !joined {
+            if !joins_list(doc, next, end + 1) {
                 break;
             }
             listed += if next.has_cue(kb, CueKind::Pair) {
@@ -292,6 +288,15 @@ fn single_victims(
         });
     }
     out
+}
+
+/// Whether match `m` goes on a list of people at token `at` with و
+/// (ضابط وجنديين), not across a comma.
+pub(super) fn joins_list(doc: &Document, m: &crate::knowledge::Match, at: usize) -> bool {
+    m.first_token == at
+        && m.clitics > 0
+        && !doc.tokens[at].after_comma
+        && doc.word(at).starts_with('و')
 }
 
 /// Where a list of people goes on after a person ending at token `end`:

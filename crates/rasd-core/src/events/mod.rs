@@ -214,11 +214,7 @@ pub fn detect(
         while i < victims.len() {
             let next = figures::list_continues_at(doc, doc.matches[victims[i].mention].last_token);
             let listed = actors.iter().copied().find(|a| {
-                let m = &doc.matches[a.mention];
-                m.first_token == next
-                    && m.clitics > 0
-                    && doc.word(m.first_token).starts_with('و')
-                    && !victims.contains(a)
+                figures::joins_list(doc, &doc.matches[a.mention], next) && !victims.contains(a)
             });
             victims.extend(listed);
             i += 1;
