@@ -1251,6 +1251,18 @@ fn cases() -> Vec<Case> {
             "قتل مسلحون مجهولون خمسة أشخاص بمدينة حمص وسط سوريا أمس.",
             vec![ev(ATTACK, "SY", Some("Unidentified Armed Group (Syria)"), Some("Civilians (Syria)"), 5, "2026-12-04")],
         ),
+        case(
+            "a_strike_told_with_both_parties_and_no_day",
+            "2026-12-05",
+            "قصفت طائرة مسيرة أمريكية مواقع لحركة الشباب في جنوب الصومال.",
+            vec![ev(AIR, "SO", Some("United States"), SHABAAB, 0, "2026-12-05")],
+        ),
+        case(
+            "an_attack_retold_with_no_day_is_background",
+            "2026-12-05",
+            "وكان مسلحون قد هاجموا قرية في شمال بوركينا فاسو وأحرقوا المنازل.",
+            vec![],
+        ),
     ]
 }
 

@@ -2,9 +2,9 @@
 //! frame folds into it.
 
 use super::{ActorMention, EventFrame};
-use crate::document::Document;
+use crate::document::{Document, MatchExt};
 use crate::geo::{Location, Target};
-use crate::knowledge::{CueKind, Knowledge, PlaceKind};
+use crate::knowledge::{CueKind, Knowledge, PlaceKind, TriggerPos};
 use std::ops::Range;
 
 /// The event a sentence without an event word adds to: the one set in a
@@ -125,7 +125,10 @@ pub(super) fn merge_or_push(
         // a mention with no town, no toll and no day of its own does not
         // make an event, not even the first; nor do plural event nouns
         // that speak of events in general
-        _ if weak && (!events.is_empty() || !day_dated(doc, &frame) || general) => {}
+        _ if weak
+            && (!events.is_empty()
+                || !day_dated(doc, &frame) && !told_with_parties(doc, kb, &frame)
+                || general) => {}
         _ => events.push(frame),
     }
 }
@@ -147,6 +150,20 @@ fn broader_area(kb: &Knowledge, event: &EventFrame, frame: &EventFrame) -> bool 
 }
 
 /// The frame has a date to the day.
+/// A verb with both its parties ("قصفت طائرة أمريكية مواقع للشباب في جنوب
+/// الصومال"): the article's news, even when it gives no day or town, unless
+/// it retells an earlier act ("وكان مسلحون قد هاجموا").
+fn told_with_parties(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> bool {
+    let trigger = &doc.matches[frame.trigger];
+    frame.actor1.is_some()
+        && frame.actor2.is_some()
+        && trigger
+            .triggers()
+            .any(|t| kb.triggers[t].pos == TriggerPos::Verb)
+        && !(trigger.first_token > 0
+            && kb.is_cue_word(CueKind::Retold, doc.word(trigger.first_token - 1)))
+}
+
 fn day_dated(doc: &Document, frame: &EventFrame) -> bool {
     frame.date.is_some_and(|d| doc.dates[d].precision == 1)
 }

@@ -242,6 +242,10 @@ pub enum CueKind {
     /// weapon named shortly after it is equipment, not an attack. A word
     /// kind.
     Equipment,
+    /// A particle that, right before a past verb, retells an act already
+    /// reported (وكان مسلحون قد هاجموا): with no day or town of its own,
+    /// such a verb starts no event. A word kind.
+    Retold,
 }
 
 impl CueKind {
@@ -268,6 +272,7 @@ impl CueKind {
                 | NationalUnit
                 | AircraftStem
                 | DoerDescription
+                | Retold
         )
     }
 
@@ -323,6 +328,7 @@ impl CueKind {
             "national_unit" => NationalUnit,
             "doer_description" => DoerDescription,
             "contrast" => Contrast,
+            "retold" => Retold,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
