@@ -1269,6 +1269,18 @@ fn cases() -> Vec<Case> {
             "أطلق مسلحون النار على سيارة قرب مدينة الخليل مساء أمس، فقتل سائقها وأصيب راكب كان معه.",
             vec![ev(ATTACK, "PS", ANY, Some("Civilians"), 1, "2026-12-04")],
         ),
+        case(
+            "a_court_ruling_given_yesterday_is_no_event",
+            "2026-12-05",
+            "قضت محكمة عراقية أمس بإعدام خمسة مدانين بتنفيذ تفجير انتحاري في بغداد قبل ثلاث سنوات.",
+            vec![],
+        ),
+        case(
+            "gunmen_kill_two_guards_of_a_courthouse",
+            "2026-12-05",
+            "هاجم مسلحون مجهولون مبنى المحكمة في مدينة سبها مساء أمس وقتلوا حارسين.",
+            vec![ev(ATTACK, "LY", Some("Unidentified Armed Group (Libya)"), ANY, 2, "2026-12-04")],
+        ),
     ]
 }
 

@@ -124,7 +124,7 @@ fn definite_noun(
 }
 
 /// A sentence about the past (a history cue, or only dates long before
-/// publication).
+/// publication), or about a court's ruling.
 pub(super) fn sentence_is_background(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> bool {
     let in_sentence = |t: usize| tokens.contains(&t);
     let dates: Vec<_> = doc
@@ -144,7 +144,12 @@ pub(super) fn sentence_is_background(doc: &Document, kb: &Knowledge, tokens: Ran
         .matches
         .iter()
         .any(|m| in_sentence(m.first_token) && m.has_cue(kb, CueKind::History));
-    (old || history_cue) && !recent
+    // a court ruling given yesterday judges violence of the past
+    let ruling = doc
+        .matches
+        .iter()
+        .any(|m| in_sentence(m.first_token) && m.has_cue(kb, CueKind::Ruling));
+    ruling || (old || history_cue) && !recent
 }
 
 /// A threat, forecast or denial before the trigger in its sentence.

@@ -166,6 +166,10 @@ pub enum CueKind {
     /// of the description do not part a toll from its verb. Read a word at
     /// a time.
     DoerDescription,
+    /// A court's ruling (قضت المحكمة، حكمت محكمة، بالسجن): the violence its
+    /// sentence names is the case being judged, whatever day the ruling
+    /// was given.
+    Ruling,
     /// An anniversary (الذكرى): what follows it in the sentence is remembered.
     Anniversary,
     /// Two people, in the dual (شخصين، جنديين): after a figure word it counts two.
@@ -328,6 +332,7 @@ impl CueKind {
             "national_unit" => NationalUnit,
             "doer_description" => DoerDescription,
             "contrast" => Contrast,
+            "ruling" => Ruling,
             "retold" => Retold,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
