@@ -1281,6 +1281,15 @@ fn cases() -> Vec<Case> {
             "هاجم مسلحون مجهولون مبنى المحكمة في مدينة سبها مساء أمس وقتلوا حارسين.",
             vec![ev(ATTACK, "LY", Some("Unidentified Armed Group (Libya)"), ANY, 2, "2026-12-04")],
         ),
+        case(
+            "a_second_event_opened_by_an_unvowelled_verb_after_a_comma",
+            "2026-12-05",
+            "قتل مسلحون أربعة مزارعين في هجوم على قرية قرب مدينة الجنينة يوم الثلاثاء. وفي ولاية شمال دارفور، قصف الطيران الحربي سوقا في مدينة كتم صباح الأربعاء، ما أسفر عن مقتل ستة أشخاص.",
+            vec![
+                ev(ATTACK, "SD", ANY, Some("Civilians (Sudan)"), 4, "2026-12-01"),
+                ev(AIR, "SD", Some("Military Forces of Sudan"), ANY, 6, "2026-12-02"),
+            ],
+        ),
     ]
 }
 

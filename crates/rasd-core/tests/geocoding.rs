@@ -469,3 +469,18 @@ fn a_border_with_a_direction_is_a_border_and_border_guards_are_none() {
     assert_eq!((border.country.as_str(), border.precision), ("JO", 2));
     assert!(geocode(text, kb()).iter().all(|p| p.country != "SA"));
 }
+
+#[test]
+fn an_event_is_placed_where_it_happened_not_where_the_speaker_is() {
+    // Wad Madani is where the committees speak from; the village is unknown
+    // to the gazetteer, so its province is the best the text gives
+    let article = rasd_core::Article {
+        published: Some("2024-06-06".parse().unwrap()),
+        text: "قالت لجان المقاومة في مدينة ود مدني إن قوات الدعم السريع قتلت 14 مدنيا في هجوم على قرية ود النورة بولاية الجزيرة يوم الثلاثاء.".into(),
+        ..rasd_core::Article::default()
+    };
+    let events = rasd_core::extract(&article, kb()).events;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].admin1.as_deref(), Some("Al Jazirah"));
+    assert_ne!(events[0].location.as_deref(), Some("Wad Medani"));
+}

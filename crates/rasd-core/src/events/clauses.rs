@@ -84,14 +84,18 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
             }
         }
         // "قصفت المدفعية": a verb of the same kind tells the event anew,
-        // whatever noun names its weapon
+        // whatever noun names its weapon; so does a word without the article
+        // that opens the clause, where the unvowelled verb and its verbal
+        // noun are one spelling ("، قصف الطيران الحربي سوقا")
         let told_by_verb = |best: usize| {
             let kind = kb.triggers[best].sub_event.event_type();
             doc.matches_in(tokens.clone()).iter().any(|m| {
                 !doc.with_article(m)
                     && !is_negated_or_future(doc, kb, range.start, m.first_token)
                     && m.triggers().any(|t| {
-                        kb.triggers[t].pos == TriggerPos::Verb
+                        (kb.triggers[t].pos == TriggerPos::Verb
+                            || m.first_token == tokens.start
+                                && !doc.word(m.first_token).starts_with("ال"))
                             && kb.triggers[t].sub_event.event_type() == kind
                     })
             })

@@ -17,17 +17,34 @@ pub(super) fn best_location(
     locations
         .iter()
         .filter(|l| tokens.contains(&doc.matches[l.mention].first_token))
-        // the dateline only when the words name no other place, and a place
+        // the dateline only when the words name no other place, the
+        // speaker's town only when what is said names none, and a place
         // named to set another (شمال بغداد) only when that one is unknown
         .max_by_key(|l| {
             (
                 !l.dateline,
+                !speaker_place(doc, kb, tokens.clone(), l),
                 !l.anchor,
                 l.rank(kb),
                 std::cmp::Reverse(l.mention),
             )
         })
         .copied()
+}
+
+/// Where a speaker is, not the event: a place between a saying word and
+/// the opening of what is said ("قالت لجان المقاومة في مدينة ود مدني إن
+/// قوات الدعم السريع هاجمت قرية ...").
+fn speaker_place(doc: &Document, kb: &Knowledge, tokens: Range<usize>, l: &Location) -> bool {
+    let place = &doc.matches[l.mention];
+    let said_after = (place.last_token + 1..tokens.end)
+        .take(2)
+        .any(|t| kb.is_cue_word(CueKind::Reported, doc.word(t)));
+    said_after
+        && doc
+            .matches_in(tokens.start.max(place.first_token.saturating_sub(6))..place.first_token)
+            .iter()
+            .any(|m| m.has_cue(kb, CueKind::Say))
 }
 
 /// "في محيط المدينة": a place word with the article and no name of its own
