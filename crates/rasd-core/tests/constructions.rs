@@ -1290,6 +1290,21 @@ fn cases() -> Vec<Case> {
                 ev(AIR, "SD", Some("Military Forces of Sudan"), ANY, 6, "2026-12-02"),
             ],
         ),
+        case(
+            "a_weapon_after_bi_is_the_instrument_of_the_verb_before_it",
+            "2026-12-05",
+            "قصفت حركة حماس مواقع إسرائيلية قرب كيبوتس نير عوز بقذائف الهاون صباح اليوم.",
+            vec![ev(SHELLING, "IL", Some("Hamas"), Some("Military Forces of Israel"), 0, "2026-12-05")],
+        ),
+        case(
+            "a_party_says_in_a_statement_its_fighters_struck_a_barracks",
+            "2026-12-05",
+            "قتل عنصران من حزب الله بغارة إسرائيلية على بلدة الخيام صباح اليوم. وأعلن الحزب في بيان لاحق أن مقاتليه استهدفوا ثكنة زرعيت الإسرائيلية بالصواريخ.",
+            vec![
+                ev(AIR, "LB", Some("Military Forces of Israel"), Some("Hezbollah"), 2, "2026-12-05"),
+                ev(SHELLING, "IL", Some("Hezbollah"), Some("Military Forces of Israel"), 0, "2026-12-05"),
+            ],
+        ),
     ]
 }
 

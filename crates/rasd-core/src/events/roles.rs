@@ -66,16 +66,28 @@ pub(super) fn sentence_actors(
         });
     }
     // "دبابة إسرائيلية", "قوات سودانية": troops, a vehicle or a post with a
-    // nisba right after it, where no actor is named, are that country's army
+    // nisba right after it, or after the post's place name ("ثكنة زرعيت
+    // الإسرائيلية"), where no actor is named, are that country's army
     let first_match = doc
         .matches
         .partition_point(|m| m.first_token < tokens.start);
+    // the place match between a unit and its nisba, by index
+    let place_between = |mi: usize, nisba: usize| {
+        let p = &doc.matches[mi.checked_sub(1)?];
+        (p.last_token + 1 == nisba
+            && p.first_token > tokens.start
+            && p.places().next().is_some()
+            && p.clitics == 0
+            && kb.is_national_unit(doc.word(p.first_token - 1)))
+        .then_some(mi - 1)
+    };
     for (mi, m) in (first_match..).zip(doc.matches_in(tokens.clone())) {
         if m.first_token == tokens.start {
             continue;
         }
         let Some(country) = m.nisba() else { continue };
-        let unit = m.first_token - 1;
+        let place = place_between(mi, m.first_token);
+        let unit = place.map_or(m.first_token, |p| doc.matches[p].first_token) - 1;
         let named = out.iter().any(|a| {
             doc.matches[a.mention].last_token >= unit && doc.matches[a.head].first_token <= unit
         });
@@ -90,7 +102,7 @@ pub(super) fn sentence_actors(
         };
         out.push(ActorMention {
             mention: mi,
-            head: mi,
+            head: place.unwrap_or(mi),
             actor,
         });
     }
@@ -316,7 +328,40 @@ pub(super) fn assign_roles(
         clause,
     } = scene;
     let (claimant, clause) = (*claimant, clause.clone());
-    let trigger = &doc.matches[frame.trigger];
+    // "قصفت حركة حماس مواقع إسرائيلية بقذائف الهاون": a weapon noun after ب
+    // is the instrument of the verb before it, whose subject and object
+    // are placed around the verb, not around the weapon
+    let instrument_of = (pos == TriggerPos::Noun
+        && frame.sub_event.event_type() == "Explosions/Remote violence"
+        && doc.matches[frame.trigger].clitics > 0
+        && doc
+            .word(doc.matches[frame.trigger].first_token)
+            .starts_with('ب'))
+    .then(|| {
+        let event_type = frame.sub_event.event_type();
+        doc.matches_in(clause.start..doc.matches[frame.trigger].first_token)
+            .iter()
+            .rev()
+            .find(|m| {
+                // (قصف opening the clause is the unvowelled verb)
+                let verb_spelling = |t: usize| {
+                    kb.triggers[t].pos == TriggerPos::Verb
+                        || m.first_token == clause.start
+                            && !doc.word(m.first_token).starts_with("ال")
+                };
+                !doc.with_article(m)
+                    && m.triggers().any(|t| {
+                        verb_spelling(t) && kb.triggers[t].sub_event.event_type() == event_type
+                    })
+            })
+    })
+    .flatten();
+    let pos = if instrument_of.is_some() {
+        TriggerPos::Verb
+    } else {
+        pos
+    };
+    let trigger = instrument_of.unwrap_or(&doc.matches[frame.trigger]);
     // the act named right after who announces it ("أعلن الجيش العراقي أمس
     // استعادة السيطرة") is its own when it is one only the doer announces,
     // or when an armed group announces it; the police announcing an
@@ -354,7 +399,7 @@ pub(super) fn assign_roles(
     };
     let speaks_of_own_act = claimant.is_some_and(|c| {
         let end = doc.matches[c.mention].last_token;
-        (end + 1..(end + 3).min(doc.tokens.len()))
+        (end + 1..(end + 6).min(doc.tokens.len()))
             .filter_map(|t| {
                 if of_itself(t) {
                     Some(t + 1)
