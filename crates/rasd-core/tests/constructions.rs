@@ -1305,6 +1305,24 @@ fn cases() -> Vec<Case> {
                 ev(SHELLING, "IL", Some("Hezbollah"), Some("Military Forces of Israel"), 0, "2026-12-05"),
             ],
         ),
+        case(
+            "a_subset_between_commas_names_whose_dead_and_adds_nothing",
+            "2026-12-05",
+            "قتل سبعة أشخاص، بينهم ثلاثة جنود، وأصيب أحد عشر آخرون في تفجير انتحاري استهدف مطعما في مقديشو مساء أمس.",
+            vec![ev(SUICIDE, "SO", ANY, Some("Military Forces of Somalia"), 7, "2026-12-04")],
+        ),
+        case(
+            "a_count_before_a_subset_and_its_verb_after",
+            "2026-12-05",
+            "ذكرت وكالة الأنباء الرسمية أن 21 شخصا، بينهم 15 مدنيا وستة عسكريين، قتلوا في هجوم شنه مسلحون من تنظيم داعش قرب مدينة السخنة أمس.",
+            vec![ev(ATTACK, "SY", IS, Some("Civilians (Syria)"), 21, "2026-12-04")],
+        ),
+        case(
+            "gunmen_believed_to_belong_to_a_group_are_the_group",
+            "2026-12-05",
+            "اختطف مسلحون يعتقد أنهم من حركة الشباب أربعة عمال إغاثة في إقليم باي يوم الجمعة.",
+            vec![ev(ABDUCTION, "SO", SHABAAB, Some("Civilians (Somalia)"), 0, "2026-12-04")],
+        ),
     ]
 }
 

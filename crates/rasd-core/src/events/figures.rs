@@ -24,6 +24,25 @@ pub(super) fn figures(
         if !tokens.contains(&q.tokens.start) {
             continue;
         }
+        // "قتل سبعة أشخاص، بينهم ثلاثة جنود،": a part of the count told
+        // before it adds nothing, but says whose the dead are
+        let opener = q.tokens.start.checked_sub(1);
+        if opener.is_some_and(|t| {
+            doc.tokens[t].after_comma && kb.is_cue_word(CueKind::Among, doc.word(t))
+        }) {
+            let party = actors.iter().copied().find(|a| {
+                (q.tokens.end..=q.tokens.end + 1).contains(&doc.matches[a.head].first_token)
+            });
+            if let Some(count) = out
+                .iter_mut()
+                .rev()
+                .find(|f: &&mut FigureMention| f.token < q.tokens.start)
+                .filter(|f| f.party.is_none())
+            {
+                count.party = party;
+            }
+            continue;
+        }
         let mut nearest: Option<(usize, FigureKind, usize)> = None;
         for (mi, m) in doc.matches.iter().enumerate() {
             let Some(kind) = FigureKind::of_match(kb, m) else {
@@ -61,9 +80,20 @@ pub(super) fn figures(
             } else if m.first_token >= q.tokens.end {
                 // the word after a number names it ("ثلاثة قتلى وخمسة جرحى");
                 // the counted noun, a qualifier and من may stand between
-                // (89 سجينا على الأقل من الفرار)
+                // (89 سجينا على الأقل من الفرار), but not a comma ("بينهم
+                // ثلاثة جنود، وأصيب أحد عشر")
+                // ... unless it closes a subset ("٥٣ شخصا، بينهم ٤٦ مدنيا
+                // وسبعة عسكريين، قتلوا"), whose words do not count
+                let subset = among_after(doc, kb, q.tokens.end);
+                let skipped = |t: usize| subset.as_ref().is_some_and(|s| s.contains(&t));
+                let comma_between = (q.tokens.end..=m.first_token)
+                    .any(|t| doc.tokens[t].after_comma && !skipped(t) && !skipped(t - 1));
+                if comma_between {
+                    continue;
+                }
                 let between = q.tokens.end..m.first_token;
                 between
+                    .filter(|&t| !skipped(t))
                     .filter(|&t| {
                         let in_qualifier = q
                             .qualifier_span
@@ -116,6 +146,16 @@ pub(super) fn figures(
     }
     out.extend(single_victims(doc, kb, tokens, actors, claimant));
     add_up_lists(out)
+}
+
+/// The words of a subset told between commas right after a count or its
+/// noun ("، بينهم ٤٦ مدنيا وسبعة عسكريين،"), if one opens within two words
+/// of token `from`.
+fn among_after(doc: &Document, kb: &Knowledge, from: usize) -> Option<Range<usize>> {
+    let open = (from..(from + 2).min(doc.tokens.len()))
+        .find(|&t| doc.tokens[t].after_comma && kb.is_cue_word(CueKind::Among, doc.word(t)))?;
+    let close = (open + 1..doc.tokens.len()).find(|&t| doc.tokens[t].after_comma)?;
+    Some(open..close)
 }
 
 /// "مقتل ضابط وأربعة جنود وسبعة مسلحين": numbers listed after one figure

@@ -15,7 +15,8 @@ pub use self::mention::mentions;
 use self::merge::{absorb, event_told_of, merge_or_push};
 use self::refine::{fill_victims, refine_type};
 use self::roles::{
-    assign_roles, says_without_subject, sentence_actors, sentence_claimant, NamedGroups, Scene,
+    assign_roles, joined_speaker, says_without_subject, sentence_actors, sentence_claimant,
+    NamedGroups, Scene,
 };
 use self::setting::{
     best_date, best_location, coordinated_towns, sharper_location, town_referred_back,
@@ -174,7 +175,9 @@ pub fn detect(
                 .iter()
                 .flat_map(|c| &c.signals)
                 .any(|s| s.event_type() == "Protests");
-        let mut figures = figures(doc, kb, sentence.tokens.clone(), &actors, claimant);
+        let figures_claimant =
+            claimant.or_else(|| joined_speaker(doc, kb, sentence.tokens.clone(), &actors));
+        let mut figures = figures(doc, kb, sentence.tokens.clone(), &actors, figures_claimant);
         // "قالت الحركة إنها قتلت عشرين جنديا، بينما قال الجيش إنه قتل
         // ثلاثة من المهاجمين": a figure after a contrast and a second
         // speaker is that speaker's claim

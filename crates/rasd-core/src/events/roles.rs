@@ -270,6 +270,33 @@ pub(super) fn sentence_claimant(
     None
 }
 
+/// "وتبنت حركة الشباب الهجوم ... وزعمت أنها قتلت خمسة عشر جنديا": a saying
+/// verb joined by و to the sentence's first verb, with what is said right
+/// after it, shares that verb's subject. Who claims the figures, not a
+/// speaker kept out of the event.
+pub(super) fn joined_speaker(
+    doc: &Document,
+    kb: &Knowledge,
+    tokens: Range<usize>,
+    actors: &[ActorMention],
+) -> Option<ActorMention> {
+    let joined = doc.matches_in(tokens.clone()).iter().any(|m| {
+        m.has_cue(kb, CueKind::Say)
+            && doc.word(m.first_token).starts_with('و')
+            && m.first_token > tokens.start + 2
+            && m.last_token + 1 < tokens.end
+            && doc.word(m.last_token + 1).starts_with("ان")
+    });
+    joined
+        .then(|| {
+            actors.iter().copied().find(|a| {
+                let first = doc.matches[a.head].first_token;
+                first > tokens.start && first <= tokens.start + 2
+            })
+        })
+        .flatten()
+}
+
 /// A saying word with no named subject (وأضافوا): the claimant carries over.
 pub(super) fn says_without_subject(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> bool {
     doc.matches.iter().any(|m| {

@@ -250,6 +250,10 @@ pub enum CueKind {
     /// reported (وكان مسلحون قد هاجموا): with no day or town of its own,
     /// such a verb starts no event. A word kind.
     Retold,
+    /// A word that opens a subset of a count told just before it, between
+    /// commas (٥٣ شخصا، بينهم ٤٦ مدنيا، قتلوا): its numbers are parts of
+    /// the count. A word kind.
+    Among,
 }
 
 impl CueKind {
@@ -277,6 +281,7 @@ impl CueKind {
                 | AircraftStem
                 | DoerDescription
                 | Retold
+                | Among
         )
     }
 
@@ -334,6 +339,7 @@ impl CueKind {
             "contrast" => Contrast,
             "ruling" => Ruling,
             "retold" => Retold,
+            "among" => Among,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
