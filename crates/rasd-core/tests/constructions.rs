@@ -1323,6 +1323,18 @@ fn cases() -> Vec<Case> {
             "اختطف مسلحون يعتقد أنهم من حركة الشباب أربعة عمال إغاثة في إقليم باي يوم الجمعة.",
             vec![ev(ABDUCTION, "SO", SHABAAB, Some("Civilians (Somalia)"), 0, "2026-12-04")],
         ),
+        case(
+            "counted_strikes_by_aircraft_named_by_their_nisba",
+            "2026-12-05",
+            "شنت طائرات أمريكية خمس غارات على مواقع للحوثيين في محافظة الحديدة.",
+            vec![ev(AIR, "YE", Some("United States"), HOUTHI, 0, "2026-12-05")],
+        ),
+        case(
+            "a_body_that_received_a_report_of_an_explosion_did_not_cause_it",
+            "2026-12-05",
+            "استهدف الحوثيون سفينة تجارية في خليج عدن بصاروخ باليستي مساء أمس. وقالت هيئة عمليات التجارة البحرية البريطانية إنها تلقت بلاغا عن انفجار قرب السفينة دون وقوع أضرار.",
+            vec![ev(SHELLING, "YE", HOUTHI, ANY, 0, "2026-12-04")],
+        ),
     ]
 }
 

@@ -155,11 +155,18 @@ fn broader_area(kb: &Knowledge, event: &EventFrame, frame: &EventFrame) -> bool 
 /// it retells an earlier act ("وكان مسلحون قد هاجموا").
 fn told_with_parties(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> bool {
     let trigger = &doc.matches[frame.trigger];
+    // (or a noun after a verb of occurrence: شنت طائرات أمريكية غارات)
+    let occurrence_before = || {
+        doc.matches_in(trigger.first_token.saturating_sub(5)..trigger.first_token)
+            .iter()
+            .any(|m| m.has_cue(kb, CueKind::Occurrence))
+    };
     frame.actor1.is_some()
         && frame.actor2.is_some()
-        && trigger
+        && (trigger
             .triggers()
             .any(|t| kb.triggers[t].pos == TriggerPos::Verb)
+            || occurrence_before())
         && !(trigger.first_token > 0
             && kb.is_cue_word(CueKind::Retold, doc.word(trigger.first_token - 1)))
 }
@@ -189,7 +196,13 @@ fn aggregate(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> bool {
         start > 0 && doc.word(start - 1) == "منذ"
     });
     let month_dated = since || frame.date.is_some_and(|d| doc.dates[d].precision >= 3);
-    trigger.ends_with("ات") && frame.figures.is_empty() && (month_dated || !day_dated && !in_a_town)
+    // "خمس غارات": counted events are these events, not events in general
+    let first = doc.matches[frame.trigger].first_token;
+    let counted = doc.quantities.iter().any(|q| q.tokens.end == first);
+    trigger.ends_with("ات")
+        && frame.figures.is_empty()
+        && !counted
+        && (month_dated || !day_dated && !in_a_town)
 }
 
 fn same_place(a: &EventFrame, b: &EventFrame) -> bool {

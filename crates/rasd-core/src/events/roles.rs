@@ -100,9 +100,11 @@ pub(super) fn sentence_actors(
         else {
             continue;
         };
+        // the unit's own match, if it has one (طائرات: aircraft strike)
+        let unit_match = doc.matches[..mi].iter().rposition(|u| u.last_token == unit);
         out.push(ActorMention {
             mention: mi,
-            head: place.unwrap_or(mi),
+            head: unit_match.or(place).unwrap_or(mi),
             actor,
         });
     }
@@ -450,8 +452,16 @@ pub(super) fn assign_roles(
         });
     // a lone speaker before the act may have done it (أعلن التنظيم أنه
     // فجر); one cited after it (سقط صاروخ، وفق الجيش الإسرائيلي) did not
-    let speaks_first =
-        claimant.is_some_and(|c| doc.matches[c.mention].last_token < trigger.first_token);
+    // (but not one that tells what it did other than the act: "قالت
+    // الهيئة إنها تلقت بلاغا عن انفجار")
+    let speaks_of_other_own_act = !speaks_of_own_act
+        && claimant.is_some_and(|c| {
+            let end = doc.matches[c.mention].last_token;
+            (end + 1..(end + 3).min(doc.tokens.len())).any(of_itself)
+        });
+    let speaks_first = claimant.is_some_and(|c| {
+        doc.matches[c.mention].last_token < trigger.first_token && !speaks_of_other_own_act
+    });
     let participants: Vec<ActorMention> = actors
         .iter()
         .copied()

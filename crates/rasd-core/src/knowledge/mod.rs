@@ -599,10 +599,13 @@ impl Knowledge {
                 return None;
             }
             let name = a.name.replace("{country}", country);
+            // ACLED writes some countries with the article (Military Forces
+            // of the United States)
+            let with_article = a.name.replace("{country}", &format!("the {country}"));
             if let Some(found) = self
                 .actors
                 .iter()
-                .position(|b| !b.is_generic() && b.name == name)
+                .position(|b| !b.is_generic() && (b.name == name || b.name == with_article))
             {
                 return Some(found);
             }
@@ -622,6 +625,16 @@ mod tests {
         assert!(kb.actors.len() >= 150, "{} actors", kb.actors.len());
         assert!(kb.places.len() > 1000);
         assert!(kb.country("SY").is_some_and(|c| !c.nisba.is_empty()));
+    }
+
+    #[test]
+    fn a_generic_force_finds_a_national_one_named_with_the_article() {
+        let kb = Knowledge::embedded();
+        let generic = kb.actor_index("generic-military").unwrap();
+        let us = kb
+            .national_actor(generic, "US")
+            .map(|a| kb.actors[a].id.as_str());
+        assert_eq!(us, Some("us-military"));
     }
 
     #[test]
