@@ -28,6 +28,9 @@ pub struct Location {
     /// Named only to set the district or province before it ("قضاء
     /// الطارمية شمال بغداد"): the event is there, not here.
     pub anchor: bool,
+    /// Named after a hospital ("مستشفى مصراتة"): where casualties were
+    /// taken, a town only when nothing else places the event.
+    pub facility: bool,
 }
 
 impl Location {
@@ -710,6 +713,7 @@ fn borders(
                     after_locality_word: false,
                     dateline: false,
                     anchor: false,
+                    facility: false,
                 },
                 mentions,
             });
@@ -1175,6 +1179,7 @@ fn locate_with(
                     after_locality_word,
                     dateline: m.first_token < dateline_end,
                     anchor: anchors_a_place(doc, kb, i),
+                    facility: cue(CueKind::Facility),
                 }
             }
             (None, Some(c)) => Location {
@@ -1184,6 +1189,7 @@ fn locate_with(
                 after_locality_word,
                 dateline: m.first_token < dateline_end,
                 anchor: anchors_a_place(doc, kb, i),
+                facility: cue(CueKind::Facility),
             },
             (None, None) => continue,
         };

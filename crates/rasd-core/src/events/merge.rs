@@ -49,14 +49,27 @@ pub(super) fn merge_or_push(
     let date_of = |f: &EventFrame| f.date.and_then(|d| doc.dates[d].date);
     let town_level = frame
         .location
-        .filter(|l| matches!(l.target, Target::Place(_)));
+        .filter(|l| matches!(l.target, Target::Place(_)) && !l.facility);
     // a frame with no town of its own and no toll adds to an event rather
     // than starting one; a country named in passing does not count
     let general = aggregate(doc, kb, &frame);
     let weak = town_level.is_none() && frame.figures.is_empty() || general;
+    // "وفي محافظة درعا، ...": a sentence that opens with its place moves to
+    // another scene, and adds only to an event placed there
+    let scene = frame
+        .sentences
+        .first()
+        .map(|&s| doc.sentences[s].tokens.start);
+    let new_scene = scene.is_some_and(|start| {
+        matches!(doc.word(start), "وفي" | "في")
+            && frame
+                .location
+                .is_some_and(|l| doc.matches[l.mention].first_token <= start + 3)
+    });
     let compatible = |e: &EventFrame| {
         let places_fit = match (e.location, frame.location) {
             (Some(a), Some(b)) => weak && town_level.is_none() || same_area(kb, &a, &b),
+            (None, Some(_)) => !new_scene,
             _ => true,
         };
         let precision_of = |f: &EventFrame| f.date.map_or(1, |d| doc.dates[d].precision);
@@ -81,12 +94,16 @@ pub(super) fn merge_or_push(
             && precision_of(&frame) == 1
             && matches!((date_of(e), date_of(&frame)), (Some(a), Some(b)) if a != b);
         // (a march word is a protest's until its crowd is weighed)
+        // (or the target of the event, striking back with arrests: "وردت قسد
+        // بحملة دهم واعتقال")
         let other_family = e.sub_event.event_type() != frame.sub_event.event_type()
             && !(e.march || frame.march)
             && frame.actor1.is_some_and(|a| {
                 let id = &kb.actors[a.actor].id;
+                let was_target = e.actor2.is_some_and(|b| kb.actors[b.actor].id == *id);
                 kb.actors[a.actor].is_armed()
                     && (another_day
+                        || was_target && frame.sub_event.event_type() == "Strategic developments"
                         || [e.actor1, e.actor2]
                             .iter()
                             .flatten()
@@ -117,8 +134,15 @@ pub(super) fn merge_or_push(
             && events.is_empty()
             && frame.figures.is_empty()
             && !day_dated(doc, &frame) => {}
-        // "the attack" refers back to the article's last event
-        None if anaphoric && !events.is_empty() => {
+        // "the attack" refers back to the article's last event, unless it
+        // is set in a town of its own that event does not fit, with a toll
+        // of its own ("عثر الأهالي على جثة شاب مقتولا بالرصاص قرب بلدة طفس");
+        // a town read from its Latin name is too weak a sign
+        None if anaphoric
+            && !events.is_empty()
+            && (town_level.is_none_or(|l| doc.matches[l.mention].romanized)
+                || frame.figures.is_empty()) =>
+        {
             let last = events.len() - 1;
             absorb(doc, &mut events[last], frame);
         }

@@ -347,7 +347,15 @@ pub fn detect(
                     continue;
                 }
             }
+            let before = events.len();
             merge_or_push(doc, kb, &mut events, frame, anaphoric);
+            // a new event placed by "البلدة" is there before the next
+            // sentence is weighed against it
+            if let Some(new) = events.get_mut(before) {
+                if new.location.is_none() {
+                    new.location = town_referred_back(doc, kb, locations, sentence.tokens.clone());
+                }
+            }
         }
     }
     for event in &mut events {

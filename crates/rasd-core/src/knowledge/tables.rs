@@ -166,6 +166,9 @@ pub enum CueKind {
     /// of the description do not part a toll from its verb. Read a word at
     /// a time.
     DoerDescription,
+    /// A hospital (مستشفى): the town named after it is where the wounded
+    /// or dead were taken, not where the event happened.
+    Facility,
     /// A court's ruling (قضت المحكمة، حكمت محكمة، بالسجن): the violence its
     /// sentence names is the case being judged, whatever day the ruling
     /// was given.
@@ -338,6 +341,7 @@ impl CueKind {
             "doer_description" => DoerDescription,
             "contrast" => Contrast,
             "ruling" => Ruling,
+            "facility" => Facility,
             "retold" => Retold,
             "among" => Among,
             s if s.starts_with("qualifier_") => Qualifier,
