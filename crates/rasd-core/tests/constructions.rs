@@ -1353,6 +1353,30 @@ fn cases() -> Vec<Case> {
                 ev(ARRESTS, "SY", Some("SDF"), ANY, 0, "2026-12-03"),
             ],
         ),
+        case(
+            "a_group_described_by_its_parent_claims_its_own_act",
+            "2026-12-05",
+            "قالت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة، في بيان، إنها قتلت خمسة عشر جنديا في هجوم على معسكر قرب مدينة موبتي أمس.",
+            vec![ev(CLASH, "ML", Some("JNIM"), Some("Military Forces of Mali"), 15, "2026-12-04")],
+        ),
+        case(
+            "the_army_of_a_country_named_in_the_construct",
+            "2026-12-05",
+            "أعلن جيش بوركينا فاسو أنه قتل نحو خمسين مسلحا في عملية قرب بلدة جيبو شمالي البلاد يوم الاثنين.",
+            vec![ev(CLASH, "BF", Some("Military Forces of Burkina Faso"), ANY, 50, "2026-11-30")],
+        ),
+        case(
+            "two_soldiers_then_a_verb_in_the_dual",
+            "2026-12-05",
+            "أعلنت وزارة الدفاع التركية أن جنديين قتلا في اشتباك مع مسلحين من حزب العمال الكردستاني في قضاء شمدينلي مساء أمس.",
+            vec![ev(CLASH, "TR", Some("PKK"), Some("Military Forces of Turkey"), 2, "2026-12-04")],
+        ),
+        case(
+            "houses_burnt_in_the_course_of_an_attack_are_the_same_event",
+            "2026-12-05",
+            "قتل 26 مدنيا في هجوم شنه مسلحون على قرية في منطقة موبتي وسط مالي ليل الثلاثاء. وقال مسؤول محلي إن المهاجمين أضرموا النار في المنازل قبل أن ينسحبوا باتجاه الحدود مع بوركينا فاسو.",
+            vec![ev(ATTACK, "ML", ANY, Some("Civilians (Mali)"), 26, "2026-12-01")],
+        ),
     ]
 }
 

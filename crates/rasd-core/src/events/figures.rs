@@ -241,6 +241,27 @@ fn single_victims(
             .take_while(|(_, n)| n.first_token <= reach)
             .find(|(_, n)| n.has_cue(kb, CueKind::Person) || n.has_cue(kb, CueKind::Pair));
         let Some((offset, person)) = person else {
+            // "أن جنديين قتلا": two people, then a verb in the dual
+            let pair_before = i
+                .checked_sub(1)
+                .map(|p| (p, &doc.matches[p]))
+                .filter(|(_, p)| p.last_token + 1 == m.first_token && p.has_cue(kb, CueKind::Pair))
+                .filter(|_| doc.word(m.last_token).ends_with('ا'));
+            if let Some((at, pair)) = pair_before {
+                out.push(FigureMention {
+                    span: pair.span,
+                    token: pair.first_token,
+                    value: 2,
+                    upper: None,
+                    qualifier: None,
+                    kind,
+                    cue: i,
+                    party: actors.iter().copied().find(|a| a.head == at),
+                    claimed_by: claimant,
+                    update: false,
+                });
+                continue;
+            }
             if m.has_cue(kb, CueKind::KilledOne) && !quantity_near(doc, m) {
                 out.push(FigureMention {
                     span: m.span,

@@ -2,6 +2,7 @@
 //! frame folds into it.
 
 use super::{ActorMention, EventFrame};
+use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
 use crate::geo::{Location, Target};
 use crate::knowledge::{CueKind, Knowledge, PlaceKind, TriggerPos};
@@ -100,7 +101,14 @@ pub(super) fn merge_or_push(
             && !(e.march || frame.march)
             && frame.actor1.is_some_and(|a| {
                 let id = &kb.actors[a.actor].id;
-                let was_target = e.actor2.is_some_and(|b| kb.actors[b.actor].id == *id);
+                // (named in the frame's own sentence, not a speaker carried over)
+                let named_here = frame.sentences.first().is_some_and(|&s| {
+                    doc.sentences[s]
+                        .tokens
+                        .contains(&doc.matches[a.mention].first_token)
+                });
+                let was_target =
+                    named_here && e.actor2.is_some_and(|b| kb.actors[b.actor].id == *id);
                 kb.actors[a.actor].is_armed()
                     && (another_day
                         || was_target && frame.sub_event.event_type() == "Strategic developments"
@@ -122,9 +130,14 @@ pub(super) fn merge_or_push(
                 || broader_area(kb, &events[t], &frame)
                 // the same kind of event in the same province, with no day
                 // of its own: a source retelling it ("وقال مصدر أمني إن عبوة")
-                || frame.date.is_none() && frame.sub_event == events[t].sub_event =>
+                || frame.date.is_none() && frame.sub_event == events[t].sub_event
+                // "وأضرموا النار في المنازل": destruction in the course of
+                // the violence told before, with no day of its own
+                || frame.date.is_none()
+                    && frame.sub_event == SubEventType::LootingPropertyDestruction
+                    && events[t].sub_event.is_violent() =>
         {
-            absorb(doc, &mut events[t], frame);
+            absorb(doc, kb, &mut events[t], frame);
         }
         // "the agreement", "the truce": talk about an earlier development
         None if anaphoric && frame.sub_event.event_type() == "Strategic developments" => {}
@@ -144,7 +157,7 @@ pub(super) fn merge_or_push(
                 || frame.figures.is_empty()) =>
         {
             let last = events.len() - 1;
-            absorb(doc, &mut events[last], frame);
+            absorb(doc, kb, &mut events[last], frame);
         }
         // a mention with no town, no toll and no day of its own does not
         // make an event, not even the first; nor do plural event nouns
@@ -238,7 +251,7 @@ fn same_place(a: &EventFrame, b: &EventFrame) -> bool {
 
 /// Whether two locations can be the same event's: one inside the other, or
 /// equal.
-fn same_area(kb: &Knowledge, a: &Location, b: &Location) -> bool {
+pub(super) fn same_area(kb: &Knowledge, a: &Location, b: &Location) -> bool {
     if a.country_code(kb) != b.country_code(kb) {
         return false;
     }
@@ -256,7 +269,7 @@ fn same_area(kb: &Knowledge, a: &Location, b: &Location) -> bool {
 
 /// Folds a later frame into an event: the event keeps its type unless its
 /// own trigger was the weakest kind, and fills what it lacks.
-pub(super) fn absorb(doc: &Document, event: &mut EventFrame, frame: EventFrame) {
+pub(super) fn absorb(doc: &Document, kb: &Knowledge, event: &mut EventFrame, frame: EventFrame) {
     let day = |d: usize| doc.dates[d].date;
     if frame.priority > event.priority && event.priority <= 1 {
         event.sub_event = frame.sub_event;
@@ -270,6 +283,18 @@ pub(super) fn absorb(doc: &Document, event: &mut EventFrame, frame: EventFrame) 
             .actor2
             .or(previous.filter(|p| p.actor != claimant.actor));
         event.claimed = true;
+    }
+    // "المهاجمين" told first, "مسلحون من جماعة بوكو حرام" later: the group
+    // the text names is the doer
+    let unidentified = |a: Option<ActorMention>| {
+        a.is_some_and(|a| kb.actors[a.actor].id == "generic-unidentified")
+    };
+    let named_group = frame.actor1.filter(|a| {
+        let actor = &kb.actors[a.actor];
+        !actor.is_generic() && actor.is_armed() && event.actor2.is_none_or(|b| b.actor != a.actor)
+    });
+    if unidentified(event.actor1) && named_group.is_some() {
+        event.actor1 = named_group;
     }
     event.actor1 = event.actor1.or(frame.actor1);
     event.actor2 = event.actor2.or(frame.actor2);

@@ -12,7 +12,7 @@ mod setting;
 use self::clauses::{aerial, attempt_cue_before, clauses, sentence_is_background};
 use self::figures::{figures, in_grievance};
 pub use self::mention::mentions;
-use self::merge::{absorb, event_told_of, merge_or_push};
+use self::merge::{absorb, event_told_of, merge_or_push, same_area};
 use self::refine::{fill_victims, refine_type};
 use self::roles::{
     assign_roles, joined_speaker, says_without_subject, sentence_actors, sentence_claimant,
@@ -325,25 +325,33 @@ pub fn detect(
                         || frame.sub_event == SubEventType::LootingPropertyDestruction
                             && previous.sub_event.is_violent() =>
                 {
-                    absorb(doc, previous, frame)
+                    absorb(doc, kb, previous, frame)
                 }
                 // "مقتل أربعة مدنيين، ... بقصف صاروخي لقوات النظام": a toll
                 // leading the sentence is the toll of the event told after it
                 Some((previous, previous_anaphoric)) if previous.priority <= 1 => {
                     let toll = std::mem::replace(previous, frame);
-                    absorb(doc, previous, toll);
+                    absorb(doc, kb, previous, toll);
                     *previous_anaphoric = anaphoric;
                 }
                 _ => kept.push((frame, anaphoric)),
             }
         }
         for (frame, anaphoric) in kept {
-            // a bare toll ("أقر بمقتل ثلاثة") reports on an event already told
+            // a bare toll ("أقر بمقتل ثلاثة") reports on an event already told,
+            // unless it names a town that event is not in
             if frame.priority <= 1 && !events.is_empty() {
+                let fits = |target: &usize| match (events[*target].location, frame.location) {
+                    (Some(a), Some(b)) if matches!(b.target, Target::Place(_)) => {
+                        same_area(kb, &a, &b)
+                    }
+                    _ => true,
+                };
                 if let Some(target) =
                     event_told_of(doc, locations, &actors, sentence.tokens.clone(), &events)
+                        .filter(fits)
                 {
-                    absorb(doc, &mut events[target], frame);
+                    absorb(doc, kb, &mut events[target], frame);
                     continue;
                 }
             }

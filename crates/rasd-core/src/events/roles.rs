@@ -85,7 +85,10 @@ pub(super) fn sentence_actors(
         if m.first_token == tokens.start {
             continue;
         }
-        let Some(country) = m.nisba() else { continue };
+        // (or the country itself after a unit in the construct: جيش مالي)
+        let Some(country) = m.nisba().or_else(|| m.country()) else {
+            continue;
+        };
         let place = place_between(mi, m.first_token);
         let unit = place.map_or(m.first_token, |p| doc.matches[p].first_token) - 1;
         let named = out.iter().any(|a| {
@@ -428,7 +431,7 @@ pub(super) fn assign_roles(
     };
     let speaks_of_own_act = claimant.is_some_and(|c| {
         let end = doc.matches[c.mention].last_token;
-        (end + 1..(end + 6).min(doc.tokens.len()))
+        (end + 1..(end + 9).min(doc.tokens.len()))
             .filter_map(|t| {
                 if of_itself(t) {
                     Some(t + 1)
@@ -537,9 +540,23 @@ pub(super) fn assign_roles(
         (1..=3)
             .any(|back| word_before(a, back).is_some_and(|w| kb.is_cue_word(CueKind::Support, w)))
     };
+    // "جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة": the parent
+    // a link word names describes the group before it
+    let is_parent = |a: &ActorMention| {
+        let first = doc.matches[a.head].first_token;
+        doc.matches.iter().enumerate().any(|(q, link)| {
+            link.last_token + 1 == first
+                && link.has_cue(kb, CueKind::Affiliation)
+                && q > 0
+                && doc.matches[q - 1].last_token + 1 == link.first_token
+                && doc.matches[q - 1]
+                    .actors()
+                    .any(|g| !kb.actors[g].is_generic())
+        })
+    };
     let participants: Vec<ActorMention> = participants
         .into_iter()
-        .filter(|a| !is_support(a))
+        .filter(|a| !is_support(a) && !is_parent(a))
         .collect();
     // "استهدف طيران التحالف": an actor named by its aircraft strikes
     let airborne = |a: &ActorMention| {
@@ -629,43 +646,50 @@ pub(super) fn assign_roles(
             .then(|| actor_inside_trigger(doc, kb, frame.trigger))
             .flatten()
     };
-    let actor1 = agent.or_else(subject_in_phrase).or(match pos {
-        TriggerPos::Verb if plural_verb => last_before.or(near_after),
-        TriggerPos::Verb => near_after.or(last_before),
-        TriggerPos::Noun => {
-            // "هجوم للتنظيم", "قصف مدفعي لقوات النظام": right after the
-            // noun, or after تابعة (طائرات حربية تابعة للتحالف)
-            let next = trigger.last_token + 1;
-            let belonging = next < doc.tokens.len()
-                && matches!(doc.word(next), "تابعه" | "تابع" | "التابعه" | "التابع");
-            after
-                .iter()
-                .copied()
-                .find(|a| {
-                    with_li(a)
-                        && can_attack(a)
-                        && doc.matches[a.head].first_token <= next + usize::from(belonging)
+    // "قالت الجماعة المرتبطة بتنظيم القاعدة إنها قتلت": the speaker, not
+    // another actor named in its description
+    let speaker_did_it = claimant
+        .filter(|c| speaks_of_own_act && doc.matches[c.mention].last_token < trigger.first_token);
+    let actor1 = agent
+        .or(speaker_did_it)
+        .or_else(subject_in_phrase)
+        .or(match pos {
+            TriggerPos::Verb if plural_verb => last_before.or(near_after),
+            TriggerPos::Verb => near_after.or(last_before),
+            TriggerPos::Noun => {
+                // "هجوم للتنظيم", "قصف مدفعي لقوات النظام": right after the
+                // noun, or after تابعة (طائرات حربية تابعة للتحالف)
+                let next = trigger.last_token + 1;
+                let belonging = next < doc.tokens.len()
+                    && matches!(doc.word(next), "تابعه" | "تابع" | "التابعه" | "التابع");
+                after
+                    .iter()
+                    .copied()
+                    .find(|a| {
+                        with_li(a)
+                            && can_attack(a)
+                            && doc.matches[a.head].first_token <= next + usize::from(belonging)
+                    })
+                    .or(last_before)
+                    .or(genitive)
+            }
+            // after a passive word the doer comes later in the same clause
+            // ("قتل جنديان في هجوم لمسلحين"), never in the next one
+            // after a victim-centred word (مقتل، انفجار) the actors that follow
+            // are its victims, unless one is introduced by ل in the same clause
+            // ("انفجرت سيارة مفخخة قرب حاجز للجيش، ما أدى إلى مقتل أربعة":
+            // an actor after ل that owns a post or a unit is the target's owner)
+            TriggerPos::Passive => last_before.filter(|a| !owns_unit(a)).or_else(|| {
+                after.iter().copied().find(|a| {
+                    let first = doc.matches[a.head].first_token;
+                    can_attack(a)
+                        && with_li(a)
+                        && !owns_unit(a)
+                        && first > trigger.last_token + 1
+                        && clause.contains(&first)
                 })
-                .or(last_before)
-                .or(genitive)
-        }
-        // after a passive word the doer comes later in the same clause
-        // ("قتل جنديان في هجوم لمسلحين"), never in the next one
-        // after a victim-centred word (مقتل، انفجار) the actors that follow
-        // are its victims, unless one is introduced by ل in the same clause
-        // ("انفجرت سيارة مفخخة قرب حاجز للجيش، ما أدى إلى مقتل أربعة":
-        // an actor after ل that owns a post or a unit is the target's owner)
-        TriggerPos::Passive => last_before.filter(|a| !owns_unit(a)).or_else(|| {
-            after.iter().copied().find(|a| {
-                let first = doc.matches[a.head].first_token;
-                can_attack(a)
-                    && with_li(a)
-                    && !owns_unit(a)
-                    && first > trigger.last_token + 1
-                    && clause.contains(&first)
-            })
-        }),
-    });
+            }),
+        });
     let same = |a: &ActorMention, b: Option<ActorMention>| {
         b.is_some_and(|b| kb.actors[a.actor].id == kb.actors[b.actor].id)
     };

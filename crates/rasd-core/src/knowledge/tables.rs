@@ -257,6 +257,9 @@ pub enum CueKind {
     /// commas (٥٣ شخصا، بينهم ٤٦ مدنيا، قتلوا): its numbers are parts of
     /// the count. A word kind.
     Among,
+    /// A word of heading (باتجاه، نحو، صوب): a border after it is where
+    /// people went, not where the event happened. A word kind.
+    Heading,
 }
 
 impl CueKind {
@@ -285,6 +288,7 @@ impl CueKind {
                 | DoerDescription
                 | Retold
                 | Among
+                | Heading
         )
     }
 
@@ -344,6 +348,7 @@ impl CueKind {
             "facility" => Facility,
             "retold" => Retold,
             "among" => Among,
+            "heading" => Heading,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
