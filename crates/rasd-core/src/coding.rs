@@ -148,6 +148,17 @@ fn code_event(
             actor1 = default_actor1(kb, sub).map(|p| actor_ref(kb, p, country));
         }
     }
+    // a peaceful protest has the crowd alone: a force that intervened would
+    // make it a protest with intervention, and whoever the crowd protests
+    // against (مسلحون خطفوا ناشطا) is no party to it
+    if sub == SubEventType::PeacefulProtest {
+        if !actor1.as_ref().is_some_and(|a| matches!(a.inter, 5 | 6)) {
+            actor1 = default_actor1(kb, sub).map(|p| actor_ref(kb, p, country));
+            assoc_actor_1.clear();
+        }
+        actor2 = None;
+        assoc_actor_2.clear();
+    }
     // violence against civilians has civilians on the other side, whether
     // the text calls them civilians or just people (خمسة أشخاص) or not at all
     if actor2.is_none() && sub.event_type() == "Violence against civilians" {

@@ -291,9 +291,18 @@ pub fn detect(
         // sentence-wide context for frames whose clause lacks it
         let sentence_location = best_location(doc, kb, locations, sentence.tokens.clone());
         let sentence_date = best_date(doc, sentence.tokens.clone(), sentence.tokens.start);
+        // "أعلنت الخلية، اليوم الأحد، مقتل ... مساء السبت": the day of the
+        // statement gives way to another day the sentence tells
+        let event_date = sentence_date
+            .filter(|&d| dates_a_statement(doc, kb, d))
+            .and_then(|d| {
+                let after = doc.dates[d].tokens.end..sentence.tokens.end;
+                best_date(doc, after.clone(), after.start)
+            })
+            .or(sentence_date);
         for (frame, _) in &mut sentence_frames {
             frame.location = sharper_location(kb, frame.location, sentence_location);
-            frame.date = frame.date.or(sentence_date);
+            frame.date = frame.date.or(event_date);
         }
         // an event dated weeks back, or in an earlier month, is a reminder
         // of something already reported, not news of this article
@@ -397,6 +406,15 @@ pub fn has_substance(kb: &Knowledge, event: &EventFrame) -> bool {
         || !event.figures.is_empty()
         || at_a_town
             && (event.priority >= 5 || matches!(event.sub_event.event_type(), "Protests" | "Riots"))
+}
+
+/// Whether date `d` dates a statement: it follows a saying word by at most
+/// four words (أعلنت خلية الإعلام الأمني، اليوم الأحد).
+fn dates_a_statement(doc: &Document, kb: &Knowledge, d: usize) -> bool {
+    let start = doc.dates[d].tokens.start;
+    doc.matches_in(start.saturating_sub(5)..start)
+        .iter()
+        .any(|m| m.has_cue(kb, CueKind::Say) && m.triggers().next().is_none())
 }
 
 /// Days before publication past which a dated event is old news.
