@@ -1395,6 +1395,18 @@ fn cases() -> Vec<Case> {
             "نظم زملاء ناشط مخطوف وقفة احتجاجية أمام مبنى المحافظة في مدينة الناصرية اليوم للمطالبة بالكشف عن مصيره بعد أن خطفه مسلحون مجهولون.",
             vec![ev(PEACEFUL, "IQ", Some("Protesters (Iraq)"), None, 0, "2026-12-05")],
         ),
+        case(
+            "a_sniper_verb_spelled_like_its_noun_opens_the_sentence",
+            "2026-12-05",
+            "قنص مسلح حوثي امرأة أثناء جلبها المياه في حي الضباب بمدينة تعز صباح اليوم.",
+            vec![ev(ATTACK, "YE", HOUTHI, Some("Civilians (Yemen)"), 0, "2026-12-05")],
+        ),
+        case(
+            "armed_men_with_a_group_adjective_are_the_group",
+            "2026-12-05",
+            "هاجم مسلحون حوثيون منزلا في مدينة تعز مساء أمس وقتلوا امرأة.",
+            vec![ev(ATTACK, "YE", HOUTHI, Some("Civilians (Yemen)"), 1, "2026-12-04")],
+        ),
     ]
 }
 

@@ -226,8 +226,18 @@ fn phrase_head(
         }
         let member = m.has_cue(kb, CueKind::Member) || m.has_cue(kb, CueKind::Aircraft) || drone;
         // armed men need a link: in "هاجم مسلحون قوات الجيش" the two are
-        // subject and object
-        let armed_men = linked
+        // subject and object; a group word without the article right after
+        // them is their adjective (مسلحون حوثيون، مسلح حوثي)
+        let group = &doc.matches[i];
+        let adjective = preposition.is_none()
+            && head == i
+            && group.clitics == 0
+            && group.first_token == group.last_token
+            && !doc.word(group.first_token).starts_with("ال")
+            && ["ي", "يه", "يون", "يين", "يان"]
+                .iter()
+                .any(|ending| doc.word(group.first_token).ends_with(ending));
+        let armed_men = (linked || adjective)
             && named_group
             && m.actors().next().is_some()
             && m.actors()
@@ -388,7 +398,23 @@ pub(super) fn assign_roles(
             })
     })
     .flatten();
-    let pos = if instrument_of.is_some() {
+    // "قنص مسلح حوثي امرأة": a noun spelling that opens its clause without
+    // the article is the unvowelled verb
+    // (its subject right after it: not "قصف مدفعي لقوات النظام")
+    let next = doc.matches[frame.trigger].last_token + 1;
+    let subject_next = doc.matches_in(next..next + 1).iter().any(|m| {
+        m.first_token == next
+            && m.clitics == 0
+            && (m.has_cue(kb, CueKind::Person) || m.has_cue(kb, CueKind::Member))
+    });
+    let opens_as_verb = pos == TriggerPos::Noun
+        && doc.matches[frame.trigger].first_token == clause.start
+        && doc.matches[frame.trigger].clitics == 0
+        && !doc
+            .word(doc.matches[frame.trigger].first_token)
+            .starts_with("ال")
+        && subject_next;
+    let pos = if instrument_of.is_some() || opens_as_verb {
         TriggerPos::Verb
     } else {
         pos
