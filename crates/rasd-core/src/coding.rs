@@ -196,12 +196,16 @@ fn code_event(
         },
     };
 
-    // a rising toll replaces the counts of the same dead told before it
+    // a rising toll replaces the counts of the same dead told before it; one
+    // that names no party, all the counts of its kind
     let party_of = |f: &crate::events::FigureMention| f.party.map(|p| p.actor);
     let superseded = |f: &crate::events::FigureMention| {
         !f.update
             && frame.figures.iter().any(|u| {
-                u.update && u.kind == f.kind && party_of(u) == party_of(f) && u.value > f.value
+                u.update
+                    && u.kind == f.kind
+                    && (party_of(u) == party_of(f) || party_of(u).is_none())
+                    && u.value > f.value
             })
     };
     let mut figures = Vec::new();

@@ -379,6 +379,8 @@ pub(super) fn list_continues_at(doc: &Document, end: usize) -> usize {
 /// clause.
 fn toll_update_before(doc: &Document, kb: &Knowledge, token: usize) -> bool {
     // (a cue of up to three words ending eight words before)
+    // and only the first number after it: "ارتفعت الحصيلة إلى 21 بعد
+    // انتشال جثث ثلاثة" updates to 21, not to three
     doc.matches_in(token.saturating_sub(10)..token)
         .iter()
         .any(|m| {
@@ -386,5 +388,9 @@ fn toll_update_before(doc: &Document, kb: &Knowledge, token: usize) -> bool {
                 && token <= m.last_token + 8
                 && (m.last_token + 1..=token).all(|t| !doc.tokens[t].after_comma)
                 && m.has_cue(kb, CueKind::TollUpdate)
+                && !doc
+                    .quantities
+                    .iter()
+                    .any(|q| q.tokens.start > m.last_token && q.tokens.start < token)
         })
 }
