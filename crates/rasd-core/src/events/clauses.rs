@@ -93,9 +93,7 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
                 !doc.with_article(m)
                     && !is_negated_or_future(doc, kb, range.start, m.first_token)
                     && m.triggers().any(|t| {
-                        (kb.triggers[t].pos == TriggerPos::Verb
-                            || m.first_token == tokens.start
-                                && !doc.word(m.first_token).starts_with("ال"))
+                        read_as_verb(doc, kb, m, t, tokens.start)
                             && kb.triggers[t].sub_event.event_type() == kind
                     })
             })
@@ -112,6 +110,26 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
         });
     }
     out
+}
+
+/// Whether trigger `t` of match `m` reads as a verb: a verb pattern, or a
+/// word without the article that opens its clause (starting at
+/// `clause_start`, after a conjunction at most), where the unvowelled verb and its verbal noun are one
+/// spelling ("، قصف الطيران الحربي سوقا").
+pub(super) fn read_as_verb(
+    doc: &Document,
+    kb: &Knowledge,
+    m: &crate::knowledge::Match,
+    t: usize,
+    clause_start: usize,
+) -> bool {
+    // (a conjunction may lead it, وقصف; a preposition may not, بقصف)
+    let clitics = &doc.text()[doc.tokens[m.first_token].span.start..m.span.start];
+    kb.triggers[t].pos == TriggerPos::Verb
+        || m.first_token == clause_start
+            && matches!(clitics, "" | "و" | "ف")
+            && !doc.with_article(m)
+            && !doc.word(m.first_token).starts_with("ال")
 }
 
 /// An event noun with the article (الهجوم، الاشتباكات): it refers back to an

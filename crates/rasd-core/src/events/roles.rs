@@ -1,7 +1,7 @@
 //! Roles: the actors a sentence names, who speaks for its content, and who
 //! did what to whom in each frame.
 
-use super::clauses::aerial;
+use super::clauses::{aerial, read_as_verb};
 use super::{ActorMention, EventFrame};
 use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
@@ -385,15 +385,10 @@ pub(super) fn assign_roles(
             .iter()
             .rev()
             .find(|m| {
-                // (قصف opening the clause is the unvowelled verb)
-                let verb_spelling = |t: usize| {
-                    kb.triggers[t].pos == TriggerPos::Verb
-                        || m.first_token == clause.start
-                            && !doc.word(m.first_token).starts_with("ال")
-                };
                 !doc.with_article(m)
                     && m.triggers().any(|t| {
-                        verb_spelling(t) && kb.triggers[t].sub_event.event_type() == event_type
+                        read_as_verb(doc, kb, m, t, clause.start)
+                            && kb.triggers[t].sub_event.event_type() == event_type
                     })
             })
     })
@@ -408,12 +403,10 @@ pub(super) fn assign_roles(
             && (m.has_cue(kb, CueKind::Person) || m.has_cue(kb, CueKind::Member))
     });
     let opens_as_verb = pos == TriggerPos::Noun
-        && doc.matches[frame.trigger].first_token == clause.start
-        && doc.matches[frame.trigger].clitics == 0
-        && !doc
-            .word(doc.matches[frame.trigger].first_token)
-            .starts_with("ال")
-        && subject_next;
+        && subject_next
+        && doc.matches[frame.trigger]
+            .triggers()
+            .any(|t| read_as_verb(doc, kb, &doc.matches[frame.trigger], t, clause.start));
     let pos = if instrument_of.is_some() || opens_as_verb {
         TriggerPos::Verb
     } else {
