@@ -98,6 +98,15 @@ impl<'a> Document<'a> {
         &self.matches[start..end.max(start)]
     }
 
+    /// The index of the match whose last token is `end`, found by binary
+    /// search (sorted and not overlapping, the matches are in the order of
+    /// their last tokens too).
+    pub fn match_ending_at(&self, end: usize) -> Option<usize> {
+        let p = self.matches.partition_point(|m| m.last_token <= end);
+        p.checked_sub(1)
+            .filter(|&p| self.matches[p].last_token == end)
+    }
+
     /// Whether match `m` carries the article among its clitics (التظاهر،
     /// بالتظاهر).
     pub fn with_article(&self, m: &Match) -> bool {

@@ -654,9 +654,11 @@ fn borders(
     let weight = |c: &str| countries.get(c).copied().unwrap_or(0.0);
     let mut out = Vec::new();
     for t in 0..doc.tokens.len() {
+        if !doc.word(t).ends_with("حدود") || guards_of_border(doc, t) {
+            continue;
+        }
         // "انسحبوا باتجاه الحدود مع بوركينا فاسو": where they went
-        let heading = t > 0 && kb.is_cue_word(CueKind::Heading, doc.word(t - 1));
-        if !doc.word(t).ends_with("حدود") || guards_of_border(doc, t) || heading {
+        if t > 0 && kb.is_cue_word(CueKind::Heading, doc.word(t - 1)) {
             continue;
         }
         let mut next = t + 1;

@@ -114,8 +114,8 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
 
 /// Whether trigger `t` of match `m` reads as a verb: a verb pattern, or a
 /// word without the article that opens its clause (starting at
-/// `clause_start`, after a conjunction at most), where the unvowelled verb and its verbal noun are one
-/// spelling ("، قصف الطيران الحربي سوقا").
+/// `clause_start`, after a conjunction at most), where the unvowelled verb
+/// and its verbal noun are one spelling ("، قصف الطيران الحربي سوقا").
 pub(super) fn read_as_verb(
     doc: &Document,
     kb: &Knowledge,

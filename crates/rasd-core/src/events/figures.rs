@@ -26,10 +26,11 @@ pub(super) fn figures(
         }
         // "قتل سبعة أشخاص، بينهم ثلاثة جنود،": a part of the count told
         // before it adds nothing, but says whose the dead are
-        let opener = q.tokens.start.checked_sub(1);
-        if opener.is_some_and(|t| {
-            doc.tokens[t].after_comma && kb.is_cue_word(CueKind::Among, doc.word(t))
-        }) {
+        if q.tokens
+            .start
+            .checked_sub(1)
+            .is_some_and(|t| opens_subset(doc, kb, t))
+        {
             let party = actors.iter().copied().find(|a| {
                 (q.tokens.end..=q.tokens.end + 1).contains(&doc.matches[a.head].first_token)
             });
@@ -152,10 +153,14 @@ pub(super) fn figures(
 /// noun ("، بينهم ٤٦ مدنيا وسبعة عسكريين،"), if one opens within two words
 /// of token `from`.
 fn among_after(doc: &Document, kb: &Knowledge, from: usize) -> Option<Range<usize>> {
-    let open = (from..(from + 2).min(doc.tokens.len()))
-        .find(|&t| doc.tokens[t].after_comma && kb.is_cue_word(CueKind::Among, doc.word(t)))?;
+    let open = (from..(from + 2).min(doc.tokens.len())).find(|&t| opens_subset(doc, kb, t))?;
     let close = (open + 1..doc.tokens.len()).find(|&t| doc.tokens[t].after_comma)?;
     Some(open..close)
+}
+
+/// Whether token `t` opens a subset after a comma (، بينهم).
+fn opens_subset(doc: &Document, kb: &Knowledge, t: usize) -> bool {
+    doc.tokens[t].after_comma && kb.is_cue_word(CueKind::Among, doc.word(t))
 }
 
 /// "مقتل ضابط وأربعة جنود وسبعة مسلحين": numbers listed after one figure
@@ -378,9 +383,9 @@ pub(super) fn list_continues_at(doc: &Document, end: usize) -> usize {
 /// toll (`toll_update` cues) up to eight words before the number, in its
 /// clause.
 fn toll_update_before(doc: &Document, kb: &Knowledge, token: usize) -> bool {
-    // (a cue of up to three words ending eight words before)
-    // and only the first number after it: "ارتفعت الحصيلة إلى 21 بعد
-    // انتشال جثث ثلاثة" updates to 21, not to three
+    // (a cue of up to three words ending eight words before, and only the
+    // first number after it: "ارتفعت الحصيلة إلى 21 بعد انتشال جثث ثلاثة"
+    // updates to 21, not to three)
     doc.matches_in(token.saturating_sub(10)..token)
         .iter()
         .any(|m| {

@@ -186,7 +186,6 @@ fn broader_area(kb: &Knowledge, event: &EventFrame, frame: &EventFrame) -> bool 
     }
 }
 
-/// The frame has a date to the day.
 /// A verb with both its parties ("قصفت طائرة أمريكية مواقع للشباب في جنوب
 /// الصومال"): the article's news, even when it gives no day or town, unless
 /// it retells an earlier act ("وكان مسلحون قد هاجموا").
@@ -208,6 +207,7 @@ fn told_with_parties(doc: &Document, kb: &Knowledge, frame: &EventFrame) -> bool
             && kb.is_cue_word(CueKind::Retold, doc.word(trigger.first_token - 1)))
 }
 
+/// The frame has a date to the day.
 fn day_dated(doc: &Document, frame: &EventFrame) -> bool {
     frame.date.is_some_and(|d| doc.dates[d].precision == 1)
 }

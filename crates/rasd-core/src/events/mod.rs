@@ -294,7 +294,7 @@ pub fn detect(
         // "أعلنت الخلية، اليوم الأحد، مقتل ... مساء السبت": the day of the
         // statement gives way to another day the sentence tells
         let event_date = sentence_date
-            .filter(|&d| dates_a_statement(doc, kb, d))
+            .filter(|&d| follows_a_saying_word(doc, kb, d))
             .and_then(|d| {
                 let after = doc.dates[d].tokens.end..sentence.tokens.end;
                 best_date(doc, after.clone(), after.start)
@@ -408,9 +408,11 @@ pub fn has_substance(kb: &Knowledge, event: &EventFrame) -> bool {
             && (event.priority >= 5 || matches!(event.sub_event.event_type(), "Protests" | "Riots"))
 }
 
-/// Whether date `d` dates a statement: it follows a saying word by at most
-/// four words (أعلنت خلية الإعلام الأمني، اليوم الأحد).
-fn dates_a_statement(doc: &Document, kb: &Knowledge, d: usize) -> bool {
+/// Whether date `d` dates a statement by following its saying word by at
+/// most four words (أعلنت خلية الإعلام الأمني، اليوم الأحد). A date before
+/// the opening of what is said (أكد، اليوم الأربعاء، أن) is the other form,
+/// weighed where plural event nouns are (`merge::aggregate`).
+fn follows_a_saying_word(doc: &Document, kb: &Knowledge, d: usize) -> bool {
     let start = doc.dates[d].tokens.start;
     doc.matches_in(start.saturating_sub(5)..start)
         .iter()

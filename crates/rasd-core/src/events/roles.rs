@@ -104,7 +104,7 @@ pub(super) fn sentence_actors(
             continue;
         };
         // the unit's own match, if it has one (طائرات: aircraft strike)
-        let unit_match = doc.matches[..mi].iter().rposition(|u| u.last_token == unit);
+        let unit_match = doc.match_ending_at(unit);
         out.push(ActorMention {
             mention: mi,
             head: unit_match.or(place).unwrap_or(mi),
@@ -184,10 +184,9 @@ fn phrase_head(
     let before = |j: usize| -> Option<(usize, Option<&str>)> {
         let start = doc.matches[j].first_token;
         let ending_at = |end: usize| {
-            let p = doc.matches[..j].iter().rposition(|m| m.last_token <= end)?;
+            let p = doc.match_ending_at(end)?;
             let m = &doc.matches[p];
-            (m.last_token == end
-                && sentence.contains(&m.first_token)
+            (sentence.contains(&m.first_token)
                 && (end + 1..=start).all(|t| !doc.tokens[t].after_comma))
             .then_some(p)
         };
@@ -563,15 +562,19 @@ pub(super) fn assign_roles(
     // a link word names describes the group before it
     let is_parent = |a: &ActorMention| {
         let first = doc.matches[a.head].first_token;
-        doc.matches.iter().enumerate().any(|(q, link)| {
-            link.last_token + 1 == first
-                && link.has_cue(kb, CueKind::Affiliation)
-                && q > 0
-                && doc.matches[q - 1].last_token + 1 == link.first_token
-                && doc.matches[q - 1]
-                    .actors()
-                    .any(|g| !kb.actors[g].is_generic())
-        })
+        let Some(q) = first
+            .checked_sub(1)
+            .and_then(|end| doc.match_ending_at(end))
+        else {
+            return false;
+        };
+        let link = &doc.matches[q];
+        link.has_cue(kb, CueKind::Affiliation)
+            && link
+                .first_token
+                .checked_sub(1)
+                .and_then(|end| doc.match_ending_at(end))
+                .is_some_and(|g| doc.matches[g].actors().any(|g| !kb.actors[g].is_generic()))
     };
     let participants: Vec<ActorMention> = participants
         .into_iter()

@@ -18,8 +18,9 @@ pub(super) fn best_location(
         .iter()
         .filter(|l| tokens.contains(&doc.matches[l.mention].first_token))
         // the dateline or a hospital's town only when the words name no
-        // other place, the speaker's town only when what is said names none, and a place
-        // named to set another (شمال بغداد) only when that one is unknown
+        // other place, the speaker's town only when what is said names
+        // none, and a place named to set another (شمال بغداد) only when
+        // that one is unknown
         .max_by_key(|l| {
             (
                 !l.dateline,
