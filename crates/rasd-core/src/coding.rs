@@ -128,11 +128,12 @@ fn code_event(
     let (mut actor2, mut assoc_actor_2) =
         coded_actor(kb, frame.actor2.map(of_event), Role::Target, sub, country);
     // one side named twice is one side, unless the text sets a group
-    // against itself (اشتباكات بين مسلحين من العشائر: one mention, both sides)
+    // against itself (اشتباكات بين مسلحين من العشائر: one mention, both
+    // sides, as roles gave it)
     let against_itself = frame.explicit_clash
-        && frame.actor2.is_some_and(|a| {
-            kb.actors[a.actor].inter == 4 && Some(a.mention) == frame.actor1.map(|b| b.mention)
-        });
+        && frame
+            .actor2
+            .is_some_and(|a| Some(a.mention) == frame.actor1.map(|b| b.mention));
     if actor2.is_some()
         && actor2.as_ref().map(|a| &a.name) == actor1.as_ref().map(|a| &a.name)
         && !against_itself

@@ -1425,6 +1425,24 @@ fn cases() -> Vec<Case> {
             "قتل سبعة أشخاص وأصيب عشرون في انفجارين بسيارتين مفخختين في مدينة كركوك مساء أمس.",
             vec![ev(IED, "IQ", ANY, ANY, 7, "2026-12-04")],
         ),
+        case(
+            "an_armed_feud_between_two_clans_sets_tribe_against_tribe",
+            "2026-12-05",
+            "قتل أربعة أشخاص في نزاع عشائري مسلح اندلع مساء الثلاثاء بين عشيرتين في قضاء الشطرة شمالي محافظة ذي قار بسبب خلاف على أرض زراعية.",
+            vec![ev(CLASH, "IQ", Some("Tribal Militia (Iraq)"), Some("Tribal Militia (Iraq)"), 4, "2026-12-01")],
+        ),
+        case(
+            "two_unnamed_armed_groups_with_their_dead_are_both_sides",
+            "2026-12-05",
+            "اندلعت اشتباكات عنيفة فجر اليوم بين مجموعتين مسلحتين في مدينة الزاوية غرب طرابلس، ما أسفر عن مقتل ثلاثة مسلحين.",
+            vec![ev(CLASH, "LY", Some("Unidentified Armed Group (Libya)"), Some("Unidentified Armed Group (Libya)"), 3, "2026-12-05")],
+        ),
+        case(
+            "the_speaker_tells_of_its_own_aircraft",
+            "2026-12-05",
+            "قال الجيش السوداني اليوم إن طيرانه الحربي دمر مركبات قتالية تابعة لقوات الدعم السريع قرب مدينة بارا في شمال كردفان.",
+            vec![ev(AIR, "SD", Some("Military Forces of Sudan"), RSF, 0, "2026-12-05")],
+        ),
     ]
 }
 

@@ -13,7 +13,7 @@ use self::clauses::{aerial, attempt_cue_before, clauses, sentence_is_background}
 use self::figures::{figures, in_grievance};
 pub use self::mention::mentions;
 use self::merge::{absorb, event_told_of, merge_or_push, same_area};
-use self::refine::{fill_victims, refine_type};
+use self::refine::{fill_victims, refine_type, set_against_itself};
 use self::roles::{
     assign_roles, joined_speaker, says_without_subject, sentence_actors, sentence_claimant,
     NamedGroups, Scene,
@@ -383,6 +383,7 @@ pub fn detect(
             event.location = town_referred_back(doc, kb, locations, told_in.tokens.clone());
         }
         fill_victims(event);
+        set_against_itself(doc, kb, event);
         refine_type(kb, event);
     }
     events

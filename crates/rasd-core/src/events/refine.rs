@@ -2,6 +2,7 @@
 
 use super::{ActorMention, EventFrame, FigureKind};
 use crate::acled::SubEventType;
+use crate::document::Document;
 use crate::knowledge::Knowledge;
 
 /// Settles the sub-event type from the actors and every trigger of the
@@ -152,6 +153,30 @@ pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
             event.actor1 = event.actor2.take();
         }
         event.actor2 = state;
+    }
+}
+
+/// "اشتباكات بين مسلحين من العشائر", "بين مجموعتين مسلحتين": fighting
+/// among one kind of group (tribes, clans, unnamed gunmen) sets it
+/// against itself, whichever role its one mention was given and even
+/// when its dead (مقتل ثلاثة مسلحين) are named too.
+pub(super) fn set_against_itself(doc: &Document, kb: &Knowledge, event: &mut EventFrame) {
+    if !event.explicit_clash {
+        return;
+    }
+    let after_between = |a: &ActorMention| {
+        let actor = &kb.actors[a.actor];
+        let first = doc.matches[a.head].first_token;
+        (actor.inter == 4 || actor.id == "generic-unidentified")
+            && (1..=3.min(first)).any(|back| doc.word(first - back) == "بين")
+    };
+    let one_kind = match (event.actor1, event.actor2) {
+        (Some(a), Some(b)) => (a.actor == b.actor).then_some([a, b]),
+        (a, b) => a.or(b).map(|a| [a, a]),
+    };
+    if let Some(a) = one_kind.and_then(|pair| pair.into_iter().find(after_between)) {
+        event.actor1 = Some(a);
+        event.actor2 = Some(a);
     }
 }
 

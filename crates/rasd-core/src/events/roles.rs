@@ -433,39 +433,42 @@ pub(super) fn assign_roles(
     // ... or of its own forces (قال الجيش إن قواته استعادت), with an event
     // verb right after (قالت الحركة إنها قتلت عشرين جنديا في هجوم): the
     // speaker did what the clause tells
-    let own_forces = |t: usize| {
-        t < doc.tokens.len()
-            && matches!(
-                doc.word(t),
-                "قواته"
-                    | "قواتها"
-                    | "عناصره"
-                    | "عناصرها"
-                    | "مقاتليه"
-                    | "مقاتليها"
-                    | "وحداته"
-                    | "وحداتها"
-            )
+    // (its aircraft with their adjective: طيرانه الحربي دمر)
+    let own_forces_act = |t: usize| {
+        let own =
+            |t: usize| t < doc.tokens.len() && kb.is_cue_word(CueKind::OwnForces, doc.word(t));
+        own(t).then(|| {
+            let adjective = t + 1 < doc.tokens.len()
+                && doc.word(t + 1).starts_with("ال")
+                && doc.matches_in(t + 1..t + 2).is_empty();
+            t + 1 + usize::from(adjective)
+        })
     };
-    let speaks_of_own_act = claimant.is_some_and(|c| {
+    // the word that tells the act is the speaker's (إنها، قواته)
+    let own_act_word = claimant.and_then(|c| {
         let end = doc.matches[c.mention].last_token;
         (end + 1..(end + 9).min(doc.tokens.len()))
             .filter_map(|t| {
                 if of_itself(t) {
-                    Some(t + 1)
-                } else if kb.is_cue_word(CueKind::Reported, doc.word(t)) && own_forces(t + 1) {
-                    Some(t + 2)
+                    Some((t, t + 1))
+                } else if kb.is_cue_word(CueKind::Reported, doc.word(t)) {
+                    own_forces_act(t + 1).map(|act| (t + 1, act))
                 } else {
                     None
                 }
             })
-            .any(|act| {
+            // (a bare noun spelling there is the verb: طيرانه الحربي قصف)
+            .find(|&(_, act)| {
                 doc.matches_in(act..act + 1).iter().any(|m| {
-                    m.triggers()
-                        .any(|tr| kb.triggers[tr].pos == TriggerPos::Verb)
+                    m.triggers().any(|tr| {
+                        kb.triggers[tr].pos == TriggerPos::Verb
+                            || m.clitics == 0 && !doc.with_article(m)
+                    })
                 })
             })
+            .map(|(word, _)| word)
     });
+    let speaks_of_own_act = own_act_word.is_some();
     let own_act = speaks_of_own_act
         || announced.is_some_and(|c| {
             deliberate(frame.sub_event)
@@ -741,9 +744,16 @@ pub(super) fn assign_roles(
             .flatten()
     });
     // "استهدف طيران التحالف مواقع": an attack by aircraft is an air strike
+    // (as is one the speaker tells of its own aircraft: طيرانه الحربي دمر)
     if frame.generic_attack && frame.weapon.is_none() {
         if let Some(a) = actor1.filter(airborne) {
             frame.weapon = Some((a.head, SubEventType::AirDroneStrike, AIRBORNE_PRIORITY));
+        } else if own_act_word.is_some_and(|t| kb.is_aircraft_word(doc.word(t))) {
+            frame.weapon = Some((
+                frame.trigger,
+                SubEventType::AirDroneStrike,
+                AIRBORNE_PRIORITY,
+            ));
         }
     }
     let actor1 = actor1
@@ -791,15 +801,6 @@ pub(super) fn assign_roles(
                     })
                 })
         });
-    // "اشتباكات بين مسلحين من العشائر": fighting among one kind of
-    // communal group (tribes, clans) sets it against itself
-    let actor2 = actor2.or_else(|| {
-        actor1.filter(|a| {
-            frame.explicit_clash
-                && kb.actors[a.actor].inter == 4
-                && (1..=3).any(|back| word_before(a, back) == Some("بين"))
-        })
-    });
     frame.actor1 = actor1;
     frame.actor2 = actor2;
 }

@@ -260,6 +260,10 @@ pub enum CueKind {
     /// A word of heading (باتجاه، نحو، صوب): a border after it is where
     /// people went, not where the event happened. A word kind.
     Heading,
+    /// A speaker's own forces or arms, by a pronoun ending (قواته،
+    /// مقاتليها، طيرانه): after reported speech, the act they did is the
+    /// speaker's. A word kind.
+    OwnForces,
 }
 
 impl CueKind {
@@ -289,6 +293,7 @@ impl CueKind {
                 | Retold
                 | Among
                 | Heading
+                | OwnForces
         )
     }
 
@@ -349,6 +354,7 @@ impl CueKind {
             "retold" => Retold,
             "among" => Among,
             "heading" => Heading,
+            "own_forces" => OwnForces,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
