@@ -131,6 +131,15 @@ impl SubEventType {
         ALL[self as usize].2 <= 2
     }
 
+    /// A change of who holds ground, won by force (not a handover).
+    pub fn is_territorial(self) -> bool {
+        matches!(
+            self,
+            SubEventType::GovernmentRegainsTerritory
+                | SubEventType::NonStateActorOvertakesTerritory
+        )
+    }
+
     /// ACLED's disorder type for the CSV export.
     pub fn disorder_type(self) -> &'static str {
         match ALL[self as usize].2 {

@@ -1443,6 +1443,27 @@ fn cases() -> Vec<Case> {
             "قال الجيش السوداني اليوم إن طيرانه الحربي دمر مركبات قتالية تابعة لقوات الدعم السريع قرب مدينة بارا في شمال كردفان.",
             vec![ev(AIR, "SD", Some("Military Forces of Sudan"), RSF, 0, "2026-12-05")],
         ),
+        case(
+            "a_takeover_after_fierce_clashes_is_one_event_on_the_takeover_day",
+            "2026-12-05",
+            "أعلنت قوات الدعم السريع مساء أمس الجمعة بسط سيطرتها الكاملة على مدينة بابنوسة في ولاية غرب كردفان، بعد اشتباكات عنيفة مع الجيش السوداني اندلعت منذ فجر الأربعاء وقتل فيها عشرة جنود.",
+            vec![ev(OVERTAKES, "SD", RSF, Some("Military Forces of Sudan"), 10, "2026-12-04")],
+        ),
+        case(
+            "the_soldiers_after_the_occupation_forces_are_the_same_force",
+            "2026-12-05",
+            "اقتحمت قوات الاحتلال الإسرائيلي فجر الأربعاء مخيم جنين، واندلعت مواجهات مع شبان ألقوا الحجارة، فيما أطلق الجنود الرصاص الحي وقنابل الغاز.",
+            vec![ev(INTERVENTION, "PS", ANY, ISRAEL, 0, "2026-12-02")],
+        ),
+        case(
+            "the_forces_refer_back_to_a_named_non_state_force",
+            "2026-12-05",
+            "أعلنت قوات سوريا الديمقراطية أمس سيطرتها على بلدة ذيبان. وفي حادثة منفصلة، قتل اثنان من عناصر القوات أمس الأول بهجوم شنه مسلحون مجهولون على حاجز لها في محافظة دير الزور.",
+            vec![
+                ev(OVERTAKES, "SY", SDF, None, 0, "2026-12-04"),
+                ev(CLASH, "SY", Some("Unidentified Armed Group (Syria)"), SDF, 2, "2026-12-03"),
+            ],
+        ),
     ]
 }
 

@@ -115,10 +115,25 @@ pub(super) fn merge_or_push(
                         || [e.actor1, e.actor2]
                             .iter()
                             .flatten()
-                            .all(|b| kb.actors[b.actor].id != *id))
+                            .all(|b| !same_force(kb, a.actor, b.actor)))
             });
         places_fit && dates_fit && !other_family
     };
+    // "سيطرت على البلدة بعد اشتباكات عنيفة": the fighting told as what led
+    // to a takeover in the same sentence is part of it, whenever it began
+    let trigger_start = doc.matches[frame.trigger].first_token;
+    let prelude = trigger_start > 0 && matches!(doc.word(trigger_start - 1), "بعد" | "عقب" | "اثر");
+    let led_to = |e: &EventFrame| {
+        prelude && e.sub_event.is_territorial() && e.sentences.last() == frame.sentences.first()
+    };
+    if let Some(t) = events.iter().rposition(led_to) {
+        let frame = EventFrame {
+            date: None,
+            ..frame
+        };
+        absorb(doc, kb, &mut events[t], frame);
+        return;
+    }
     let target = events.iter().rposition(compatible);
     match target {
         Some(t)
@@ -168,6 +183,18 @@ pub(super) fn merge_or_push(
                 || general) => {}
         _ => events.push(frame),
     }
+}
+
+/// Two actors are one force when they are the same, or when one is the
+/// generic form of the other ("الجنود" after "قوات الاحتلال الإسرائيلي").
+fn same_force(kb: &Knowledge, a: usize, b: usize) -> bool {
+    let stands_for = |generic: usize, listed: usize| {
+        kb.actors[listed]
+            .country
+            .as_deref()
+            .is_some_and(|iso2| kb.national_actor(generic, iso2) == Some(listed))
+    };
+    a == b || stands_for(a, b) || stands_for(b, a)
 }
 
 /// A frame set only in the province (or country) of the event's town adds

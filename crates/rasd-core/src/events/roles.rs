@@ -18,11 +18,15 @@ impl NamedGroups {
     /// The group an anaphor refers to. A noun that names a kind of group
     /// (التنظيم، الحركة: some actor's name starts with it) refers to the
     /// last named group of that kind (تنظيم داعش، حركة الشباب); any other
-    /// (عناصره) to the last named armed group.
+    /// (عناصره) to the last named armed group. A state's unit word
+    /// (القوات) refers back only to a group outside the state (قوات سوريا
+    /// الديمقراطية): the generic actors already tell the state's own.
     fn antecedent(&self, kb: &Knowledge, doc: &Document, anaphor: &Match) -> Option<usize> {
         let word = anaphor.span.slice(doc.text());
         let noun = word.strip_prefix("ال").unwrap_or(word);
-        let of_kind = |a: &Actor| a.name_heads.iter().any(|h| h == noun);
+        let unit_word = kb.is_national_unit(noun);
+        let of_kind =
+            |a: &Actor| a.name_heads.iter().any(|h| h == noun) && !(unit_word && a.inter == 1);
         let mut recent = self.0.iter().rev().copied();
         if kb.actors.iter().any(of_kind) {
             recent.find(|&a| of_kind(&kb.actors[a]))
@@ -424,9 +428,13 @@ pub(super) fn assign_roles(
             "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم"
         )
     };
+    // (its day told between them does not count: أعلنت "قسد" مساء أمس
+    // الأربعاء 6 أيلول بسط سيطرتها)
     let announced = claimant.filter(|c| {
         let end = doc.matches[c.mention].last_token;
-        (end + 1..=end + 3).contains(&trigger.first_token)
+        let dated = |t: &usize| doc.dates.iter().any(|d| d.tokens.contains(t));
+        end < trigger.first_token
+            && (end + 1..trigger.first_token).filter(|t| !dated(t)).count() <= 2
             && (end + 1..trigger.first_token)
                 .all(|t| !kb.is_cue_word(CueKind::Reported, doc.word(t)) || of_itself(t))
     });
