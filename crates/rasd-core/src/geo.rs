@@ -809,7 +809,7 @@ fn locate_with(
         let after_locality_word = cue(CueKind::Locality);
         let located_by_preposition = m.clitics > 0
             && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ب')
-            || m.first_token > 0 && doc.word(m.first_token - 1) == "في";
+            || m.first_token > 0 && matches!(doc.word(m.first_token - 1), "في" | "وفي");
         // "على بيحان", "من أهالي الفهود": words that often open a place name,
         // enough for a name no everyday word shares in a country the text names
         let after_particle = m.clitics == 0

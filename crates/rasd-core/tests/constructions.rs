@@ -1464,6 +1464,33 @@ fn cases() -> Vec<Case> {
                 ev(CLASH, "SY", Some("Unidentified Armed Group (Syria)"), SDF, 2, "2026-12-03"),
             ],
         ),
+        case(
+            "a_claim_of_responsibility_past_the_group_description",
+            "2026-12-07",
+            "أعلنت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة مسؤوليتها عن كمين استهدف قافلة للجيش المالي قرب مدينة غاو يوم الثلاثاء، وقال الجيش إن ستة جنود قتلوا.",
+            vec![ev(CLASH, "ML", Some("JNIM: Group for Support of Islam and Muslims"), Some("Military Forces of Mali"), 6, "2026-12-01")],
+        ),
+        case(
+            "security_forces_dispersing_a_sit_in_is_an_intervention",
+            "2026-12-07",
+            "فرقت قوات الأمن المغربية بالقوة، مساء الأربعاء، وقفة احتجاجية نظمها العشرات من الأساتذة المتعاقدين أمام مقر البرلمان في الرباط.",
+            vec![ev(INTERVENTION, "MA", Some("Protesters (Morocco)"), Some("Police Forces of Morocco"), 0, "2026-12-02")],
+        ),
+        case(
+            "a_new_scene_in_amman_is_the_city_not_oman",
+            "2026-12-07",
+            "فرقت الشرطة اعتصاما للمعلمين في الرباط يوم الأربعاء. وفي عمان، تظاهر المئات قرب السفارة الإسرائيلية يوم الجمعة تضامنا مع غزة.",
+            vec![
+                ev(INTERVENTION, "MA", ANY, ANY, 0, "2026-12-02"),
+                ev(PEACEFUL, "JO", Some("Protesters (Jordan)"), None, 0, "2026-12-04"),
+            ],
+        ),
+        case(
+            "a_commander_and_his_companion_are_two",
+            "2026-12-07",
+            "قتل قيادي في قوات سوريا الديمقراطية ومرافقه بغارة نفذتها طائرة مسيرة تركية قرب مدينة القامشلي صباح الأحد.",
+            vec![ev(AIR, "SY", Some("Military Forces of Turkey"), SDF, 2, "2026-12-06")],
+        ),
     ]
 }
 

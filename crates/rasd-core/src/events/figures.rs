@@ -367,16 +367,31 @@ pub(super) fn joins_list(doc: &Document, m: &crate::knowledge::Match, at: usize)
 
 /// Where a list of people goes on after a person ending at token `end`:
 /// the next token, or past a rank ("ضابط برتبة ملازم أول وجنديين") the
-/// first word with و up to three words on.
+/// first word with و up to three words on, or past a description the
+/// person's own companion up to five words on ("قيادي في قوات سوريا
+/// الديمقراطية ومرافقه", "مسؤول محلي وسائقه").
 pub(super) fn list_continues_at(doc: &Document, end: usize) -> usize {
-    if doc.tokens.get(end + 1).is_some() && doc.word(end + 1) == "برتبه" {
-        if let Some(t) = (end + 2..(end + 5).min(doc.tokens.len()))
-            .find(|&t| doc.word(t).starts_with('و') && !doc.tokens[t].after_comma)
-        {
-            return t;
-        }
+    let next_with_waw = |from: usize, to: usize, own: bool| {
+        (from..to.min(doc.tokens.len()))
+            .take_while(|&t| !doc.tokens[t].after_comma)
+            .find(|&t| {
+                // the original spelling: folding makes ة a ه
+                let word = doc.original_span(doc.tokens[t].span).slice(doc.original);
+                doc.word(t).starts_with('و')
+                    && (!own || word.ends_with('ه') || word.ends_with("ها"))
+            })
+    };
+    if doc.tokens.get(end + 1).is_none() {
+        return end + 1;
     }
-    end + 1
+    let found = if doc.word(end + 1) == "برتبه" {
+        next_with_waw(end + 2, end + 5, false)
+    } else if doc.word(end + 1).starts_with('و') {
+        None
+    } else {
+        next_with_waw(end + 1, end + 6, true)
+    };
+    found.unwrap_or(end + 1)
 }
 
 /// "وارتفعت الحصيلة في وقت لاحق إلى خمسة عشر قتيلا": a word of a rising

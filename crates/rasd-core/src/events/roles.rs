@@ -422,12 +422,7 @@ pub(super) fn assign_roles(
     // explosion (أعلنت الشرطة انفجار عبوة) or a death did neither
     // "قالت حركة الشباب إنها قتلت": speech about itself (إنها، أنه)
     // tells its own act
-    let of_itself = |t: usize| {
-        matches!(
-            doc.word(t),
-            "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم"
-        )
-    };
+    let of_itself = |t: usize| kb.is_cue_word(CueKind::SelfReference, doc.word(t));
     // (its day told between them does not count: أعلنت "قسد" مساء أمس
     // الأربعاء 6 أيلول بسط سيطرتها)
     let announced = claimant.filter(|c| {
@@ -452,29 +447,36 @@ pub(super) fn assign_roles(
             t + 1 + usize::from(adjective)
         })
     };
-    // the word that tells the act is the speaker's (إنها، قواته)
+    // the word that tells the act is the speaker's (إنها، قواته), or claims
+    // it (أعلنت الجماعة ... مسؤوليتها عن كمين: any event word)
     let own_act_word = claimant.and_then(|c| {
         let end = doc.matches[c.mention].last_token;
         (end + 1..(end + 9).min(doc.tokens.len()))
             .filter_map(|t| {
                 if of_itself(t) {
-                    Some((t, t + 1))
+                    Some((t, t + 1, false))
+                } else if kb.is_cue_word(CueKind::Claim, doc.word(t))
+                    && t + 2 < doc.tokens.len()
+                    && doc.word(t + 1) == "عن"
+                {
+                    Some((t, t + 2, true))
                 } else if kb.is_cue_word(CueKind::Reported, doc.word(t)) {
-                    own_forces_act(t + 1).map(|act| (t + 1, act))
+                    own_forces_act(t + 1).map(|act| (t + 1, act, false))
                 } else {
                     None
                 }
             })
             // (a bare noun spelling there is the verb: طيرانه الحربي قصف)
-            .find(|&(_, act)| {
+            .find(|&(_, act, claimed)| {
                 doc.matches_in(act..act + 1).iter().any(|m| {
                     m.triggers().any(|tr| {
-                        kb.triggers[tr].pos == TriggerPos::Verb
+                        claimed
+                            || kb.triggers[tr].pos == TriggerPos::Verb
                             || m.clitics == 0 && !doc.with_article(m)
                     })
                 })
             })
-            .map(|(word, _)| word)
+            .map(|(word, _, _)| word)
     });
     let speaks_of_own_act = own_act_word.is_some();
     let own_act = speaks_of_own_act

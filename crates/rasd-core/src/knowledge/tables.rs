@@ -264,6 +264,12 @@ pub enum CueKind {
     /// مقاتليها، طيرانه): after reported speech, the act they did is the
     /// speaker's. A word kind.
     OwnForces,
+    /// Speech about the speaker itself (إنه، إنها، بأنهم): the act told
+    /// right after it is the speaker's own. A word kind.
+    SelfReference,
+    /// A claim of responsibility (مسؤوليته، مسؤوليتها) before عن: the
+    /// event word after عن is the speaker's act. A word kind.
+    Claim,
 }
 
 impl CueKind {
@@ -294,6 +300,8 @@ impl CueKind {
                 | Among
                 | Heading
                 | OwnForces
+                | SelfReference
+                | Claim
         )
     }
 
@@ -355,6 +363,8 @@ impl CueKind {
             "among" => Among,
             "heading" => Heading,
             "own_forces" => OwnForces,
+            "self_reference" => SelfReference,
+            "claim" => Claim,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
