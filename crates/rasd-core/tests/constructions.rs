@@ -1491,6 +1491,18 @@ fn cases() -> Vec<Case> {
             "قتل قيادي في قوات سوريا الديمقراطية ومرافقه بغارة نفذتها طائرة مسيرة تركية قرب مدينة القامشلي صباح الأحد.",
             vec![ev(AIR, "SY", Some("Military Forces of Turkey"), SDF, 2, "2026-12-06")],
         ),
+        case(
+            "a_soldier_of_the_army_killed_in_an_attack_is_its_victim",
+            "2026-12-07",
+            "قتل جندي في الجيش السوري وأصيب ثلاثة آخرون بهجوم على حاجز قرب مدينة درعا أمس.",
+            vec![ev(CLASH, "SY", Some("Unidentified Armed Group (Syria)"), Some("Military Forces of Syria"), 1, "2026-12-06")],
+        ),
+        case(
+            "a_local_official_and_his_driver_killed_by_a_bomb",
+            "2026-12-07",
+            "قتل مسؤول محلي وسائقه بانفجار عبوة ناسفة استهدفت سيارتهما في ريف درعا الغربي أمس.",
+            vec![ev(IED, "SY", Some("Unidentified Armed Group (Syria)"), ANY, 2, "2026-12-06")],
+        ),
     ]
 }
 

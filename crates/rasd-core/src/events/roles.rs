@@ -227,7 +227,11 @@ fn phrase_head(
         if m.triggers().next().is_some() && !drone {
             break;
         }
-        let member = m.has_cue(kb, CueKind::Member) || m.has_cue(kb, CueKind::Aircraft) || drone;
+        // (a person word too, tied by في or من: جندي في الجيش، ضابط من الشرطة)
+        let member = m.has_cue(kb, CueKind::Member)
+            || m.has_cue(kb, CueKind::Aircraft)
+            || drone
+            || preposition.is_some() && m.has_cue(kb, CueKind::Person);
         // armed men need a link: in "هاجم مسلحون قوات الجيش" the two are
         // subject and object; a group word without the article right after
         // them is their adjective (مسلحون حوثيون، مسلح حوثي)
