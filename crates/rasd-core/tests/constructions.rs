@@ -1503,6 +1503,24 @@ fn cases() -> Vec<Case> {
             "قتل مسؤول محلي وسائقه بانفجار عبوة ناسفة استهدفت سيارتهما في ريف درعا الغربي أمس.",
             vec![ev(IED, "SY", Some("Unidentified Armed Group (Syria)"), ANY, 2, "2026-12-06")],
         ),
+        case(
+            "engineers_defusing_a_bomb_with_the_subject_inside_the_phrase",
+            "2026-12-07",
+            "أبطلت فرق الهندسة التابعة للجيش اليمني مفعول عبوة ناسفة زرعت على الطريق الرئيسي قرب مدينة عتق يوم الأربعاء.",
+            vec![ev(DISRUPTED, "YE", ANY, ANY, 0, "2026-12-02")],
+        ),
+        case(
+            "a_transitional_government_signs_a_ceasefire",
+            "2026-12-07",
+            "وقعت الحكومة الانتقالية في مالي وجماعات مسلحة من الطوارق اتفاقا لوقف إطلاق النار في مدينة كيدال يوم الاثنين برعاية جزائرية.",
+            vec![ev("Agreement", "ML", ANY, ANY, 0, "2026-12-07")],
+        ),
+        case(
+            "a_town_retaken_after_the_enemy_left_without_a_fight",
+            "2026-12-07",
+            "استعاد الجيش الصومالي السيطرة على بلدة عيل بور في إقليم غلغدود اليوم بعد انسحاب مقاتلي حركة الشباب منها دون قتال.",
+            vec![ev(TRANSFER, "SO", Some("Military Forces of Somalia"), SHABAAB, 0, "2026-12-07")],
+        ),
     ]
 }
 

@@ -16,6 +16,8 @@ pub(super) struct Clause {
     /// The sub-event types of every trigger word in the clause.
     pub(super) signals: Vec<SubEventType>,
     pub(super) explicit_clash: bool,
+    /// A word saying ground changed hands with no fight (دون قتال).
+    pub(super) unopposed: bool,
 }
 
 /// Splits sentence `s` at commas into clauses, each with its best trigger.
@@ -34,6 +36,7 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         let mut signals = Vec::new();
         let mut explicit_clash = false;
+        let mut unopposed = false;
         for (mi, m) in doc.matches.iter().enumerate() {
             if !tokens.contains(&m.first_token) {
                 continue;
@@ -55,6 +58,9 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
                 signals.push(kb.triggers[t].sub_event);
                 explicit_clash |=
                     kb.triggers[t].sub_event == SubEventType::ArmedClash && !kb.triggers[t].attack;
+                unopposed |= kb.triggers[t].sub_event
+                    == SubEventType::NonViolentTransferOfTerritory
+                    && !kb.triggers[t].yields;
                 candidates.push((mi, t));
             }
         }
@@ -107,6 +113,7 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
             anaphoric,
             signals,
             explicit_clash,
+            unopposed,
         });
     }
     out

@@ -120,11 +120,16 @@ pub(super) fn merge_or_push(
         places_fit && dates_fit && !other_family
     };
     // "سيطرت على البلدة بعد اشتباكات عنيفة": the fighting told as what led
-    // to a takeover in the same sentence is part of it, whenever it began
+    // to a takeover in the same sentence is part of it, whenever it began;
+    // "استعاد الجيش البلدة بعد انسحاب المقاتلين منها دون قتال": ground
+    // taken with no fight is part of the taking (refine makes it a
+    // non-violent transfer to the one who took it)
     let trigger_start = doc.matches[frame.trigger].first_token;
     let prelude = trigger_start > 0 && matches!(doc.word(trigger_start - 1), "بعد" | "عقب" | "اثر");
     let led_to = |e: &EventFrame| {
-        prelude && e.sub_event.is_territorial() && e.sentences.last() == frame.sentences.first()
+        (prelude || frame.unopposed)
+            && e.sub_event.is_territorial()
+            && e.sentences.last() == frame.sentences.first()
     };
     if let Some(t) = events.iter().rposition(led_to) {
         let frame = EventFrame {
@@ -347,6 +352,7 @@ pub(super) fn absorb(doc: &Document, kb: &Knowledge, event: &mut EventFrame, fra
     event.attempted &= frame.attempted;
     event.signals.extend(frame.signals);
     event.explicit_clash |= frame.explicit_clash;
+    event.unopposed |= frame.unopposed;
     event.crowd |= frame.crowd;
     event.weapon = match (event.weapon, frame.weapon) {
         (Some(a), Some(b)) if b.2 > a.2 => Some(b),

@@ -123,6 +123,8 @@ pub struct EventFrame {
     pub signals: Vec<SubEventType>,
     /// A word for fighting itself (اشتباكات، معارك), not just "attack".
     pub explicit_clash: bool,
+    /// A word saying ground changed hands with no fight (دون قتال).
+    pub unopposed: bool,
     /// Protesters or rioters, or a protest word, in the event's sentences.
     pub crowd: bool,
     /// Aircraft are named in the event's clauses (قصفت الطائرات).
@@ -258,6 +260,7 @@ pub fn detect(
                 generic_attack: t.attack,
                 signals: clause.signals.clone(),
                 explicit_clash: clause.explicit_clash,
+                unopposed: clause.unopposed,
                 crowd: crowd_in_sentence,
                 aerial: aerial(doc, kb, clause.tokens.clone()),
                 claimed: false,

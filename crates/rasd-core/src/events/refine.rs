@@ -75,6 +75,12 @@ pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
     event.sub_event = match event.sub_event {
         // who took the ground decides; with no one named, the word does
         // (استعاد "regained" for the state, سيطر "took" for others)
+        // (with no fight, none killed: a non-violent transfer to the taker)
+        GovernmentRegainsTerritory | NonStateActorOvertakesTerritory
+            if event.unopposed && !killed =>
+        {
+            NonViolentTransferOfTerritory
+        }
         GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => match inter1 {
             Some(1) => GovernmentRegainsTerritory,
             Some(_) => NonStateActorOvertakesTerritory,
