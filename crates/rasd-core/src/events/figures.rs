@@ -3,7 +3,7 @@
 
 use super::{ActorMention, FigureKind, FigureMention};
 use crate::document::{Document, MatchExt};
-use crate::knowledge::{CueKind, Knowledge};
+use crate::knowledge::{CueKind, Knowledge, TriggerPos};
 use std::ops::Range;
 
 /// Words after a [`CueKind::DoerDescription`] word that still describe the
@@ -207,10 +207,17 @@ pub(super) fn in_grievance(doc: &Document, kb: &Knowledge, token: usize, reach: 
 }
 
 /// Whether a number stands within three words after a figure word.
-fn quantity_near(doc: &Document, m: &crate::knowledge::Match) -> bool {
-    doc.quantities
-        .iter()
-        .any(|q| (m.last_token + 1..=m.last_token + 3).contains(&q.tokens.start))
+fn quantity_near(doc: &Document, kb: &Knowledge, m: &crate::knowledge::Match) -> bool {
+    // (not one another figure word counts: "مقتل متظاهر وإصابة ١٥")
+    let figure_word_between = |q: usize| {
+        doc.matches_in(m.last_token + 1..q)
+            .iter()
+            .any(|n| FigureKind::of_match(kb, n).is_some())
+    };
+    doc.quantities.iter().any(|q| {
+        (m.last_token + 1..=m.last_token + 3).contains(&q.tokens.start)
+            && !figure_word_between(q.tokens.start)
+    })
 }
 
 /// "قتلت طفلة", "مقتل جندي", "مقتل شخصين": a figure word before one person
@@ -246,17 +253,30 @@ fn single_victims(
             .take_while(|(_, n)| n.first_token <= reach)
             .find(|(_, n)| n.has_cue(kb, CueKind::Person) || n.has_cue(kb, CueKind::Pair));
         let Some((offset, person)) = person else {
-            // "أن جنديين قتلا": two people, then a verb in the dual
-            let pair_before = i
+            // "أن جنديين قتلا": two people, then a verb in the dual; "إن
+            // حارسا قتل": one, then the verb in the singular
+            let dual_verb = doc.word(m.last_token).ends_with('ا');
+            let people_before = i
                 .checked_sub(1)
                 .map(|p| (p, &doc.matches[p]))
-                .filter(|(_, p)| p.last_token + 1 == m.first_token && p.has_cue(kb, CueKind::Pair))
-                .filter(|_| doc.word(m.last_token).ends_with('ا'));
-            if let Some((at, pair)) = pair_before {
+                .filter(|(_, p)| p.last_token + 1 == m.first_token)
+                .and_then(|(at, p)| {
+                    if p.has_cue(kb, CueKind::Pair) {
+                        dual_verb.then_some((at, p, 2))
+                    } else {
+                        // (a verb, and no number counting the person: "لقي
+                        // ١٤ مدنياً مصرعهم")
+                        let verb = m.triggers().any(|t| kb.triggers[t].pos == TriggerPos::Verb);
+                        let counted = doc.quantities.iter().any(|q| q.tokens.end == p.first_token);
+                        (p.has_cue(kb, CueKind::Person) && !dual_verb && verb && !counted)
+                            .then_some((at, p, 1))
+                    }
+                });
+            if let Some((at, pair, value)) = people_before {
                 out.push(FigureMention {
                     span: pair.span,
                     token: pair.first_token,
-                    value: 2,
+                    value,
                     upper: None,
                     qualifier: None,
                     kind,
@@ -267,7 +287,7 @@ fn single_victims(
                 });
                 continue;
             }
-            if m.has_cue(kb, CueKind::KilledOne) && !quantity_near(doc, m) {
+            if m.has_cue(kb, CueKind::KilledOne) && !quantity_near(doc, kb, m) {
                 out.push(FigureMention {
                     span: m.span,
                     token: m.first_token,
@@ -327,8 +347,9 @@ fn single_victims(
         let value = value + u64::from(companion) + listed;
         // "خمسة جرحى بينهم امرأتان": the figure word has its count already,
         // and the people after it are among them
+        // (or inside it: "مدنيين اثنين" are the two the number counts)
         let counted = doc.quantities.iter().any(|q| {
-            (m.last_token..=person.first_token).contains(&q.tokens.start)
+            (m.last_token..=person.last_token).contains(&q.tokens.start)
                 || q.tokens.end == m.first_token
         });
         if counted {

@@ -279,6 +279,15 @@ pub fn detect(
                 clause: clause.tokens.clone(),
             };
             assign_roles(doc, kb, &mut frame, t.pos, &scene);
+            // unnamed gunmen who take people away (اقتياد، اعتقال) abduct
+            // them: arrests are made by a state or who holds the ground
+            if frame.sub_event == SubEventType::Arrests
+                && frame
+                    .actor1
+                    .is_some_and(|a| kb.actors[a.actor].id == "generic-unidentified")
+            {
+                frame.sub_event = SubEventType::AbductionForcedDisappearance;
+            }
             // "في مدينتي بجاية وتيزي وزو": one report, an event in each town
             for town in coordinated_towns(doc, kb, locations, clause.tokens.clone()) {
                 let mut twin = frame.clone();
