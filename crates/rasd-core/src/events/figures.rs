@@ -92,16 +92,34 @@ pub(super) fn figures(
                 if comma_between {
                     continue;
                 }
+                // "ثلاثة عناصر من قوات الأمن العام السوري قتلوا": the
+                // figure word right after the party counted, past up to two
+                // adjectives of its name (العام، السوري)
+                let after_party = actors.iter().any(|a| {
+                    let end = doc.matches[a.mention].last_token + 1;
+                    doc.matches[a.head].first_token == q.tokens.end
+                        && (end..=end + 2).contains(&m.first_token)
+                        && (end..m.first_token).all(|t| {
+                            doc.word(t).starts_with("ال")
+                                && doc.matches_in(t..t + 1).iter().all(|n| n.nisba().is_some())
+                        })
+                });
                 let between = q.tokens.end..m.first_token;
-                between
-                    .filter(|&t| !skipped(t))
-                    .filter(|&t| {
-                        let in_qualifier = q
-                            .qualifier_span
-                            .is_some_and(|s| s.contains(doc.tokens[t].span));
-                        !in_qualifier && doc.word(t) != "من"
-                    })
-                    .count()
+                // (as far as a word right before the number: "قتل ثلاثة
+                // مزارعين وأصيب رابع" are three dead)
+                if after_party {
+                    1
+                } else {
+                    between
+                        .filter(|&t| !skipped(t))
+                        .filter(|&t| {
+                            let in_qualifier = q
+                                .qualifier_span
+                                .is_some_and(|s| s.contains(doc.tokens[t].span));
+                            !in_qualifier && doc.word(t) != "من"
+                        })
+                        .count()
+                }
             } else {
                 continue;
             };

@@ -100,7 +100,6 @@ pub(super) fn merge_or_push(
         let other_family = e.sub_event.event_type() != frame.sub_event.event_type()
             && !(e.march || frame.march)
             && frame.actor1.is_some_and(|a| {
-                let id = &kb.actors[a.actor].id;
                 // (named in the frame's own sentence, not a speaker carried over)
                 let named_here = frame.sentences.first().is_some_and(|&s| {
                     doc.sentences[s]
@@ -108,7 +107,7 @@ pub(super) fn merge_or_push(
                         .contains(&doc.matches[a.mention].first_token)
                 });
                 let was_target =
-                    named_here && e.actor2.is_some_and(|b| kb.actors[b.actor].id == *id);
+                    named_here && e.actor2.is_some_and(|b| same_force(kb, a.actor, b.actor));
                 kb.actors[a.actor].is_armed()
                     && (another_day
                         || was_target && frame.sub_event.event_type() == "Strategic developments"
@@ -323,7 +322,11 @@ pub(super) fn absorb(doc: &Document, kb: &Knowledge, event: &mut EventFrame, fra
     };
     let named_group = frame.actor1.filter(|a| {
         let actor = &kb.actors[a.actor];
-        !actor.is_generic() && actor.is_armed() && event.actor2.is_none_or(|b| b.actor != a.actor)
+        !actor.is_generic()
+            && actor.is_armed()
+            && event
+                .actor2
+                .is_none_or(|b| !same_force(kb, a.actor, b.actor))
     });
     if unidentified(event.actor1) && named_group.is_some() {
         event.actor1 = named_group;

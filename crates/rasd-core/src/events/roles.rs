@@ -440,7 +440,8 @@ pub(super) fn assign_roles(
     // ... or of its own forces (قال الجيش إن قواته استعادت), with an event
     // verb right after (قالت الحركة إنها قتلت عشرين جنديا في هجوم): the
     // speaker did what the clause tells
-    // (its aircraft with their adjective: طيرانه الحربي دمر)
+    // (its aircraft with their adjective: طيرانه الحربي دمر; the act a verb
+    // of occurrence carries: قواتها نفذت ضربة جوية)
     let own_forces_act = |t: usize| {
         let own =
             |t: usize| t < doc.tokens.len() && kb.is_cue_word(CueKind::OwnForces, doc.word(t));
@@ -448,7 +449,12 @@ pub(super) fn assign_roles(
             let adjective = t + 1 < doc.tokens.len()
                 && doc.word(t + 1).starts_with("ال")
                 && doc.matches_in(t + 1..t + 2).is_empty();
-            t + 1 + usize::from(adjective)
+            let act = t + 1 + usize::from(adjective);
+            let occurrence = doc
+                .matches_in(act..act + 1)
+                .iter()
+                .any(|m| m.first_token == act && m.has_cue(kb, CueKind::Occurrence));
+            act + usize::from(occurrence)
         })
     };
     // the word that tells the act is the speaker's (إنها، قواته), or claims
