@@ -1551,6 +1551,12 @@ fn cases() -> Vec<Case> {
             "أعلنت القيادة المركزية الأمريكية أن قواتها نفذت ضربة جوية قرب بلدة سرمدا في محافظة إدلب يوم الجمعة أسفرت عن مقتل قيادي في تنظيم حراس الدين.",
             vec![ev(AIR, "SY", Some("Military Forces of the United States"), Some("Hurras al-Din"), 1, "2026-12-04")],
         ),
+        case(
+            "warships_with_their_adjective_and_nisba_are_the_navy",
+            "2026-12-07",
+            "أطلقت زوارق حربية إسرائيلية النار على صيادين قبالة ساحل خان يونس صباح اليوم، ما أدى إلى إصابة صياد بجروح متوسطة.",
+            vec![ev(ATTACK, "PS", ISRAEL, Some("Civilians (Palestinian Territory)"), 0, "2026-12-07")],
+        ),
     ]
 }
 
