@@ -1557,6 +1557,18 @@ fn cases() -> Vec<Case> {
             "أطلقت زوارق حربية إسرائيلية النار على صيادين قبالة ساحل خان يونس صباح اليوم، ما أدى إلى إصابة صياد بجروح متوسطة.",
             vec![ev(ATTACK, "PS", ISRAEL, Some("Civilians (Palestinian Territory)"), 0, "2026-12-07")],
         ),
+        case(
+            "police_arrests_after_a_riot_are_part_of_it",
+            "2026-12-07",
+            "هاجم عشرات المحتجين الغاضبين مركزا للشرطة في مدينة القصرين ليل السبت ورشقوه بالحجارة والزجاجات الحارقة. وردت قوات الأمن بإطلاق الغاز المسيل للدموع، واعتقلت عشرين شخصا.",
+            vec![ev(VIOLENT_DEMO, "TN", Some("Rioters (Tunisia)"), Some("Police Forces of Tunisia"), 0, "2026-12-05")],
+        ),
+        case(
+            "the_bodies_of_two_young_men_found",
+            "2026-12-07",
+            "عثر الأهالي على جثتي شابين مقتولين بالرصاص قرب بلدة تلبيسة في ريف حمص الشمالي صباح الخميس.",
+            vec![ev(ATTACK, "SY", Some("Unidentified Armed Group (Syria)"), Some("Civilians (Syria)"), 2, "2026-12-03")],
+        ),
     ]
 }
 

@@ -106,8 +106,14 @@ pub(super) fn merge_or_push(
                         .tokens
                         .contains(&doc.matches[a.mention].first_token)
                 });
-                let was_target =
-                    named_here && e.actor2.is_some_and(|b| same_force(kb, a.actor, b.actor));
+                // (not the police answering a riot: its arrests are part of it)
+                let crowd_event = e.crowd
+                    || matches!(e.sub_event.event_type(), "Protests" | "Riots")
+                    || e.actor1
+                        .is_some_and(|b| matches!(kb.actors[b.actor].inter, 5 | 6));
+                let was_target = named_here
+                    && !crowd_event
+                    && e.actor2.is_some_and(|b| same_force(kb, a.actor, b.actor));
                 kb.actors[a.actor].is_armed()
                     && (another_day
                         || was_target && frame.sub_event.event_type() == "Strategic developments"
