@@ -1569,6 +1569,18 @@ fn cases() -> Vec<Case> {
             "عثر الأهالي على جثتي شابين مقتولين بالرصاص قرب بلدة تلبيسة في ريف حمص الشمالي صباح الخميس.",
             vec![ev(ATTACK, "SY", Some("Unidentified Armed Group (Syria)"), Some("Civilians (Syria)"), 2, "2026-12-03")],
         ),
+        case(
+            "shelling_attributed_to_a_force_with_women_among_the_dead",
+            "2026-12-08",
+            "قتل ما لا يقل عن ثمانية عشر مدنيا، الأحد، في قصف مدفعي نسبته مصادر محلية إلى قوات الدعم السريع، استهدف سوقا شعبيا في مدينة أم درمان، وأشارت غرفة الطوارئ إلى أن بين الضحايا أربع نساء.",
+            vec![ev(SHELLING, "SD", RSF, Some("Civilians (Sudan)"), 18, "2026-12-06")],
+        ),
+        case(
+            "the_army_announces_it_repelled_an_attack",
+            "2026-12-08",
+            "أعلن الجيش السوداني صباح الإثنين صد هجوم واسع شنته قوات الدعم السريع على مدينة الأبيض، مؤكدا مقتل أكثر من مئة من عناصر المهاجمين.",
+            vec![ev(CLASH, "SD", RSF, Some("Military Forces of Sudan"), 100, "2026-12-07")],
+        ),
     ]
 }
 

@@ -25,11 +25,22 @@ pub(super) fn figures(
             continue;
         }
         // "قتل سبعة أشخاص، بينهم ثلاثة جنود،": a part of the count told
-        // before it adds nothing, but says whose the dead are
-        if q.tokens
-            .start
-            .checked_sub(1)
-            .is_some_and(|t| opens_subset(doc, kb, t))
+        // before it adds nothing, but says whose the dead are (and so
+        // does "بين الضحايا أربع نساء")
+        let among_the_dead = q.tokens.start >= 2 && {
+            let (among, dead) = (q.tokens.start - 2, q.tokens.start - 1);
+            kb.is_cue_word(CueKind::Among, doc.word(among))
+                && doc.word(dead).starts_with("ال")
+                && doc
+                    .matches_in(dead..dead + 1)
+                    .iter()
+                    .any(|m| FigureKind::of_match(kb, m) == Some(FigureKind::Killed))
+        };
+        if among_the_dead
+            || q.tokens
+                .start
+                .checked_sub(1)
+                .is_some_and(|t| opens_subset(doc, kb, t))
         {
             let party = actors.iter().copied().find(|a| {
                 (q.tokens.end..=q.tokens.end + 1).contains(&doc.matches[a.head].first_token)

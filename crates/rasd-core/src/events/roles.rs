@@ -506,11 +506,31 @@ pub(super) fn assign_roles(
     let speaks_first = claimant.is_some_and(|c| {
         doc.matches[c.mention].last_token < trigger.first_token && !speaks_of_other_own_act
     });
+    // "قصف نسبته مصادر محلية إلى قوات الدعم السريع": the one a word of
+    // attribution ties the act to, after إلى (a speaker by the saying
+    // words' reading, yet the doer)
+    let attributed = |a: &ActorMention| {
+        let first = doc.matches[a.head].first_token;
+        first > 1
+            && doc.word(first - 1) == "الي"
+            && (first.saturating_sub(5)..first - 1)
+                .any(|t| kb.is_cue_word(CueKind::Attributed, doc.word(t)))
+    };
+    // "أعلن الجيش صد هجوم شنته قوات الدعم السريع": who announces that it
+    // repelled the attack was its target
+    // (the word before the event word, or opening its phrase: صد هجوم)
+    let repelled_by = announced.filter(|_| {
+        let first = trigger.first_token;
+        let repel = |t: usize| kb.is_cue_word(CueKind::Repelled, doc.word(t));
+        first > 0 && repel(first - 1) || trigger.last_token > first && repel(first)
+    });
     let participants: Vec<ActorMention> = actors
         .iter()
         .copied()
         .filter(|a| {
             Some(*a) != claimant
+                || attributed(a)
+                || repelled_by.is_some()
                 || own_act
                 || actors.len() == 1 && announced.is_none() && speaks_first
         })
@@ -634,7 +654,9 @@ pub(super) fn assign_roles(
     // not defuse it
     let defused = frame.sub_event == SubEventType::DisruptedWeaponsUse;
     let is_agent = |a: &ActorMention| {
-        word_before(a, 1).is_some_and(agent_word) && refers_to_event(a) && !defused || airborne(a)
+        (word_before(a, 1).is_some_and(agent_word) && refers_to_event(a) || attributed(a))
+            && !defused
+            || airborne(a)
     };
     let violent = frame.sub_event.is_violent();
     // protesters only demonstrate, unless an attack verb has them for its
@@ -821,6 +843,10 @@ pub(super) fn assign_roles(
                     })
                 })
         });
+    let actor2 = match repelled_by {
+        Some(defender) if actor1.is_none_or(|a| a.actor != defender.actor) => Some(defender),
+        _ => actor2,
+    };
     frame.actor1 = actor1;
     frame.actor2 = actor2;
 }

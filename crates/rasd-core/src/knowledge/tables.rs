@@ -270,6 +270,12 @@ pub enum CueKind {
     /// A claim of responsibility (مسؤوليته، مسؤوليتها) before عن: the
     /// event word after عن is the speaker's act. A word kind.
     Claim,
+    /// A word that attributes an act (نسبته، نسبت، تنسب): the actor after
+    /// إلى up to four words on did it. A word kind.
+    Attributed,
+    /// A word of repelling (صد، التصدي): an announcer that repelled the
+    /// attack named right after it was the attack's target. A word kind.
+    Repelled,
 }
 
 impl CueKind {
@@ -302,6 +308,8 @@ impl CueKind {
                 | OwnForces
                 | SelfReference
                 | Claim
+                | Attributed
+                | Repelled
         )
     }
 
@@ -365,6 +373,8 @@ impl CueKind {
             "own_forces" => OwnForces,
             "self_reference" => SelfReference,
             "claim" => Claim,
+            "attributed" => Attributed,
+            "repelled" => Repelled,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
