@@ -1581,6 +1581,18 @@ fn cases() -> Vec<Case> {
             "أعلن الجيش السوداني صباح الإثنين صد هجوم واسع شنته قوات الدعم السريع على مدينة الأبيض، مؤكدا مقتل أكثر من مئة من عناصر المهاجمين.",
             vec![ev(CLASH, "SD", RSF, Some("Military Forces of Sudan"), 100, "2026-12-07")],
         ),
+        case(
+            "the_owner_of_the_hideout_struck_is_the_target",
+            "2026-12-08",
+            "أعلنت خلية الإعلام الأمني مقتل أربعة إرهابيين بضربة جوية نفذها طيران الجيش العراقي على وكر لعصابات داعش في جبال حمرين مساء أمس.",
+            vec![ev(AIR, "IQ", Some("Military Forces of Iraq"), IS, 4, "2026-12-07")],
+        ),
+        case(
+            "gunmen_fire_on_soldiers_during_a_raid",
+            "2026-12-08",
+            "أصيب جنديان من الجيش اللبناني بجروح جراء إطلاق نار من مسلحين خلال مداهمة في حي الشراونة بمدينة بعلبك يوم الخميس.",
+            vec![ev(CLASH, "LB", Some("Unidentified Armed Group (Lebanon)"), Some("Military Forces of Lebanon"), 0, "2026-12-03")],
+        ),
     ]
 }
 

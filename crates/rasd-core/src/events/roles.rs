@@ -566,6 +566,12 @@ pub(super) fn assign_roles(
         victims.contains(a)
             || accusative_member(a)
             || word_before(a, 1).is_some_and(|w| matches!(w, "علي" | "ضد" | "مع" | "بحق"))
+            // "على وكر لعصابات داعش", "على مقر للحركة": the owner of the
+            // place struck
+            || word_before(a, 2) == Some("علي") && {
+                let m = &doc.matches[a.head];
+                m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل')
+            }
             // "استهدفت دورية للشرطة", "هجوم استهدف الجيش": what was
             // targeted; but a clause that opens with the verb names its
             // subject first (استهدفت جماعة الحوثي سفينة)
@@ -760,11 +766,19 @@ pub(super) fn assign_roles(
     let same = |a: &ActorMention, b: Option<ActorMention>| {
         b.is_some_and(|b| kb.actors[a.actor].id == kb.actors[b.actor].id)
     };
-    let actor2 = participants
-        .iter()
-        .copied()
-        .filter(|a| !same(a, actor1))
-        .find(is_target)
+    // (a named group among the targets before unnamed gunmen: "مقتل أربعة
+    // إرهابيين بضربة على وكر لعصابات داعش")
+    let unnamed = |a: &ActorMention| kb.actors[a.actor].id == "generic-unidentified";
+    let targets = || {
+        participants
+            .iter()
+            .copied()
+            .filter(|a| !same(a, actor1))
+            .filter(is_target)
+    };
+    let actor2 = targets()
+        .find(|a| !unnamed(a))
+        .or_else(|| targets().next())
         .or_else(|| {
             // an armed side before bystanders: "صد هجوما على سجن يضم معتقلين"
             let armed = |a: &ActorMention| !same(a, actor1) && kb.actors[a.actor].is_armed();
