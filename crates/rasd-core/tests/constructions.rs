@@ -1593,6 +1593,12 @@ fn cases() -> Vec<Case> {
             "أصيب جنديان من الجيش اللبناني بجروح جراء إطلاق نار من مسلحين خلال مداهمة في حي الشراونة بمدينة بعلبك يوم الخميس.",
             vec![ev(CLASH, "LB", Some("Unidentified Armed Group (Lebanon)"), Some("Military Forces of Lebanon"), 0, "2026-12-03")],
         ),
+        case(
+            "f16s_with_their_nisba_and_a_long_speaker_before_the_day",
+            "2026-12-08",
+            "أعلنت خلية الإعلام الأمني في العراق، اليوم الثلاثاء، مقتل أربعة إرهابيين بضربة جوية نفذتها طائرات إف-16 عراقية على وكر لعصابات داعش في جبال حمرين، مساء أمس.",
+            vec![ev(AIR, "IQ", Some("Military Forces of Iraq"), IS, 4, "2026-12-07")],
+        ),
     ]
 }
 

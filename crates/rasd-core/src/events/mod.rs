@@ -427,9 +427,17 @@ pub fn has_substance(kb: &Knowledge, event: &EventFrame) -> bool {
 /// weighed where plural event nouns are (`merge::aggregate`).
 fn follows_a_saying_word(doc: &Document, kb: &Knowledge, d: usize) -> bool {
     let start = doc.dates[d].tokens.start;
-    doc.matches_in(start.saturating_sub(5)..start)
-        .iter()
-        .any(|m| m.has_cue(kb, CueKind::Say) && m.triggers().next().is_none())
+    // (past a long speaker's name, with no event word between: "أعلنت خلية
+    // الإعلام الأمني في العراق، اليوم الثلاثاء،")
+    let before = doc.matches_in(start.saturating_sub(7)..start);
+    before.iter().enumerate().any(|(i, m)| {
+        m.has_cue(kb, CueKind::Say)
+            && m.triggers().next().is_none()
+            && (m.last_token + 1 + 4 >= start
+                || before[i + 1..]
+                    .iter()
+                    .all(|n| n.triggers().next().is_none()))
+    })
 }
 
 /// Days before publication past which a dated event is old news.

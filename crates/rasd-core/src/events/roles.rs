@@ -94,7 +94,18 @@ pub(super) fn sentence_actors(
             continue;
         };
         let place = place_between(mi, m.first_token);
-        let unit = place.map_or(m.first_token, |p| doc.matches[p].first_token) - 1;
+        let mut unit = place.map_or(m.first_token, |p| doc.matches[p].first_token) - 1;
+        // (past a model with its number: طائرات إف-16 عراقية)
+        if !kb.is_national_unit(doc.word(unit))
+            && doc.word(unit).bytes().any(|b| b.is_ascii_digit())
+        {
+            if let Some(u) = (unit.saturating_sub(3).max(tokens.start)..unit)
+                .rev()
+                .find(|&t| kb.is_national_unit(doc.word(t)))
+            {
+                unit = u;
+            }
+        }
         let named = out.iter().any(|a| {
             doc.matches[a.mention].last_token >= unit && doc.matches[a.head].first_token <= unit
         });
