@@ -55,6 +55,14 @@ pub(super) fn figures(
             }
             continue;
         }
+        // "مقتل مدنيين اثنين وإصابة خمسة": one or two after the people it
+        // counts belongs to the figure word before them, not the next one
+        let postposed = q.value <= 2
+            && q.tokens.start > 0
+            && doc
+                .matches_in(q.tokens.start - 1..q.tokens.start)
+                .iter()
+                .any(|p| p.has_cue(kb, CueKind::Person) || p.has_cue(kb, CueKind::Pair));
         let mut nearest: Option<(usize, FigureKind, usize)> = None;
         for (mi, m) in doc.matches.iter().enumerate() {
             let Some(kind) = FigureKind::of_match(kb, m) else {
@@ -89,7 +97,7 @@ pub(super) fn figures(
                     .filter(|&t| !in_date_or_qualifier(t))
                     .count()
                     + 1
-            } else if m.first_token >= q.tokens.end {
+            } else if m.first_token >= q.tokens.end && !postposed {
                 // the word after a number names it ("ثلاثة قتلى وخمسة جرحى");
                 // the counted noun, a qualifier and من may stand between
                 // (89 سجينا على الأقل من الفرار), but not a comma ("بينهم
@@ -376,9 +384,13 @@ fn single_victims(
         let value = value + u64::from(companion) + listed;
         // "خمسة جرحى بينهم امرأتان": the figure word has its count already,
         // and the people after it are among them
-        // (or inside it: "مدنيين اثنين" are the two the number counts)
+        // (or inside or right after it: "مدنيين اثنين" are the two the
+        // number counts)
         let counted = doc.quantities.iter().any(|q| {
             (m.last_token..=person.last_token).contains(&q.tokens.start)
+                // (not a new item: وثلاثة, its و a clitic the span leaves out)
+                || q.tokens.start == person.last_token + 1
+                    && q.span.start == doc.tokens[q.tokens.start].span.start
                 || q.tokens.end == m.first_token
         });
         if counted {
