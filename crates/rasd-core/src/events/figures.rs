@@ -93,8 +93,11 @@ pub(super) fn figures(
                                     )
                         })
                 };
+                // "قتل ضابط برتبة نقيب وثلاثة جنود": nor a person's rank
+                let in_rank =
+                    |t: usize| doc.word(t) == "برتبه" || t > 0 && doc.word(t - 1) == "برتبه";
                 (m.last_token + 1..q.tokens.start)
-                    .filter(|&t| !in_date_or_qualifier(t))
+                    .filter(|&t| !in_date_or_qualifier(t) && !in_rank(t))
                     .count()
                     + 1
             } else if m.first_token >= q.tokens.end && !postposed {

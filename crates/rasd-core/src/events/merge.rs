@@ -113,14 +113,15 @@ pub(super) fn merge_or_push(
                         .is_some_and(|b| matches!(kb.actors[b.actor].inter, 5 | 6));
                 let was_target = named_here
                     && !crowd_event
-                    && e.actor2.is_some_and(|b| same_force(kb, a.actor, b.actor));
+                    && e.actor2
+                        .is_some_and(|b| same_force(kb, e, a.actor, b.actor));
                 kb.actors[a.actor].is_armed()
                     && (another_day
                         || was_target && frame.sub_event.event_type() == "Strategic developments"
                         || [e.actor1, e.actor2]
                             .iter()
                             .flatten()
-                            .all(|b| !same_force(kb, a.actor, b.actor)))
+                            .all(|b| !same_force(kb, e, a.actor, b.actor)))
             });
         places_fit && dates_fit && !other_family
     };
@@ -195,16 +196,28 @@ pub(super) fn merge_or_push(
     }
 }
 
-/// Two actors are one force when they are the same, or when one is the
-/// generic form of the other ("الجنود" after "قوات الاحتلال الإسرائيلي").
-fn same_force(kb: &Knowledge, a: usize, b: usize) -> bool {
+/// A new frame's actor and an event's are one force when they are the same,
+/// when the frame's is the generic form of the event's ("الجنود" after "قوات
+/// الاحتلال الإسرائيلي"), or when the event's is the generic form of the
+/// frame's and the frame's belongs to the event's country (the Syrian
+/// police after "قوات الأمن" in Syria, but not Russia's aircraft after "ضابط").
+fn same_force(kb: &Knowledge, event: &EventFrame, frame_actor: usize, event_actor: usize) -> bool {
     let stands_for = |generic: usize, listed: usize| {
         kb.actors[listed]
             .country
             .as_deref()
             .is_some_and(|iso2| kb.national_actor(generic, iso2) == Some(listed))
     };
-    a == b || stands_for(a, b) || stands_for(b, a)
+    let in_event_country = || {
+        let country = event.location.map(|l| match l.target {
+            Target::Place(p) => kb.places[p].country.as_str(),
+            Target::Country(c) => kb.countries[c].iso2.as_str(),
+        });
+        country.is_some() && kb.actors[frame_actor].country.as_deref() == country
+    };
+    frame_actor == event_actor
+        || stands_for(frame_actor, event_actor)
+        || stands_for(event_actor, frame_actor) && in_event_country()
 }
 
 /// A frame set only in the province (or country) of the event's town adds
@@ -332,7 +345,7 @@ pub(super) fn absorb(doc: &Document, kb: &Knowledge, event: &mut EventFrame, fra
             && actor.is_armed()
             && event
                 .actor2
-                .is_none_or(|b| !same_force(kb, a.actor, b.actor))
+                .is_none_or(|b| !same_force(kb, event, a.actor, b.actor))
     });
     if unidentified(event.actor1) && named_group.is_some() {
         event.actor1 = named_group;
