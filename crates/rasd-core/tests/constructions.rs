@@ -1617,6 +1617,12 @@ fn cases() -> Vec<Case> {
             "قُتل ضابط برتبة نقيب وثلاثة جنود من الجيش السوري، فجر اليوم، بهجوم شنه عناصر من تنظيم داعش على نقطة عسكرية في بادية السخنة شرقي حمص. وأشار المرصد إلى أن الطائرات الروسية شنت بعد الهجوم غارات مكثفة على مواقع يعتقد أنها لخلايا التنظيم في المنطقة.",
             vec![ev(CLASH, "SY", IS, Some("Military Forces of Syria"), 4, "2026-12-08")],
         ),
+        case(
+            "people_killed_in_an_attack_on_a_village_are_civilians",
+            "2026-12-08",
+            "قتل ثلاثة وعشرون شخصا في هجوم على قرية قرب بلدة جيبو شمالي بوركينا فاسو يوم الأحد.",
+            vec![ev(ATTACK, "BF", Some("Unidentified Armed Group (Burkina Faso)"), Some("Civilians (Burkina Faso)"), 23, "2026-12-06")],
+        ),
     ]
 }
 

@@ -376,6 +376,7 @@ pub(super) fn absorb(doc: &Document, kb: &Knowledge, event: &mut EventFrame, fra
     event.explicit_clash |= frame.explicit_clash;
     event.unopposed |= frame.unopposed;
     event.crowd |= frame.crowd;
+    event.civilian_target |= frame.civilian_target;
     event.weapon = match (event.weapon, frame.weapon) {
         (Some(a), Some(b)) if b.2 > a.2 => Some(b),
         (a, b) => a.or(b),

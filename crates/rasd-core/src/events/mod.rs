@@ -133,6 +133,8 @@ pub struct EventFrame {
     pub claimed: bool,
     /// The deciding word means a march as well as a drone (مسيرة).
     pub march: bool,
+    /// A generic attack on a place of civilian life (هجوم على قرية).
+    pub civilian_target: bool,
     /// The strongest weapon word of the event's frames (match, sub-event
     /// type, priority): it names the modality of a generic "attack".
     pub weapon: Option<(usize, SubEventType, u8)>,
@@ -265,6 +267,7 @@ pub fn detect(
                 aerial: aerial(doc, kb, clause.tokens.clone()),
                 claimed: false,
                 march: t.march,
+                civilian_target: false,
                 weapon: (t.sub_event.event_type() == "Explosions/Remote violence").then_some((
                     trigger_match,
                     t.sub_event,

@@ -129,7 +129,11 @@ pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
                 .any(|f| f.party.is_some_and(|p| kb.actors[p.actor].is_civilian()));
             if event.actor2.is_some_and(|a| kb.actors[a.actor].is_armed()) {
                 ArmedClash
-            } else if inter2 == Some(7) || victims_civilian || event.actor1.is_some() {
+            } else if inter2 == Some(7)
+                || victims_civilian
+                || event.civilian_target
+                || event.actor1.is_some()
+            {
                 Attack
             } else {
                 ArmedClash

@@ -872,6 +872,14 @@ pub(super) fn assign_roles(
         Some(defender) if actor1.is_none_or(|a| a.actor != defender.actor) => Some(defender),
         _ => actor2,
     };
+    // "قتل ٢٣ شخصا في هجوم على قرية": with no one named on the other side,
+    // a generic attack on a place of civilian life is on civilians
+    let after_on = trigger.last_token + 2;
+    frame.civilian_target = frame.generic_attack
+        && actor2.is_none()
+        && after_on < doc.tokens.len()
+        && doc.word(after_on - 1) == "علي"
+        && kb.is_cue_word(CueKind::CivilianPlace, doc.word(after_on));
     frame.actor1 = actor1;
     frame.actor2 = actor2;
 }

@@ -276,6 +276,10 @@ pub enum CueKind {
     /// A word of repelling (صد، التصدي): an announcer that repelled the
     /// attack named right after it was the attack's target. A word kind.
     Repelled,
+    /// A place of civilian life (قرية، سوق، منزل، مسجد): a generic attack on
+    /// one, with no one named on the other side, is on civilians. A word
+    /// kind.
+    CivilianPlace,
 }
 
 impl CueKind {
@@ -310,6 +314,7 @@ impl CueKind {
                 | Claim
                 | Attributed
                 | Repelled
+                | CivilianPlace
         )
     }
 
@@ -375,6 +380,7 @@ impl CueKind {
             "claim" => Claim,
             "attributed" => Attributed,
             "repelled" => Repelled,
+            "civilian_place" => CivilianPlace,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
