@@ -1623,6 +1623,12 @@ fn cases() -> Vec<Case> {
             "قتل ثلاثة وعشرون شخصا في هجوم على قرية قرب بلدة جيبو شمالي بوركينا فاسو يوم الأحد.",
             vec![ev(ATTACK, "BF", Some("Unidentified Armed Group (Burkina Faso)"), Some("Civilians (Burkina Faso)"), 23, "2026-12-06")],
         ),
+        case(
+            "a_maritime_agency_reporting_an_attack_did_not_make_it",
+            "2026-12-08",
+            "قصفت البحرية الأمريكية بصواريخ توماهوك مواقع رادار تابعة للحوثيين في محافظة الحديدة فجر الأربعاء. وفي اليوم ذاته، أعلنت هيئة عمليات التجارة البحرية البريطانية أن سفينة شحن تعرضت لهجوم بزورق مسير غرب ميناء المخا، دون وقوع إصابات.",
+            vec![ev(SHELLING, "YE", Some("Military Forces of the United States"), HOUTHI, 0, "2026-12-02")],
+        ),
     ]
 }
 

@@ -535,6 +535,12 @@ pub(super) fn assign_roles(
         let repel = |t: usize| kb.is_cue_word(CueKind::Repelled, doc.word(t));
         first > 0 && repel(first - 1) || trigger.last_token > first && repel(first)
     });
+    // "أعلنت الهيئة أن سفينة تعرضت لهجوم": what the speaker says another
+    // suffered is not its own act
+    let tells_of_a_sufferer = claimant.is_some_and(|c| {
+        (doc.matches[c.mention].last_token + 1..trigger.first_token)
+            .any(|t| kb.is_cue_word(CueKind::Suffered, doc.word(t)))
+    });
     let participants: Vec<ActorMention> = actors
         .iter()
         .copied()
@@ -543,7 +549,7 @@ pub(super) fn assign_roles(
                 || attributed(a)
                 || repelled_by.is_some()
                 || own_act
-                || actors.len() == 1 && announced.is_none() && speaks_first
+                || actors.len() == 1 && announced.is_none() && speaks_first && !tells_of_a_sufferer
         })
         .collect();
     let word_before = |a: &ActorMention, back: usize| {

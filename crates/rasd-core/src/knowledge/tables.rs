@@ -280,6 +280,9 @@ pub enum CueKind {
     /// one, with no one named on the other side, is on civilians. A word
     /// kind.
     CivilianPlace,
+    /// A verb of suffering (تعرض، تعرضت): its subject underwent the event;
+    /// a speaker telling of it reports, and did not do it. A word kind.
+    Suffered,
 }
 
 impl CueKind {
@@ -315,6 +318,7 @@ impl CueKind {
                 | Attributed
                 | Repelled
                 | CivilianPlace
+                | Suffered
         )
     }
 
@@ -381,6 +385,7 @@ impl CueKind {
             "attributed" => Attributed,
             "repelled" => Repelled,
             "civilian_place" => CivilianPlace,
+            "suffered" => Suffered,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
