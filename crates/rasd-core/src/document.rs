@@ -112,6 +112,12 @@ impl<'a> Document<'a> {
     pub fn with_article(&self, m: &Match) -> bool {
         m.clitics > 0 && self.text()[m.span.start - m.clitics..m.span.start].ends_with("ال")
     }
+
+    /// Whether match `m` opens with the preposition ل among its clitics
+    /// (للجيش، لإيران).
+    pub fn with_li(&self, m: &Match) -> bool {
+        m.clitics > 0 && self.text()[self.tokens[m.first_token].span.start..].starts_with('ل')
+    }
 }
 
 /// Convenience views of a match's entries.

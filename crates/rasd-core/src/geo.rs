@@ -119,8 +119,7 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
     } else if let Some(c) = m.country() {
         // "موالية لإيران", "تابعة لتركيا": a country after ل is whom a force
         // serves, not where it acts
-        let of_allegiance =
-            m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل');
+        let of_allegiance = doc.with_li(m);
         let weight = if of_allegiance { 0.5 } else { 2.0 };
         out.push((kb.countries[c].iso2.clone(), weight));
     } else if let Some(c) = m.nisba() {

@@ -94,8 +94,7 @@ pub(super) fn figures(
                         })
                 };
                 // "قتل ضابط برتبة نقيب وثلاثة جنود": nor a person's rank
-                let in_rank =
-                    |t: usize| doc.word(t) == "برتبه" || t > 0 && doc.word(t - 1) == "برتبه";
+                let in_rank = |t: usize| doc.word(t) == RANK || t > 0 && doc.word(t - 1) == RANK;
                 (m.last_token + 1..q.tokens.start)
                     .filter(|&t| !in_date_or_qualifier(t) && !in_rank(t))
                     .count()
@@ -430,6 +429,9 @@ pub(super) fn joins_list(doc: &Document, m: &crate::knowledge::Match, at: usize)
         && doc.word(at).starts_with('و')
 }
 
+/// The word before a person's rank (ضابط برتبة نقيب), folded.
+const RANK: &str = "برتبه";
+
 /// Where a list of people goes on after a person ending at token `end`:
 /// the next token, or past a rank ("ضابط برتبة ملازم أول وجنديين") the
 /// first word with و up to three words on, or past a description the
@@ -449,7 +451,7 @@ pub(super) fn list_continues_at(doc: &Document, end: usize) -> usize {
     if doc.tokens.get(end + 1).is_none() {
         return end + 1;
     }
-    let found = if doc.word(end + 1) == "برتبه" {
+    let found = if doc.word(end + 1) == RANK {
         next_with_waw(end + 2, end + 5, false)
     } else if doc.word(end + 1).starts_with('و') {
         None

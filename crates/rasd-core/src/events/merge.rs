@@ -209,10 +209,7 @@ fn same_force(kb: &Knowledge, event: &EventFrame, frame_actor: usize, event_acto
             .is_some_and(|iso2| kb.national_actor(generic, iso2) == Some(listed))
     };
     let in_event_country = || {
-        let country = event.location.map(|l| match l.target {
-            Target::Place(p) => kb.places[p].country.as_str(),
-            Target::Country(c) => kb.countries[c].iso2.as_str(),
-        });
+        let country = event.location.map(|l| l.country_code(kb));
         country.is_some() && kb.actors[frame_actor].country.as_deref() == country
     };
     frame_actor == event_actor
@@ -336,9 +333,8 @@ pub(super) fn absorb(doc: &Document, kb: &Knowledge, event: &mut EventFrame, fra
     }
     // "المهاجمين" told first, "مسلحون من جماعة بوكو حرام" later: the group
     // the text names is the doer
-    let unidentified = |a: Option<ActorMention>| {
-        a.is_some_and(|a| kb.actors[a.actor].id == "generic-unidentified")
-    };
+    let unidentified =
+        |a: Option<ActorMention>| a.is_some_and(|a| kb.actors[a.actor].is_unidentified());
     let named_group = frame.actor1.filter(|a| {
         let actor = &kb.actors[a.actor];
         !actor.is_generic()

@@ -287,7 +287,7 @@ pub fn detect(
             if frame.sub_event == SubEventType::Arrests
                 && frame
                     .actor1
-                    .is_some_and(|a| kb.actors[a.actor].id == "generic-unidentified")
+                    .is_some_and(|a| kb.actors[a.actor].is_unidentified())
             {
                 frame.sub_event = SubEventType::AbductionForcedDisappearance;
             }

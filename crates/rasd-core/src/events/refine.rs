@@ -177,7 +177,7 @@ pub(super) fn set_against_itself(doc: &Document, kb: &Knowledge, event: &mut Eve
     let after_between = |a: &ActorMention| {
         let actor = &kb.actors[a.actor];
         let first = doc.matches[a.head].first_token;
-        (actor.inter == 4 || actor.id == "generic-unidentified")
+        (actor.inter == 4 || actor.is_unidentified())
             && (1..=3.min(first)).any(|back| doc.word(first - back) == "بين")
     };
     let one_kind = match (event.actor1, event.actor2) {

@@ -585,10 +585,7 @@ pub(super) fn assign_roles(
             || word_before(a, 1).is_some_and(|w| matches!(w, "علي" | "ضد" | "مع" | "بحق"))
             // "على وكر لعصابات داعش", "على مقر للحركة": the owner of the
             // place struck
-            || word_before(a, 2) == Some("علي") && {
-                let m = &doc.matches[a.head];
-                m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل')
-            }
+            || word_before(a, 2) == Some("علي") && doc.with_li(&doc.matches[a.head])
             // "استهدفت دورية للشرطة", "هجوم استهدف الجيش": what was
             // targeted; but a clause that opens with the verb names its
             // subject first (استهدفت جماعة الحوثي سفينة)
@@ -700,10 +697,7 @@ pub(super) fn assign_roles(
         .copied()
         .filter(|a| doc.matches[a.mention].last_token < trigger.first_token)
         .collect();
-    let with_li = |a: &ActorMention| {
-        let m = &doc.matches[a.head];
-        m.clitics > 0 && doc.text()[doc.tokens[m.first_token].span.start..].starts_with('ل')
-    };
+    let with_li = |a: &ActorMention| doc.with_li(&doc.matches[a.head]);
     let owns_unit =
         |a: &ActorMention| with_li(a) && word_before(a, 1).is_some_and(|w| kb.is_national_unit(w));
     // the subject right after a verb; not a "ل" phrase (تجمع للجنود)
@@ -785,7 +779,7 @@ pub(super) fn assign_roles(
     };
     // (a named group among the targets before unnamed gunmen: "مقتل أربعة
     // إرهابيين بضربة على وكر لعصابات داعش")
-    let unnamed = |a: &ActorMention| kb.actors[a.actor].id == "generic-unidentified";
+    let unnamed = |a: &ActorMention| kb.actors[a.actor].is_unidentified();
     let targets = || {
         participants
             .iter()

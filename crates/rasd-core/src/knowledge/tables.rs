@@ -28,6 +28,12 @@ impl Actor {
         self.country.is_none()
     }
 
+    /// The unidentified armed group, who the text leaves unnamed
+    /// (مسلحون مجهولون).
+    pub fn is_unidentified(&self) -> bool {
+        self.id == "generic-unidentified"
+    }
+
     /// Civilians in ACLED's sense (inter 7).
     pub fn is_civilian(&self) -> bool {
         self.inter == 7
