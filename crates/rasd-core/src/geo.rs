@@ -147,10 +147,12 @@ fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f6
     let name = m.span.slice(doc.text());
     // a skeleton's namesakes abroad say nothing of the article's countries,
     // nor does a word read with a clitic that is a word whole (كبير: ك + بير)
-    // (ببغداد is an everyday word too, but rarer than بغداد itself)
+    // (ببغداد is an everyday word too, but rarer than بغداد itself; and
+    // بمحافظة rarer than محافظة, the first word of محافظة صعدة)
     let word_with_clitic = m.clitics > 0 && {
         let zipf = |w: &str| kb.word_zipf.get(w).copied();
-        match (zipf(doc.word(m.first_token)), zipf(name)) {
+        let whole = doc.word(m.first_token);
+        match (zipf(whole), zipf(whole.get(m.clitics..).unwrap_or(whole))) {
             (Some(whole), Some(bare)) => whole > bare,
             (whole, _) => whole.is_some(),
         }

@@ -443,6 +443,27 @@ mod tests {
     }
 
     #[test]
+    fn a_neighbourhood_namesake_far_from_the_town_named_gives_way_to_it() {
+        let kb = Knowledge::embedded();
+        let article = Article {
+            published: Some("2026-11-20".parse().unwrap()),
+            // GeoNames' Ar Rawdah is in Sanaa, not the quarter of Taiz
+            text: "قصفت طائرات التحالف مواقع للحوثيين في مديرية حرض بمحافظة حجة مساء الأربعاء.\n\
+                   وفي مدينة تعز، قتل رجل برصاص قناص حوثي في حي الروضة صباح الخميس."
+                .into(),
+            ..Article::default()
+        };
+        let events = extract(&article, &kb).events;
+        assert_eq!(events.len(), 2);
+        assert_eq!(
+            (events[1].location.as_deref(), events[1].admin1.as_deref()),
+            (Some("Taiz"), Some("Taiz")),
+            "{:?}",
+            events[1]
+        );
+    }
+
+    #[test]
     fn long_texts_split_at_line_breaks_and_cover_everything() {
         let text = "سطر أول\nسطر ثان\nسطر ثالث";
         let parts = segments(text, 20);

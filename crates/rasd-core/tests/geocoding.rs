@@ -484,3 +484,19 @@ fn an_event_is_placed_where_it_happened_not_where_the_speaker_is() {
     assert_eq!(events[0].admin1.as_deref(), Some("Al Jazirah"));
     assert_ne!(events[0].location.as_deref(), Some("Wad Medani"));
 }
+
+#[test]
+fn an_adjective_is_no_foreign_town_and_a_province_sets_the_country() {
+    // درزية (Druze) spells Darazo in Nigeria; الصفراء is Zafra in Spain by
+    // an Arabic alias, but the sentence names a Yemeni province
+    let text = "اشتباكات بين مسلحين ومجموعات محلية درزية في السويداء";
+    assert!(geocode(text, kb())
+        .iter()
+        .all(|p| &text[p.start..p.end] != "درزية"));
+    let text = "غارة على منزل في مديرية الصفراء بمحافظة صعدة";
+    assert!(
+        geocode(text, kb()).iter().all(|p| p.country == "YE"),
+        "{:?}",
+        geocode(text, kb())
+    );
+}

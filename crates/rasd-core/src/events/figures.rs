@@ -36,7 +36,13 @@ pub(super) fn figures(
                     .iter()
                     .any(|m| FigureKind::of_match(kb, m) == Some(FigureKind::Killed))
         };
+        // "ثمانية مدنيين قتلوا بينهم ثلاثة أطفال": right after a count,
+        // بينهم opens a subset with no comma too
+        let among_after_count = q.tokens.start > 0
+            && kb.is_cue_word(CueKind::Among, doc.word(q.tokens.start - 1))
+            && out.iter().any(|f: &FigureMention| f.token < q.tokens.start);
         if among_the_dead
+            || among_after_count
             || q.tokens
                 .start
                 .checked_sub(1)
@@ -395,7 +401,11 @@ fn single_victims(
                     && q.span.start == doc.tokens[q.tokens.start].span.start
                 || q.tokens.end == m.first_token
         });
-        if counted {
+        // "ستة مدنيين قتلوا بينهم طفلان": people among the dead already
+        // counted before the verb
+        let among = (m.last_token + 1..person.first_token)
+            .any(|t| kb.is_cue_word(CueKind::Among, doc.word(t)));
+        if counted || among {
             continue;
         }
         // the person, or the phrase it starts (جنديان من الجيش السوري)

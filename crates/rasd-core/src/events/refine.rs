@@ -35,8 +35,13 @@ pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
     let (inter1, inter2) = (inter(event.actor1), inter(event.actor2));
     let killed = event.figures.iter().any(|f| f.kind == FigureKind::Killed);
     let signals = &event.signals;
-    // "قصفت الطائرات": bombardment from the air
-    if event.sub_event == ShellingArtilleryMissileAttack && event.aerial {
+    // "قصفت الطائرات": bombardment from the air (and a grenade dropped by
+    // a drone: ألقت مسيرة قنبلة صوتية)
+    let dropped_by_drone =
+        event.sub_event == Grenade && !event.crowd && event.signals.contains(&AirDroneStrike);
+    if matches!(event.sub_event, ShellingArtilleryMissileAttack | Grenade) && event.aerial
+        || dropped_by_drone
+    {
         event.sub_event = AirDroneStrike;
     }
     // a foiled bombing is a disrupted use of weapons
@@ -104,6 +109,12 @@ pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
             ViolentDemonstration
         }
         _ if crowd && matches!(inter1, None | Some(5..=7)) && crowd_violence => {
+            ViolentDemonstration
+        }
+        // "رشق محتجون الشرطة بالحجارة": the force the crowd's stones hit
+        // is the other side
+        _ if crowd && state_acts && inter2.is_none() && crowd_violence => {
+            event.actor2 = event.actor1.take();
             ViolentDemonstration
         }
         // protesters who storm or attack (اقتحم محتجون)

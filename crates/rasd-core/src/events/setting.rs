@@ -3,9 +3,12 @@
 
 use crate::dates::DateKind;
 use crate::document::{Document, MatchExt};
-use crate::geo::{Location, Target};
+use crate::geo::{km_between, Location, Target};
 use crate::knowledge::{CueKind, Knowledge, PlaceKind};
 use std::ops::Range;
+
+/// How far from a town a neighbourhood of it may lie.
+const NEIGHBOURHOOD_KM: f64 = 25.0;
 
 /// The most specific location named in a token range.
 pub(super) fn best_location(
@@ -84,6 +87,18 @@ pub(super) fn sharper_location(
     let (Some(c), Some(s)) = (clause, sentence) else {
         return clause.or(sentence);
     };
+    // "وفي تعز، قتلت امرأة في حي الروضة": a neighbourhood far from the town
+    // the sentence names is a namesake elsewhere; the town is the place
+    if let (Target::Place(quarter), Target::Place(town)) = (c.target, s.target) {
+        let (quarter, town) = (&kb.places[quarter], &kb.places[town]);
+        if c.after_locality_word
+            && !s.after_locality_word
+            && town.kind == PlaceKind::City
+            && km_between((quarter.lat, quarter.lon), (town.lat, town.lon)) > NEIGHBOURHOOD_KM
+        {
+            return Some(s);
+        }
+    }
     let inside = match (c.target, s.target) {
         (Target::Place(area), Target::Place(town)) => match kb.places[area].kind {
             PlaceKind::Admin1 => kb.places[town].admin1 == kb.places[area].name,

@@ -351,9 +351,16 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
         let accusative = first
             .strip_suffix('ا')
             .is_some_and(|stem| stem.ends_with('ي') && kb.is_everyday_word(stem));
+        // "مجموعات محلية درزية": alone, a word in ي or ية that is an
+        // everyday word with the article is an adjective, not Darazo (but
+        // ساقية سيدي يوسف is a town)
+        let adjective = ["ي", "ية", "يه"].iter().any(|end| first.ends_with(end))
+            && !first.starts_with("ال")
+            && kb.is_everyday_word(&format!("ال{first}"));
         let whole = if fused_word || accusative {
             None
         } else {
+            let shortest = if adjective { shortest.max(2) } else { shortest };
             lookup(kb, &words, shortest, cued, known_from)
         };
         let found = whole.map(|found| (found, 0)).or_else(|| {
