@@ -1653,6 +1653,12 @@ fn cases() -> Vec<Case> {
             "رشق محتجون الشرطة بالحجارة أمام مبنى المحافظة في مدينة الناصرية مساء الخميس احتجاجا على انقطاع الكهرباء.",
             vec![ev(VIOLENT_DEMO, "IQ", Some("Rioters (Iraq)"), Some("Police Forces of Iraq"), 0, "2026-11-19")],
         ),
+        case(
+            "petrol_bombs_thrown_by_protesters_are_a_riot",
+            "2026-11-20",
+            "ألقى المتظاهرون قنابل المولوتوف على مبنى مجلس المحافظة في مدينة البصرة ليل الخميس احتجاجا على تردي الخدمات.",
+            vec![ev(VIOLENT_DEMO, "IQ", Some("Rioters (Iraq)"), None, 0, "2026-11-19")],
+        ),
     ]
 }
 
