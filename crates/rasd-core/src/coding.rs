@@ -162,7 +162,10 @@ fn code_event(
     }
     // violence against civilians has civilians on the other side, whether
     // the text calls them civilians or just people (خمسة أشخاص) or not at all
-    if actor2.is_none() && sub.event_type() == "Violence against civilians" {
+    if actor2.is_none()
+        && (sub.event_type() == "Violence against civilians"
+            || frame.civilian_target && sub.event_type() == "Explosions/Remote violence")
+    {
         actor2 = kb
             .actor_index("generic-civilians")
             .map(|p| actor_ref(kb, p, country));

@@ -777,10 +777,6 @@ fn locate_with(
         if !mentions[i] {
             continue;
         }
-        if m.actors().next().is_some() {
-            // a name inside an actor (قوات سوريا الديمقراطية) is not a place
-            continue;
-        }
         let before = (i > 0)
             .then(|| &doc.matches[i - 1])
             .filter(|p| p.last_token + 1 == m.first_token);
@@ -792,6 +788,11 @@ fn locate_with(
                 p.has_cue(kb, kind) && !word.contains("ال")
             })
         };
+        // a name inside an actor (قوات سوريا الديمقراطية) is not a place,
+        // unless a town word says it is (بلدة الراعي)
+        if m.actors().next().is_some() && !construct_cue(CueKind::Place) {
+            continue;
+        }
         let after = doc
             .matches
             .get(i + 1)

@@ -472,7 +472,9 @@ pub(super) fn assign_roles(
     // it (أعلنت الجماعة ... مسؤوليتها عن كمين: any event word)
     let own_act_word = claimant.and_then(|c| {
         let end = doc.matches[c.mention].last_token;
-        (end + 1..(end + 9).min(doc.tokens.len()))
+        // (within the speaker's sentence: the next may be another's claim)
+        let sentence_end = doc.sentences[doc.sentence_of(end)].tokens.end;
+        (end + 1..(end + 9).min(sentence_end))
             .filter_map(|t| {
                 if of_itself(t) {
                     Some((t, t + 1, false))
@@ -872,13 +874,17 @@ pub(super) fn assign_roles(
         Some(defender) if actor1.is_none_or(|a| a.actor != defender.actor) => Some(defender),
         _ => actor2,
     };
-    // "قتل ٢٣ شخصا في هجوم على قرية": with no one named on the other side,
-    // a generic attack on a place of civilian life is on civilians
+    // "قتل ٢٣ شخصا في هجوم على قرية", "تفجير انتحاري استهدف مطعما": with
+    // no one named on the other side, a generic attack or a bombing aimed
+    // at a place of civilian life is on civilians (as is a bomb that goes
+    // off in one: انفجرت عبوة ناسفة في سوق)
     let after_on = trigger.last_token + 2;
-    frame.civilian_target = frame.generic_attack
+    let bombing = frame.sub_event.event_type() == "Explosions/Remote violence";
+    frame.civilian_target = (frame.generic_attack || bombing)
         && actor2.is_none()
         && after_on < doc.tokens.len()
-        && doc.word(after_on - 1) == "علي"
+        && (kb.is_cue_word(CueKind::Target, doc.word(after_on - 1))
+            || bombing && doc.word(after_on - 1) == "في")
         && kb.is_cue_word(CueKind::CivilianPlace, doc.word(after_on));
     frame.actor1 = actor1;
     frame.actor2 = actor2;
