@@ -1671,6 +1671,18 @@ fn cases() -> Vec<Case> {
             "انفجرت عبوة ناسفة في سوق شعبي وسط بلدة الراعي شمال حلب مساء الجمعة، ما أدى إلى مقتل أربعة أشخاص.",
             vec![ev(IED, "SY", ANY, Some("Civilians (Syria)"), 4, "2026-11-20")],
         ),
+        case(
+            "the_army_that_repelled_an_attack_is_its_target_even_when_the_attackers_are_named_again",
+            "2026-11-20",
+            "أعلنت القوات الحكومية اليمنية أنها صدت هجوما واسعا شنته جماعة الحوثي على مواقعها في جبهة رغوان بمحافظة مأرب، فجر الجمعة، وقتلت أكثر من عشرين من المهاجمين.",
+            vec![ev(CLASH, "YE", HOUTHI, Some("Military Forces of Yemen"), 20, "2026-11-20")],
+        ),
+        case(
+            "an_attack_foiled_with_attackers_killed_was_fought_off",
+            "2026-11-20",
+            "قال الجيش المالي إنه أحبط هجوما على معسكره في بلدة نيونو يوم الأربعاء وقتل ثمانية من المهاجمين.",
+            vec![ev(CLASH, "ML", Some("Military Forces of Mali"), ANY, 8, "2026-11-18")],
+        ),
     ]
 }
 

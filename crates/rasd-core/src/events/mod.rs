@@ -399,7 +399,7 @@ pub fn detect(
         }
         fill_victims(event);
         set_against_itself(doc, kb, event);
-        refine_type(kb, event);
+        refine_type(doc, kb, event);
     }
     events
 }

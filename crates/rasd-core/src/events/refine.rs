@@ -2,13 +2,13 @@
 
 use super::{ActorMention, EventFrame, FigureKind};
 use crate::acled::SubEventType;
-use crate::document::Document;
+use crate::document::{Document, MatchExt};
 use crate::knowledge::Knowledge;
 
 /// Settles the sub-event type from the actors and every trigger of the
 /// event: who takes territory, crowds that turn violent or are fired on,
 /// and generic violence against armed or civilian targets.
-pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
+pub(super) fn refine_type(doc: &Document, kb: &Knowledge, event: &mut EventFrame) {
     use SubEventType::*;
     // "an attack ... with a car bomb": the weapon names what happened,
     // unless the text tells of fighting itself
@@ -47,6 +47,20 @@ pub(super) fn refine_type(kb: &Knowledge, event: &mut EventFrame) {
     // a foiled bombing is a disrupted use of weapons
     if event.attempted && event.sub_event.event_type() == "Explosions/Remote violence" {
         event.sub_event = DisruptedWeaponsUse;
+    }
+    // but an attack foiled with people killed (أحبطت هجوما ... وقتلت
+    // عشرين من المهاجمين) was fought off: a clash
+    let foiled_attack = {
+        let after = doc.matches[event.trigger].last_token + 1;
+        doc.matches_in(after..after + 1)
+            .iter()
+            .any(|m| m.triggers().any(|t| kb.triggers[t].attack))
+    };
+    let foiled_in_a_fight = event.sub_event == DisruptedWeaponsUse
+        && foiled_attack
+        && event.figures.iter().any(|f| f.kind == FigureKind::Killed);
+    if foiled_in_a_fight {
+        event.sub_event = ArmedClash;
     }
     // "مسيرة" is a march among protesters and a drone elsewhere
     let weapon_context = event.aerial
