@@ -1683,6 +1683,18 @@ fn cases() -> Vec<Case> {
             "قال الجيش المالي إنه أحبط هجوما على معسكره في بلدة نيونو يوم الأربعاء وقتل ثمانية من المهاجمين.",
             vec![ev(CLASH, "ML", Some("Military Forces of Mali"), ANY, 8, "2026-11-18")],
         ),
+        case(
+            "a_body_found_shot_is_a_killing_not_a_find_of_weapons",
+            "2026-11-20",
+            "عثر على جثة شاب مصابة بطلقات نارية في الرأس قرب مدينة حمص صباح الاثنين.",
+            vec![ev(ATTACK, "SY", Some("Unidentified Armed Group (Syria)"), Some("Civilians (Syria)"), 1, "2026-11-16")],
+        ),
+        case(
+            "a_bomb_seized_by_the_police_is_disrupted",
+            "2026-11-20",
+            "ضبطت قوات الأمن عبوة ناسفة مزروعة على جانب طريق قرب بلدة الحضر جنوب الموصل يوم الأحد.",
+            vec![ev(DISRUPTED, "IQ", Some("Police Forces of Iraq"), None, 0, "2026-11-15")],
+        ),
     ]
 }
 

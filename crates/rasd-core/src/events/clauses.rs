@@ -207,6 +207,8 @@ fn is_negated_or_future(
     })
 }
 
+/// A word of attempt, foiling or finding up to a word before the trigger,
+/// its subject aside ("ضبطت قوات الأمن عبوة ناسفة").
 pub(super) fn attempt_cue_before(
     doc: &Document,
     kb: &Knowledge,
@@ -214,10 +216,18 @@ pub(super) fn attempt_cue_before(
     trigger: usize,
 ) -> bool {
     let at = doc.matches[trigger].first_token;
+    let in_actor = |t: usize| {
+        doc.matches_in(t..t + 1)
+            .iter()
+            .any(|n| n.actors().next().is_some() && (n.first_token..=n.last_token).contains(&t))
+    };
     doc.matches.iter().any(|m| {
         (sentence_start..at).contains(&m.first_token)
-            && at - m.last_token <= 2
             && m.has_cue(kb, CueKind::Attempt)
+            && (m.last_token + 1..at)
+                .filter(|&t| !in_actor(t) && doc.word(t) != "علي")
+                .count()
+                <= 1
     })
 }
 
