@@ -1695,6 +1695,15 @@ fn cases() -> Vec<Case> {
             "ضبطت قوات الأمن عبوة ناسفة مزروعة على جانب طريق قرب بلدة الحضر جنوب الموصل يوم الأحد.",
             vec![ev(DISRUPTED, "IQ", Some("Police Forces of Iraq"), None, 0, "2026-11-15")],
         ),
+        case(
+            "a_separate_incident_is_an_event_of_its_own",
+            "2026-11-20",
+            "قتل مسلحون مجهولون رجلا بالرصاص في مدينة حمص صباح الاثنين. وفي حادثة منفصلة، اغتال مسلحون يستقلون دراجة نارية شابا أمام منزله في المدينة.",
+            vec![
+                ev(ATTACK, "SY", ANY, Some("Civilians (Syria)"), 1, "2026-11-16"),
+                ev(ATTACK, "SY", ANY, Some("Civilians (Syria)"), 1, "2026-11-16"),
+            ],
+        ),
     ]
 }
 

@@ -67,6 +67,12 @@ pub(super) fn merge_or_push(
                 .location
                 .is_some_and(|l| doc.matches[l.mention].first_token <= start + 3)
     });
+    // "وفي حادثة منفصلة، ...": another incident, whatever it shares
+    let separate = scene.is_some_and(|start| {
+        doc.matches_in(start..(start + 5).min(doc.tokens.len()))
+            .iter()
+            .any(|m| m.has_cue(kb, CueKind::Separate))
+    });
     let compatible = |e: &EventFrame| {
         let places_fit = match (e.location, frame.location) {
             (Some(a), Some(b)) => weak && town_level.is_none() || same_area(kb, &a, &b),
@@ -123,7 +129,7 @@ pub(super) fn merge_or_push(
                             .flatten()
                             .all(|b| !same_force(kb, e, a.actor, b.actor)))
             });
-        places_fit && dates_fit && !other_family
+        places_fit && dates_fit && !other_family && !separate
     };
     // "سيطرت على البلدة بعد اشتباكات عنيفة": the fighting told as what led
     // to a takeover in the same sentence is part of it, whenever it began;
@@ -179,6 +185,7 @@ pub(super) fn merge_or_push(
         // a town read from its Latin name is too weak a sign
         None if anaphoric
             && !events.is_empty()
+            && !separate
             && (town_level.is_none_or(|l| doc.matches[l.mention].romanized)
                 || frame.figures.is_empty()) =>
         {

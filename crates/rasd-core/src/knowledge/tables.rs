@@ -289,6 +289,9 @@ pub enum CueKind {
     /// A verb of suffering (تعرض، تعرضت): its subject underwent the event;
     /// a speaker telling of it reports, and did not do it. A word kind.
     Suffered,
+    /// Words of another incident (حادثة منفصلة، هجوم آخر) at the opening of
+    /// a sentence: its event is a new one, never part of one told before.
+    Separate,
 }
 
 impl CueKind {
@@ -392,6 +395,7 @@ impl CueKind {
             "repelled" => Repelled,
             "civilian_place" => CivilianPlace,
             "suffered" => Suffered,
+            "separate" => Separate,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
