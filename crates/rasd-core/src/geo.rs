@@ -106,11 +106,29 @@ pub fn article_place(
 /// المدينة، صور) are read as words even where a city bears them.
 const COMMONEST_WORD_ZIPF: f32 = 5.3;
 
+/// The capital city a match names after the word capital ("العاصمة
+/// عمان": Amman, not Oman).
+fn capital_named(doc: &Document, kb: &Knowledge, m: &Match) -> Option<usize> {
+    let before = m.first_token.checked_sub(1)?;
+    if !kb.is_cue_word(CueKind::Capital, doc.word(before)) {
+        return None;
+    }
+    m.places().find(|&p| {
+        let place = &kb.places[p];
+        place.kind == PlaceKind::City
+            && kb
+                .country(&place.country)
+                .is_some_and(|c| c.capital == place.name)
+    })
+}
+
 /// What one match says about the article's countries.
 fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f64)> {
     let m = &doc.matches[i];
     let mut out = Vec::new();
-    if in_border_phrase(doc, kb, i) {
+    if let Some(capital) = capital_named(doc, kb, m) {
+        out.push((kb.places[capital].country.clone(), 2.0));
+    } else if in_border_phrase(doc, kb, i) {
         // "الحدود العراقية السورية", "الحدود مع لبنان": both sides of a
         // border, of which one is where it happened
         if let Some(c) = m.nisba().or_else(|| m.country()) {
@@ -973,7 +991,9 @@ fn locate_with(
                 || matches!(place.kind, PlaceKind::Admin1 | PlaceKind::Feature);
             let world_city = place.population >= 1_000_000;
             // "المدعومة من أنقرة": a foreign capital without في or ب is its government
+            let capital = capital_named(doc, kb, m) == Some(p);
             let foreign_capital = !located_by_preposition
+                && !capital
                 && Some(place.country.as_str()) != top_country.as_deref()
                 && kb
                     .country(&place.country)
@@ -993,7 +1013,7 @@ fn locate_with(
                     .any(|&(mention, country, province)| {
                         mention != i && country == place.country && province == place.admin1
                     });
-            let plausible = if capital_of_named_province {
+            let plausible = if capital_of_named_province || capital {
                 true
             } else if anchored {
                 // an everyday word too (التربة، صرواح) when a preposition or a

@@ -500,3 +500,13 @@ fn an_adjective_is_no_foreign_town_and_a_province_sets_the_country() {
         geocode(text, kb())
     );
 }
+
+#[test]
+fn a_country_named_after_the_word_capital_is_the_capital_city() {
+    // عمان is Oman and Amman: after العاصمة it is the city
+    let amman = place_named("خرج آلاف المتظاهرين في مسيرة وسط العاصمة عمان", "عمان");
+    assert_eq!(
+        (amman.country.as_str(), amman.id.as_str()),
+        ("JO", "gn:250441")
+    );
+}

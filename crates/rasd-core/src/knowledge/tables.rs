@@ -292,6 +292,9 @@ pub enum CueKind {
     /// Words of another incident (حادثة منفصلة، هجوم آخر) at the opening of
     /// a sentence: its event is a new one, never part of one told before.
     Separate,
+    /// The word capital (العاصمة): a name after it that is a country's and
+    /// another country's capital city (عمان) is the city. A word kind.
+    Capital,
 }
 
 impl CueKind {
@@ -328,6 +331,7 @@ impl CueKind {
                 | Repelled
                 | CivilianPlace
                 | Suffered
+                | Capital
         )
     }
 
@@ -396,6 +400,7 @@ impl CueKind {
             "civilian_place" => CivilianPlace,
             "suffered" => Suffered,
             "separate" => Separate,
+            "capital" => Capital,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
