@@ -1704,6 +1704,12 @@ fn cases() -> Vec<Case> {
                 ev(ATTACK, "SY", ANY, Some("Civilians (Syria)"), 1, "2026-11-16"),
             ],
         ),
+        case(
+            "destruction_that_kills_is_an_attack",
+            "2026-11-20",
+            "أحرق عناصر من قوات الدعم السريع عددا من المحال التجارية في سوق مدينة النهود يوم الخميس، ما أدى إلى مقتل تاجرين.",
+            vec![ev(ATTACK, "SD", RSF, Some("Civilians (Sudan)"), 2, "2026-11-19")],
+        ),
     ]
 }
 

@@ -105,6 +105,10 @@ pub(super) fn refine_type(doc: &Document, kb: &Knowledge, event: &mut EventFrame
             Some(_) => NonStateActorOvertakesTerritory,
             None => event.sub_event,
         },
+        // destruction that kills ("أحرقوا المحال ... ما أدى إلى مقتل
+        // تاجرين") is violence against the people killed: ACLED gives
+        // strategic developments no fatalities
+        LootingPropertyDestruction if killed && !crowd => Attack,
         // a riot stays a riot when the police answer it
         ViolentDemonstration | MobViolence => {
             if state_acts {
