@@ -170,6 +170,12 @@ fn code_event(
             .actor_index("generic-civilians")
             .map(|p| actor_ref(kb, p, country));
     }
+    // an attack on a military post with no force named is on the army
+    if actor2.is_none() && frame.military_target && sub.is_violent() {
+        actor2 = kb
+            .actor_index("generic-military")
+            .map(|p| actor_ref(kb, p, country));
+    }
     let span_of = |a: Option<ActorMention>| a.map(|a| doc.matches[a.mention].span);
     let mut spans = [
         unlisted.group.or(span_of(frame.actor1)),

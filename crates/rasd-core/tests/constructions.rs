@@ -1710,6 +1710,18 @@ fn cases() -> Vec<Case> {
             "أحرق عناصر من قوات الدعم السريع عددا من المحال التجارية في سوق مدينة النهود يوم الخميس، ما أدى إلى مقتل تاجرين.",
             vec![ev(ATTACK, "SD", RSF, Some("Civilians (Sudan)"), 2, "2026-11-19")],
         ),
+        case(
+            "an_attack_on_a_military_base_is_a_clash_with_the_army",
+            "2026-11-20",
+            "هاجم مسلحون من تنظيم الدولة الإسلامية في غرب أفريقيا قاعدة عسكرية في بلدة مالام فاتوري بولاية بورنو يوم الأحد.",
+            vec![ev(CLASH, "NG", Some("Islamic State - West Africa Province"), Some("Military Forces of Nigeria"), 0, "2026-11-15")],
+        ),
+        case(
+            "a_bomb_on_a_patrol_hits_the_army",
+            "2026-11-20",
+            "انفجرت عبوة ناسفة على دورية في قضاء الطارمية شمال بغداد يوم الأحد، ما أدى إلى مقتل جنديين.",
+            vec![ev(IED, "IQ", ANY, Some("Military Forces of Iraq"), 2, "2026-11-15")],
+        ),
     ]
 }
 

@@ -380,6 +380,7 @@ pub(super) fn absorb(doc: &Document, kb: &Knowledge, event: &mut EventFrame, fra
     event.unopposed |= frame.unopposed;
     event.crowd |= frame.crowd;
     event.civilian_target |= frame.civilian_target;
+    event.military_target |= frame.military_target;
     event.weapon = match (event.weapon, frame.weapon) {
         (Some(a), Some(b)) if b.2 > a.2 => Some(b),
         (a, b) => a.or(b),

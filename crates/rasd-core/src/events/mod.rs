@@ -135,6 +135,8 @@ pub struct EventFrame {
     pub march: bool,
     /// A generic attack on a place of civilian life (هجوم على قرية).
     pub civilian_target: bool,
+    /// A generic attack or bombing on a military post (هجوم على قاعدة).
+    pub military_target: bool,
     /// The strongest weapon word of the event's frames (match, sub-event
     /// type, priority): it names the modality of a generic "attack".
     pub weapon: Option<(usize, SubEventType, u8)>,
@@ -268,6 +270,7 @@ pub fn detect(
                 claimed: false,
                 march: t.march,
                 civilian_target: false,
+                military_target: false,
                 weapon: (t.sub_event.event_type() == "Explosions/Remote violence").then_some((
                     trigger_match,
                     t.sub_event,

@@ -156,7 +156,9 @@ pub(super) fn refine_type(doc: &Document, kb: &Knowledge, event: &mut EventFrame
                 .figures
                 .iter()
                 .any(|f| f.party.is_some_and(|p| kb.actors[p.actor].is_civilian()));
-            if event.actor2.is_some_and(|a| kb.actors[a.actor].is_armed()) {
+            if event.actor2.is_some_and(|a| kb.actors[a.actor].is_armed())
+                || event.military_target && !victims_civilian
+            {
                 ArmedClash
             } else if inter2 == Some(7)
                 || victims_civilian

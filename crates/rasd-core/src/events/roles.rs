@@ -880,12 +880,27 @@ pub(super) fn assign_roles(
     // off in one: انفجرت عبوة ناسفة في سوق)
     let after_on = trigger.last_token + 2;
     let bombing = frame.sub_event.event_type() == "Explosions/Remote violence";
-    frame.civilian_target = (frame.generic_attack || bombing)
-        && actor2.is_none()
-        && after_on < doc.tokens.len()
-        && (kb.is_cue_word(CueKind::Target, doc.word(after_on - 1))
-            || bombing && doc.word(after_on - 1) == "في")
-        && kb.is_cue_word(CueKind::CivilianPlace, doc.word(after_on));
+    // (or, for a military post, the object after a verb's subject: "هاجم
+    // مسلحون قاعدة عسكرية")
+    let object = actor1
+        .filter(|a| {
+            pos == TriggerPos::Verb && doc.matches[a.head].first_token == trigger.last_token + 1
+        })
+        .map(|a| doc.matches[a.mention].last_token + 1)
+        .map(|o| o + usize::from(o < doc.tokens.len() && doc.word(o) == "علي"));
+    let aimed_at = |kind: CueKind| {
+        let is = |t: usize| t < doc.tokens.len() && kb.is_cue_word(kind, doc.word(t));
+        (frame.generic_attack || bombing)
+            && actor2.is_none()
+            && (after_on < doc.tokens.len()
+                && (kb.is_cue_word(CueKind::Target, doc.word(after_on - 1))
+                    || bombing && doc.word(after_on - 1) == "في")
+                && is(after_on)
+                || kind == CueKind::MilitaryPlace && object.is_some_and(is))
+    };
+    frame.civilian_target = aimed_at(CueKind::CivilianPlace);
+    // ("هاجم مسلحون قاعدة عسكرية": the army's post)
+    frame.military_target = aimed_at(CueKind::MilitaryPlace);
     frame.actor1 = actor1;
     frame.actor2 = actor2;
 }

@@ -295,6 +295,10 @@ pub enum CueKind {
     /// The word capital (العاصمة): a name after it that is a country's and
     /// another country's capital city (عمان) is the city. A word kind.
     Capital,
+    /// A military post or unit (قاعدة، معسكر، ثكنة، حاجز، دورية): a generic
+    /// attack or a bombing aimed at one, with no one named on the other
+    /// side, is against the country's armed forces. A word kind.
+    MilitaryPlace,
 }
 
 impl CueKind {
@@ -332,6 +336,7 @@ impl CueKind {
                 | CivilianPlace
                 | Suffered
                 | Capital
+                | MilitaryPlace
         )
     }
 
@@ -401,6 +406,7 @@ impl CueKind {
             "suffered" => Suffered,
             "separate" => Separate,
             "capital" => Capital,
+            "military_place" => MilitaryPlace,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
