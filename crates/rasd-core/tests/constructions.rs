@@ -1722,6 +1722,24 @@ fn cases() -> Vec<Case> {
             "انفجرت عبوة ناسفة على دورية في قضاء الطارمية شمال بغداد يوم الأحد، ما أدى إلى مقتل جنديين.",
             vec![ev(IED, "IQ", ANY, Some("Military Forces of Iraq"), 2, "2026-11-15")],
         ),
+        case(
+            "soldiers_who_eliminated_terrorists_fought_them",
+            "2026-11-20",
+            "أعلنت وزارة الدفاع الجزائرية أن مفرزة للجيش الوطني الشعبي قضت على إرهابيين اثنين خلال عملية تمشيط في ولاية عين الدفلى يوم الأربعاء.",
+            vec![ev(CLASH, "DZ", Some("Military Forces of Algeria"), ANY, 2, "2026-11-18")],
+        ),
+        case(
+            "a_maritime_agency_inside_whose_name_is_a_navy_is_no_party",
+            "2026-11-20",
+            "أعلنت جماعة الحوثي أنها استهدفت سفينة تجارية في البحر الأحمر بصاروخ باليستي يوم الأحد. وأفادت هيئة عمليات التجارة البحرية البريطانية بأن طاقم سفينة أبلغ عن انفجار قريب منها غرب الحديدة.",
+            vec![ev(SHELLING, "YE", HOUTHI, ANY, 0, "2026-11-15")],
+        ),
+        case(
+            "a_dateline_place_gives_way_to_the_town_its_sentence_names",
+            "2026-11-20",
+            "إدلب - قصفت طائرات حربية روسية، مساء الاثنين، أطراف مدينة جسر الشغور بعدة غارات جوية، دون ورود أنباء عن إصابات.",
+            vec![ev(AIR, "SY", Some("Military Forces of Russia"), None, 0, "2026-11-16")],
+        ),
     ]
 }
 

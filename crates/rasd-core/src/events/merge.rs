@@ -160,6 +160,11 @@ pub(super) fn merge_or_push(
                 || events[t].location.is_none()
                 || same_place(&events[t], &frame)
                 || broader_area(kb, &events[t], &frame)
+                // "إدلب - قصفت طائرات روسية، مساء الاثنين، أطراف مدينة جسر
+                // الشغور": placed by the dateline only until its sentence
+                // names the town
+                || events[t].location.is_some_and(|l| l.dateline)
+                    && events[t].sentences.last() == frame.sentences.first()
                 // the same kind of event in the same province, with no day
                 // of its own: a source retelling it ("وقال مصدر أمني إن عبوة")
                 || frame.date.is_none() && frame.sub_event == events[t].sub_event
@@ -357,7 +362,9 @@ pub(super) fn absorb(doc: &Document, kb: &Knowledge, event: &mut EventFrame, fra
     event.actor2 = event.actor2.or(frame.actor2);
     let more_specific = match (event.location, frame.location) {
         (None, Some(_)) => true,
-        (Some(a), Some(b)) => b.precision < a.precision && b.mention != a.mention,
+        (Some(a), Some(b)) => {
+            b.precision < a.precision && b.mention != a.mention || a.dateline && !b.dateline
+        }
         _ => false,
     };
     if more_specific {

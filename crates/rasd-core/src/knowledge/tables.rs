@@ -299,6 +299,10 @@ pub enum CueKind {
     /// attack or a bombing aimed at one, with no one named on the other
     /// side, is against the country's armed forces. A word kind.
     MilitaryPlace,
+    /// A reporting body whose name holds a force's (هيئة عمليات التجارة
+    /// البحرية البريطانية): matched whole, so the force inside it (البحرية
+    /// البريطانية) is not read as a party.
+    Institution,
 }
 
 impl CueKind {
@@ -407,6 +411,7 @@ impl CueKind {
             "separate" => Separate,
             "capital" => Capital,
             "military_place" => MilitaryPlace,
+            "institution" => Institution,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
