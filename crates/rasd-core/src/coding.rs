@@ -170,6 +170,12 @@ fn code_event(
             .actor_index("generic-civilians")
             .map(|p| actor_ref(kb, p, country));
     }
+    // civilians are no side in a fight: the dead of "إشكال مسلح بين
+    // عائلتين" name no second side
+    if sub == SubEventType::ArmedClash && actor2.as_ref().is_some_and(|a| a.inter == 7) {
+        actor2 = None;
+        assoc_actor_2.clear();
+    }
     // an attack on a military post with no force named is on the army
     if actor2.is_none() && frame.military_target && sub.is_violent() {
         actor2 = kb

@@ -122,6 +122,18 @@ fn capital_named(doc: &Document, kb: &Knowledge, m: &Match) -> Option<usize> {
     })
 }
 
+/// "مخيم عين الحلوة": a one-word match on a word that opens place names,
+/// followed in its clause by a word that is no match, heads a name the
+/// gazetteer lacks.
+fn heads_an_unknown_name(doc: &Document, kb: &Knowledge, m: &Match) -> bool {
+    let next = m.last_token + 1;
+    m.first_token == m.last_token
+        && kb.is_cue_word(CueKind::NameHead, m.span.slice(doc.text()))
+        && next < doc.tokens.len()
+        && !doc.tokens[next].after_comma
+        && doc.matches_in(next..next + 1).is_empty()
+}
+
 /// What one match says about the article's countries.
 fn country_evidence(doc: &Document, kb: &Knowledge, i: usize) -> Vec<(String, f64)> {
     let m = &doc.matches[i];
@@ -792,7 +804,7 @@ fn locate_with(
     let provinces = provinces_by_sentence(doc, kb);
     let mut out = Vec::new();
     for (i, m) in doc.matches.iter().enumerate() {
-        if !mentions[i] {
+        if !mentions[i] || heads_an_unknown_name(doc, kb, m) {
             continue;
         }
         let before = (i > 0)

@@ -1740,6 +1740,18 @@ fn cases() -> Vec<Case> {
             "إدلب - قصفت طائرات حربية روسية، مساء الاثنين، أطراف مدينة جسر الشغور بعدة غارات جوية، دون ورود أنباء عن إصابات.",
             vec![ev(AIR, "SY", Some("Military Forces of Russia"), None, 0, "2026-11-16")],
         ),
+        case(
+            "riot_police_told_of_by_a_protester_are_the_crowds_other_side",
+            "2026-11-22",
+            "أغلق محتجون غاضبون صباح اليوم الأحد مداخل حقل نفطي قرب مدينة البصرة مطالبين بفرص عمل. وقال أحد المحتجين إن قوات مكافحة الشغب أطلقت الرصاص الحي في الهواء لتفريقهم.",
+            vec![ev(INTERVENTION, "IQ", Some("Protesters (Iraq)"), Some("Police Forces of Iraq"), 0, "2026-11-22")],
+        ),
+        case(
+            "an_armed_dispute_between_families_is_a_clash",
+            "2026-11-20",
+            "قتل شخص وأصيب اثنان آخران في إشكال مسلح بين عائلتين في مخيم عين الحلوة قرب مدينة صيدا مساء السبت.",
+            vec![ev(CLASH, "LB", Some("Unidentified Armed Group (Lebanon)"), None, 1, "2026-11-14")],
+        ),
     ]
 }
 

@@ -510,3 +510,15 @@ fn a_country_named_after_the_word_capital_is_the_capital_city() {
         ("JO", "gn:250441")
     );
 }
+
+#[test]
+fn a_word_that_opens_place_names_is_not_a_place_alone() {
+    // عين is a Yemeni village's name too; here it opens عين الحلوة
+    let text = "اشتباك مسلح في مخيم عين الحلوة قرب مدينة صيدا";
+    let places = geocode(text, kb());
+    assert!(
+        places.iter().all(|p| &text[p.start..p.end] != "عين"),
+        "{places:?}"
+    );
+    assert!(places.iter().any(|p| p.country == "LB"), "{places:?}");
+}

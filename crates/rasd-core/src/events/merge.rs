@@ -358,6 +358,14 @@ pub(super) fn absorb(doc: &Document, kb: &Knowledge, event: &mut EventFrame, fra
     if unidentified(event.actor1) && named_group.is_some() {
         event.actor1 = named_group;
     }
+    // "وقال أحد المحتجين إن قوات مكافحة الشغب أطلقت الرصاص": the force
+    // acting on a crowd is the crowd's other side
+    let crowd =
+        |a: Option<ActorMention>| a.is_some_and(|a| matches!(kb.actors[a.actor].inter, 5 | 6));
+    let state = |a: Option<ActorMention>| a.is_some_and(|a| kb.actors[a.actor].inter == 1);
+    if event.actor2.is_none() && crowd(event.actor1) && state(frame.actor1) {
+        event.actor2 = frame.actor1;
+    }
     event.actor1 = event.actor1.or(frame.actor1);
     event.actor2 = event.actor2.or(frame.actor2);
     let more_specific = match (event.location, frame.location) {

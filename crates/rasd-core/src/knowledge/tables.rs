@@ -303,6 +303,11 @@ pub enum CueKind {
     /// البحرية البريطانية): matched whole, so the force inside it (البحرية
     /// البريطانية) is not read as a party.
     Institution,
+    /// A noun that opens many place names (عين، تل، دير، كفر، بيت): alone,
+    /// before a word that names nothing, it is the head of a name the
+    /// gazetteer lacks (مخيم عين الحلوة), not a place of that one word. A
+    /// word kind.
+    NameHead,
 }
 
 impl CueKind {
@@ -341,6 +346,7 @@ impl CueKind {
                 | Suffered
                 | Capital
                 | MilitaryPlace
+                | NameHead
         )
     }
 
@@ -412,6 +418,7 @@ impl CueKind {
             "capital" => Capital,
             "military_place" => MilitaryPlace,
             "institution" => Institution,
+            "name_head" => NameHead,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
