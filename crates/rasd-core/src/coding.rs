@@ -525,7 +525,12 @@ fn coded_actor(
             return (Some(actor_ref(kb, crowd, country)), assoc);
         }
     }
-    if a.is_generic() && a.parent.as_deref() == Some("generic-civilians") {
+    // (and employees or workers whom violence strikes are civilians, their
+    // trade associated: "اختطف مسلحون ثلاثة موظفين")
+    let struck_crowd_kind = role == Role::Target
+        && sub.is_violent()
+        && a.parent.as_deref() == Some("generic-protesters");
+    if a.is_generic() && (a.parent.as_deref() == Some("generic-civilians") || struck_crowd_kind) {
         if let Some(civilians) = kb.actor_index("generic-civilians") {
             return (
                 Some(actor_ref(kb, civilians, country)),

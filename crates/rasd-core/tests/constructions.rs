@@ -1752,6 +1752,12 @@ fn cases() -> Vec<Case> {
             "قتل شخص وأصيب اثنان آخران في إشكال مسلح بين عائلتين في مخيم عين الحلوة قرب مدينة صيدا مساء السبت.",
             vec![ev(CLASH, "LB", Some("Unidentified Armed Group (Lebanon)"), None, 1, "2026-11-14")],
         ),
+        case(
+            "employees_abducted_are_civilians",
+            "2026-11-20",
+            "اختطف مسلحون حوثيون يوم الثلاثاء ثلاثة موظفين محليين بعد مداهمة منازلهم في العاصمة صنعاء.",
+            vec![ev(ABDUCTION, "YE", HOUTHI, Some("Civilians (Yemen)"), 0, "2026-11-17")],
+        ),
     ]
 }
 
