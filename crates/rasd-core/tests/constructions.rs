@@ -1758,6 +1758,15 @@ fn cases() -> Vec<Case> {
             "اختطف مسلحون حوثيون يوم الثلاثاء ثلاثة موظفين محليين بعد مداهمة منازلهم في العاصمة صنعاء.",
             vec![ev(ABDUCTION, "YE", HOUTHI, Some("Civilians (Yemen)"), 0, "2026-11-17")],
         ),
+        case(
+            "similar_confrontations_after_a_riot_are_a_riot",
+            "2026-11-20",
+            "رشق شبان غاضبون قوات الأمن بالحجارة في حي التضامن بالعاصمة تونس ليل الأربعاء. واندلعت مواجهات مماثلة بمدينة سليانة مساء الخميس.",
+            vec![
+                ev(VIOLENT_DEMO, "TN", Some("Rioters (Tunisia)"), Some("Police Forces of Tunisia"), 0, "2026-11-18"),
+                ev(VIOLENT_DEMO, "TN", Some("Rioters (Tunisia)"), Some("Police Forces of Tunisia"), 0, "2026-11-19"),
+            ],
+        ),
     ]
 }
 

@@ -204,8 +204,33 @@ pub(super) fn merge_or_push(
             && (!events.is_empty()
                 || !day_dated(doc, &frame) && !told_with_parties(doc, kb, &frame)
                 || general) => {}
-        _ => events.push(frame),
+        _ => events.push(like_the_last(doc, kb, events.last(), frame)),
     }
+}
+
+/// "اندلعت مواجهات مماثلة بمدينة سليانة": an event told as like the one
+/// before is of its kind, between its sides unless it names its own doer.
+fn like_the_last(
+    doc: &Document,
+    kb: &Knowledge,
+    last: Option<&EventFrame>,
+    mut frame: EventFrame,
+) -> EventFrame {
+    let after = doc.matches[frame.trigger].last_token + 1;
+    let similar = after < doc.tokens.len() && kb.is_cue_word(CueKind::Similar, doc.word(after));
+    if let Some(last) = last.filter(|_| similar) {
+        frame.sub_event = last.sub_event;
+        frame.priority = frame.priority.max(last.priority);
+        frame.generic_attack = last.generic_attack;
+        frame.explicit_clash = last.explicit_clash;
+        frame.crowd = last.crowd;
+        frame.signals.extend(last.signals.iter().copied());
+        if frame.actor1.is_none() {
+            frame.actor1 = last.actor1;
+            frame.actor2 = last.actor2.or(frame.actor2);
+        }
+    }
+    frame
 }
 
 /// A new frame's actor and an event's are one force when they are the same,

@@ -308,6 +308,10 @@ pub enum CueKind {
     /// gazetteer lacks (مخيم عين الحلوة), not a place of that one word. A
     /// word kind.
     NameHead,
+    /// A word of likeness right after an event word (مواجهات مماثلة): the
+    /// event is of the kind just told, between the same sides unless it
+    /// names its own. A word kind.
+    Similar,
 }
 
 impl CueKind {
@@ -347,6 +351,7 @@ impl CueKind {
                 | Capital
                 | MilitaryPlace
                 | NameHead
+                | Similar
         )
     }
 
@@ -419,6 +424,7 @@ impl CueKind {
             "military_place" => MilitaryPlace,
             "institution" => Institution,
             "name_head" => NameHead,
+            "similar" => Similar,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
