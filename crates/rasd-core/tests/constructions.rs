@@ -1767,6 +1767,12 @@ fn cases() -> Vec<Case> {
                 ev(VIOLENT_DEMO, "TN", Some("Rioters (Tunisia)"), Some("Police Forces of Tunisia"), 0, "2026-11-19"),
             ],
         ),
+        case(
+            "a_word_describing_a_source_tells_no_event",
+            "2026-11-20",
+            "وبحسب لجان المقاومة، وهي تجمع مدني محلي، اقتحم مسلحون من الدعم السريع صباح الخميس قرية قرب مدينة رفاعة وأطلقوا النار على السكان، ما أسفر عن مقتل أحد عشر شخصا.",
+            vec![ev(ATTACK, "SD", RSF, Some("Civilians (Sudan)"), 11, "2026-11-19")],
+        ),
     ]
 }
 

@@ -44,7 +44,11 @@ pub(super) fn clauses(doc: &Document, kb: &Knowledge, s: usize) -> Vec<Clause> {
             // a word under a threat, denial or accusation (يشتبه بضلوعهما
             // في اغتيال), a figure of speech (اغتيال معنوي) or equipment
             // (صفقة طائرات مسيرة) does not compete for the clause
-            let blocked = is_negated_or_future(doc, kb, range.start, m.first_token)
+            // (nor does a description: "مؤتمر الجزيرة، وهو تجمع مدني")
+            let described =
+                m.first_token > 0 && kb.is_cue_word(CueKind::Pronoun, doc.word(m.first_token - 1));
+            let blocked = described
+                || is_negated_or_future(doc, kb, range.start, m.first_token)
                 || super::mention::figurative(doc, kb, m)
                 || super::mention::equipment(doc, kb, m)
                 // what a crowd demands or protests (للمطالبة بإطلاق سراح)

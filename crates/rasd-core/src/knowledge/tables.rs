@@ -312,6 +312,10 @@ pub enum CueKind {
     /// event is of the kind just told, between the same sides unless it
     /// names its own. A word kind.
     Similar,
+    /// A pronoun opening a description (وهو، وهي): an event word right
+    /// after it describes what was named (وهو تجمع مدني محلي), it tells no
+    /// event. A word kind.
+    Pronoun,
 }
 
 impl CueKind {
@@ -352,6 +356,7 @@ impl CueKind {
                 | MilitaryPlace
                 | NameHead
                 | Similar
+                | Pronoun
         )
     }
 
@@ -425,6 +430,7 @@ impl CueKind {
             "institution" => Institution,
             "name_head" => NameHead,
             "similar" => Similar,
+            "pronoun" => Pronoun,
             s if s.starts_with("qualifier_") => Qualifier,
             _ => return None,
         })
