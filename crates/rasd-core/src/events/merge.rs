@@ -48,9 +48,11 @@ pub(super) fn merge_or_push(
     anaphoric: bool,
 ) {
     let date_of = |f: &EventFrame| f.date.and_then(|d| doc.dates[d].date);
-    let town_level = frame
-        .location
-        .filter(|l| matches!(l.target, Target::Place(_)) && !l.facility);
+    // (the dateline's town is where the report was filed: "دمشق - ...
+    // أما المرصد فقال إن الحصيلة بلغت ٦٨ قتيلا" is the toll of the attack
+    // told before, in the desert)
+    let own_location = frame.location.filter(|l| !l.dateline);
+    let town_level = own_location.filter(|l| matches!(l.target, Target::Place(_)) && !l.facility);
     // a frame with no town of its own and no toll adds to an event rather
     // than starting one; a country named in passing does not count
     let general = aggregate(doc, kb, &frame);
@@ -74,7 +76,7 @@ pub(super) fn merge_or_push(
             .any(|m| m.has_cue(kb, CueKind::Separate))
     });
     let compatible = |e: &EventFrame| {
-        let places_fit = match (e.location, frame.location) {
+        let places_fit = match (e.location, own_location) {
             (Some(a), Some(b)) => weak && town_level.is_none() || same_area(kb, &a, &b),
             (None, Some(_)) => !new_scene,
             _ => true,
@@ -121,7 +123,14 @@ pub(super) fn merge_or_push(
                     && !crowd_event
                     && e.actor2
                         .is_some_and(|b| same_force(kb, e, a.actor, b.actor));
+                // (unnamed attackers with the article are those told of
+                // before: "المهاجمين استخدموا الأسلحة الرشاشة وأحرقوا")
+                let refers_back = kb.actors[a.actor].is_unidentified()
+                    && doc
+                        .word(doc.matches[a.mention].first_token)
+                        .starts_with("ال");
                 kb.actors[a.actor].is_armed()
+                    && !refers_back
                     && (another_day
                         || was_target && frame.sub_event.event_type() == "Strategic developments"
                         || [e.actor1, e.actor2]
