@@ -971,6 +971,7 @@ fn locate_with(
         // a preposition or a cue says a place follows
         let introduced = located_by_preposition || town_cue || after_locality_word;
         let mut speller = m.romanized.then(|| romanize::Speller::new(name));
+        let named_capital = capital_named(doc, kb, m);
         let mut best: Option<(f64, usize)> = None;
         for p in m.places() {
             let place = &kb.places[p];
@@ -1003,7 +1004,7 @@ fn locate_with(
                 || matches!(place.kind, PlaceKind::Admin1 | PlaceKind::Feature);
             let world_city = place.population >= 1_000_000;
             // "المدعومة من أنقرة": a foreign capital without في or ب is its government
-            let capital = capital_named(doc, kb, m) == Some(p);
+            let capital = named_capital == Some(p);
             let foreign_capital = !located_by_preposition
                 && !capital
                 && Some(place.country.as_str()) != top_country.as_deref()
