@@ -420,11 +420,17 @@ pub fn has_substance(kb: &Knowledge, event: &EventFrame) -> bool {
         let party = |a: Option<ActorMention>| a.is_some_and(|a| !kb.actors[a.actor].is_civilian());
         return party(event.actor1) && party(event.actor2);
     }
+    // (a crowd that a verb says demonstrated needs only its province:
+    // "تظاهر المئات أمام مبنى ديوان محافظة ذي قار")
+    let in_a_province = event
+        .location
+        .is_some_and(|l| matches!(l.target, Target::Place(_)));
+    let crowd_act = matches!(event.sub_event.event_type(), "Protests" | "Riots");
     event.actor1.is_some()
         || event.actor2.is_some()
         || !event.figures.is_empty()
-        || at_a_town
-            && (event.priority >= 5 || matches!(event.sub_event.event_type(), "Protests" | "Riots"))
+        || at_a_town && (event.priority >= 5 || crowd_act)
+        || in_a_province && crowd_act && event.priority >= 5
 }
 
 /// Whether date `d` dates a statement by following its saying word by at
