@@ -1785,6 +1785,12 @@ fn cases() -> Vec<Case> {
             "تظاهر المئات من خريجي الجامعات أمام مبنى ديوان محافظة ذي قار يوم الأربعاء مطالبين بتعيينهم في الدوائر الحكومية.",
             vec![ev(PEACEFUL, "IQ", Some("Protesters (Iraq)"), None, 0, "2026-11-18")],
         ),
+        case(
+            "a_vigil_against_a_killing_in_kassala_is_a_peaceful_protest_in_sudan",
+            "2026-11-20",
+            "نظم العشرات من سكان مدينة كسلا وقفة احتجاجية صامتة يوم السبت للتنديد بمقتل شاب أثناء احتجازه لدى جهاز أمني.",
+            vec![ev(PEACEFUL, "SD", Some("Protesters (Sudan)"), None, 0, "2026-11-14")],
+        ),
     ]
 }
 

@@ -522,3 +522,10 @@ fn a_word_that_opens_place_names_is_not_a_place_alone() {
     );
     assert!(places.iter().any(|p| p.country == "LB"), "{places:?}");
 }
+
+#[test]
+fn a_town_named_whole_is_not_a_clitic_and_another_town() {
+    // كسلا is Kassala; ك + سلا would be Salé in Morocco
+    let kassala = place_named("تظاهر العشرات في مدينة كسلا شرقي البلاد", "كسلا");
+    assert_eq!(kassala.country, "SD");
+}

@@ -302,7 +302,9 @@ fn token_at(tokens: &[Token], byte: usize) -> Option<usize> {
 
 /// Keeps the longest of overlapping matches (measured from the word start,
 /// so a name with its article beats the same name without), merging the
-/// entries of matches that cover the very same words.
+/// entries of matches that cover the very same words; but a place read
+/// with clitics does not join a place the word names whole (كسلا is
+/// Kassala, not ك and سلا, Salé).
 fn select_longest(mut found: Vec<Match>) -> Vec<Match> {
     let reach = |m: &Match| m.span.end;
     found.sort_by(|a, b| {
@@ -316,7 +318,13 @@ fn select_longest(mut found: Vec<Match>) -> Vec<Match> {
     for m in found {
         if let Some(last) = kept.last_mut() {
             if last.first_token == m.first_token && last.span.end == m.span.end {
-                if !last.entries.contains(&m.entries[0]) {
+                let place = |e: &Entry| matches!(e, Entry::Place(_));
+                // (the article alone is no other reading: الخرطوم)
+                let place_through_clitics = m.clitics > last.clitics
+                    && m.clitics - last.clitics != "ال".len()
+                    && place(&m.entries[0])
+                    && last.entries.iter().any(place);
+                if !place_through_clitics && !last.entries.contains(&m.entries[0]) {
                     last.entries.push(m.entries[0]);
                 }
                 continue;
