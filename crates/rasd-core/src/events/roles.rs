@@ -825,6 +825,13 @@ pub(super) fn assign_roles(
             ));
         }
     }
+    // "مسيرة تابعة لقوات الدعم السريع قصفت سوقا": shelling done by an
+    // aircraft is an air strike
+    if frame.sub_event == SubEventType::ShellingArtilleryMissileAttack
+        && actor1.is_some_and(|a| airborne(&a))
+    {
+        frame.sub_event = SubEventType::AirDroneStrike;
+    }
     let actor1 = actor1
         // "أسقطت الدفاعات الجوية السورية": the event word names the force
         .or_else(|| {
