@@ -50,16 +50,13 @@ pub(super) fn refine_type(doc: &Document, kb: &Knowledge, event: &mut EventFrame
     }
     // but an attack foiled with people killed (أحبطت هجوما ... وقتلت
     // عشرين من المهاجمين) was fought off: a clash
-    let foiled_attack = {
+    let foiled_attack = || {
         let after = doc.matches[event.trigger].last_token + 1;
         doc.matches_in(after..after + 1)
             .iter()
             .any(|m| m.triggers().any(|t| kb.triggers[t].attack))
     };
-    let foiled_in_a_fight = event.sub_event == DisruptedWeaponsUse
-        && foiled_attack
-        && event.figures.iter().any(|f| f.kind == FigureKind::Killed);
-    if foiled_in_a_fight {
+    if event.sub_event == DisruptedWeaponsUse && killed && foiled_attack() {
         event.sub_event = ArmedClash;
     }
     // "مسيرة" is a march among protesters and a drone elsewhere

@@ -351,10 +351,10 @@ pub fn find(kb: &Knowledge, text: &str, tokens: &[Token], matches: &[Match]) -> 
         let accusative = first
             .strip_suffix('ا')
             .is_some_and(|stem| stem.ends_with('ي') && kb.is_everyday_word(stem));
-        // "مجموعات محلية درزية": alone, a word in ي or ية that is an
-        // everyday word with the article is an adjective, not Darazo (but
-        // ساقية سيدي يوسف is a town)
-        let adjective = ["ي", "ية", "يه"].iter().any(|end| first.ends_with(end))
+        // "مجموعات محلية درزية": alone, a word in ي or ية (folded: يه) that
+        // is an everyday word with the article is an adjective, not Darazo
+        // (but ساقية سيدي يوسف is a town)
+        let adjective = ["ي", "يه"].iter().any(|end| first.ends_with(end))
             && !first.starts_with("ال")
             && kb.is_everyday_word(&format!("ال{first}"));
         let whole = if fused_word || accusative {
