@@ -167,11 +167,9 @@ fn sentence_mentions(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> Ve
     }) || has_cue(CueKind::Killed)
         || has_cue(CueKind::Injured);
     let crowd = has_cue(CueKind::Crowd)
-        || in_sentence.iter().any(|&m| {
-            doc.matches[m]
-                .actors()
-                .any(|a| matches!(kb.actors[a].inter, 5 | 6))
-        });
+        || in_sentence
+            .iter()
+            .any(|&m| doc.matches[m].actors().any(|a| kb.actors[a].is_crowd()));
     let supported = |c: &Candidate| {
         let another_word = candidates
             .iter()

@@ -117,8 +117,7 @@ pub(super) fn merge_or_push(
                 // (not the police answering a riot: its arrests are part of it)
                 let crowd_event = e.crowd
                     || matches!(e.sub_event.event_type(), "Protests" | "Riots")
-                    || e.actor1
-                        .is_some_and(|b| matches!(kb.actors[b.actor].inter, 5 | 6));
+                    || e.actor1.is_some_and(|b| kb.actors[b.actor].is_crowd());
                 let was_target = named_here
                     && !crowd_event
                     && e.actor2
@@ -394,8 +393,7 @@ pub(super) fn absorb(doc: &Document, kb: &Knowledge, event: &mut EventFrame, fra
     }
     // "وقال أحد المحتجين إن قوات مكافحة الشغب أطلقت الرصاص": the force
     // acting on a crowd is the crowd's other side
-    let crowd =
-        |a: Option<ActorMention>| a.is_some_and(|a| matches!(kb.actors[a.actor].inter, 5 | 6));
+    let crowd = |a: Option<ActorMention>| a.is_some_and(|a| kb.actors[a.actor].is_crowd());
     let state = |a: Option<ActorMention>| a.is_some_and(|a| kb.actors[a.actor].inter == 1);
     if event.actor2.is_none() && crowd(event.actor1) && state(frame.actor1) {
         event.actor2 = frame.actor1;

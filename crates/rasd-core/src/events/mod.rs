@@ -174,9 +174,7 @@ pub fn detect(
             continue;
         }
         let clauses = clauses(doc, kb, s);
-        let crowd_in_sentence = actors
-            .iter()
-            .any(|a| matches!(kb.actors[a.actor].inter, 5 | 6))
+        let crowd_in_sentence = actors.iter().any(|a| kb.actors[a.actor].is_crowd())
             || clauses
                 .iter()
                 .flat_map(|c| &c.signals)

@@ -39,6 +39,11 @@ impl Actor {
         self.inter == 7
     }
 
+    /// Rioters or protesters (inter 5, 6): a crowd.
+    pub fn is_crowd(&self) -> bool {
+        matches!(self.inter, 5 | 6)
+    }
+
     /// State forces (inter 1) and armed non-state groups (2, 3, 4, 8).
     pub fn is_armed(&self) -> bool {
         matches!(self.inter, 1 | 2 | 3 | 4 | 8)
