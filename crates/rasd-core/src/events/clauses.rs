@@ -3,7 +3,7 @@
 //! denials, attempts, aircraft).
 
 use crate::acled::SubEventType;
-use crate::dates::DateKind;
+use crate::dates::{DateKind, DateMention};
 use crate::document::{Document, MatchExt};
 use crate::knowledge::{CueKind, Knowledge, TriggerPos};
 use std::ops::Range;
@@ -156,6 +156,9 @@ fn definite_noun(
         && (doc.with_article(m) || doc.word(m.first_token).starts_with("ال"))
 }
 
+/// How many words before a date "منذ" may stand and still govern it.
+const SINCE_REACH: usize = 4;
+
 /// A sentence about the past (a history cue, or only dates long before
 /// publication), or about a court's ruling.
 pub(super) fn sentence_is_background(doc: &Document, kb: &Knowledge, tokens: Range<usize>) -> bool {
@@ -166,10 +169,16 @@ pub(super) fn sentence_is_background(doc: &Document, kb: &Knowledge, tokens: Ran
         .filter(|d| in_sentence(d.tokens.start))
         .collect();
     let old = dates.iter().any(|d| d.history);
-    // an old full date outweighs a weekday ("في 26 يونيو 2015 ... صلاة الجمعة")
+    // an old day or month outweighs a weekday ("في 26 يونيو 2015 ... صلاة
+    // الجمعة", "يوم الجمعة ... في شهر تموز الماضي"), unless it only says since
+    // when ("منذ اندلاع الحرب في أبريل 2023")
+    let since = |d: &DateMention| {
+        (d.tokens.start.saturating_sub(SINCE_REACH)..d.tokens.start)
+            .any(|t| in_sentence(t) && doc.word(t) == "منذ")
+    };
     let old_full_date = dates
         .iter()
-        .any(|d| d.history && d.kind == DateKind::Absolute);
+        .any(|d| d.history && matches!(d.kind, DateKind::Absolute | DateKind::Month) && !since(d));
     let recent = dates.iter().any(|d| {
         !d.history && d.kind != DateKind::Year && !(old_full_date && d.kind == DateKind::Weekday)
     });

@@ -405,6 +405,10 @@ pub fn detect(
     events
 }
 
+/// The trigger priority from which a word names a specific act or weapon
+/// (غارة، عبوة ناسفة), not a generic one (هجوم، قصف).
+pub(super) const SPECIFIC: u8 = 5;
+
 /// An event needs someone in it (an actor or a reported toll), or a
 /// specific weapon or a gathering at a named town. A generic word alone ("a ceasefire",
 /// "the attacks") is talk about events.
@@ -427,8 +431,8 @@ pub fn has_substance(kb: &Knowledge, event: &EventFrame) -> bool {
     event.actor1.is_some()
         || event.actor2.is_some()
         || !event.figures.is_empty()
-        || at_a_town && (event.priority >= 5 || crowd_act)
-        || in_a_province && crowd_act && event.priority >= 5
+        || at_a_town && (event.priority >= SPECIFIC || crowd_act)
+        || in_a_province && crowd_act && event.priority >= SPECIFIC
 }
 
 /// Whether date `d` dates a statement by following its saying word by at

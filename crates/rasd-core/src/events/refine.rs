@@ -1,9 +1,9 @@
 //! Refinement: the final sub-event type and actor order of a merged event.
 
-use super::{ActorMention, EventFrame, FigureKind};
+use super::{ActorMention, EventFrame, FigureKind, SPECIFIC};
 use crate::acled::SubEventType;
 use crate::document::{Document, MatchExt};
-use crate::knowledge::Knowledge;
+use crate::knowledge::{CueKind, Knowledge};
 
 /// Settles the sub-event type from the actors and every trigger of the
 /// event: who takes territory, crowds that turn violent or are fired on,
@@ -35,14 +35,17 @@ pub(super) fn refine_type(doc: &Document, kb: &Knowledge, event: &mut EventFrame
     let (inter1, inter2) = (inter(event.actor1), inter(event.actor2));
     let killed = event.figures.iter().any(|f| f.kind == FigureKind::Killed);
     let signals = &event.signals;
-    // "قصفت الطائرات": bombardment from the air (and a grenade dropped by
-    // a drone: ألقت مسيرة قنبلة صوتية)
-    let dropped_by_drone =
-        event.sub_event == Grenade && !event.crowd && event.signals.contains(&AirDroneStrike);
+    // "قصفت الطائرات": bombardment from the air (and a grenade dropped or
+    // a shell fired by a drone: ألقت مسيرة قنبلة صوتية، وكانت مسيرات قد قصفت)
+    let dropped_by_drone = matches!(event.sub_event, Grenade | ShellingArtilleryMissileAttack)
+        && !event.crowd
+        && event.signals.contains(&AirDroneStrike);
     if matches!(event.sub_event, ShellingArtilleryMissileAttack | Grenade) && event.aerial
         || dropped_by_drone
     {
         event.sub_event = AirDroneStrike;
+        // (the aircraft is the specific weapon: "وكانت مسيرات قد قصفت")
+        event.priority = event.priority.max(SPECIFIC);
     }
     // a foiled bombing is a disrupted use of weapons
     if event.attempted && event.sub_event.event_type() == "Explosions/Remote violence" {
@@ -59,16 +62,30 @@ pub(super) fn refine_type(doc: &Document, kb: &Knowledge, event: &mut EventFrame
     if event.sub_event == DisruptedWeaponsUse && killed && foiled_attack() {
         event.sub_event = ArmedClash;
     }
-    // "مسيرة" is a march among protesters and a drone elsewhere
+    // "مسيرة" is a march among protesters and a drone elsewhere, as it is
+    // when it strikes something ("وكانت مسيرات قد ضربت")
+    let strikes = || {
+        let mut next = doc.matches[event.trigger].last_token + 1;
+        if next < doc.tokens.len() && kb.is_cue_word(CueKind::Retold, doc.word(next)) {
+            next += 1;
+        }
+        next < doc.tokens.len() && kb.is_cue_word(CueKind::Target, doc.word(next))
+    };
     let weapon_context = event.aerial
         || !event.figures.is_empty()
         || event
             .signals
             .iter()
             .filter(|s| **s != AirDroneStrike)
-            .any(|s| s.is_violent());
-    if event.sub_event == AirDroneStrike && event.march && (event.crowd || !weapon_context) {
-        event.sub_event = PeacefulProtest;
+            .any(|s| s.is_violent())
+        || strikes();
+    if event.sub_event == AirDroneStrike && event.march {
+        if event.crowd || !weapon_context {
+            event.sub_event = PeacefulProtest;
+        } else {
+            // a drone, then, as specific as "طائرة مسيرة"
+            event.priority = event.priority.max(SPECIFIC);
+        }
     }
     // the event is a demonstration when its own trigger or its actor says
     // so, or when protesters are in its sentences; not a strike or a shell
