@@ -529,3 +529,17 @@ fn a_town_named_whole_is_not_a_clitic_and_another_town() {
     let kassala = place_named("تظاهر العشرات في مدينة كسلا شرقي البلاد", "كسلا");
     assert_eq!(kassala.country, "SD");
 }
+
+#[test]
+fn a_dateline_gives_way_to_a_district_of_its_country_later_in_the_sentence() {
+    // the clause before the comma names only the dateline; the district
+    // where the officer was shot comes after it
+    let article = rasd_core::Article {
+        published: Some("2026-11-20".parse().unwrap()),
+        text: "عدن - اغتال مسلحون مجهولون، مساء الثلاثاء، قائدا عسكريا بمديرية الشيخ عثمان في محافظة عدن جنوبي اليمن.".into(),
+        ..rasd_core::Article::default()
+    };
+    let events = rasd_core::extract(&article, kb()).events;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].location.as_deref(), Some("Ash Shaykh Uthman"));
+}

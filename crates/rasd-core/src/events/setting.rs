@@ -87,6 +87,12 @@ pub(super) fn sharper_location(
     let (Some(c), Some(s)) = (clause, sentence) else {
         return clause.or(sentence);
     };
+    // "عدن - اغتال مسلحون ...، قائدا بمديرية الشيخ عثمان": the dateline
+    // sets the scene only when the sentence names no other place of its
+    // country (one elsewhere is more likely a namesake)
+    if c.dateline && !s.dateline && c.country_code(kb) == s.country_code(kb) {
+        return Some(s);
+    }
     // "وفي تعز، قتلت امرأة في حي الروضة": a neighbourhood far from the town
     // the sentence names is a namesake elsewhere; the town is the place
     if let (Target::Place(quarter), Target::Place(town)) = (c.target, s.target) {
