@@ -1821,6 +1821,15 @@ fn cases() -> Vec<Case> {
             "وكانت مسيرات قد قصفت يوم الأحد محطة للكهرباء في مدينة كوستي.",
             vec![ev(AIR, "SD", None, None, 0, "2026-11-15")],
         ),
+        case(
+            "the_other_side_striking_back_is_an_event_of_its_own",
+            "2026-11-20",
+            "قتل أربعة مدنيين الأحد جراء قصف مدفعي لقوات النظام السوري استهدف مدينة سرمين بريف إدلب. وردت فصائل المعارضة بقصف مواقع لقوات النظام في محيط مدينة سراقب.",
+            vec![
+                ev(SHELLING, "SY", Some("Military Forces of Syria"), Some("Civilians (Syria)"), 4, "2026-11-15"),
+                ev(SHELLING, "SY", Some("Opposition Rebels (Syria)"), Some("Military Forces of Syria"), 0, "2026-11-15"),
+            ],
+        ),
     ]
 }
 

@@ -75,6 +75,25 @@ pub(super) fn merge_or_push(
             .iter()
             .any(|m| m.has_cue(kb, CueKind::Separate))
     });
+    // (unnamed attackers with the article are those told of before:
+    // "المهاجمين استخدموا الأسلحة الرشاشة وأحرقوا")
+    let armed_doer = |a: ActorMention| {
+        let refers_back = kb.actors[a.actor].is_unidentified()
+            && doc
+                .word(doc.matches[a.mention].first_token)
+                .starts_with("ال");
+        kb.actors[a.actor].is_armed() && !refers_back
+    };
+    // the frame's armed doer is neither side of event `e`
+    let stranger = |e: &EventFrame| {
+        frame.actor1.is_some_and(|a| {
+            armed_doer(a)
+                && [e.actor1, e.actor2]
+                    .iter()
+                    .flatten()
+                    .all(|b| !same_force(kb, e, a.actor, b.actor))
+        })
+    };
     let compatible = |e: &EventFrame| {
         let places_fit = match (e.location, own_location) {
             (Some(a), Some(b)) => weak && town_level.is_none() || same_area(kb, &a, &b),
@@ -122,20 +141,10 @@ pub(super) fn merge_or_push(
                     && !crowd_event
                     && e.actor2
                         .is_some_and(|b| same_force(kb, e, a.actor, b.actor));
-                // (unnamed attackers with the article are those told of
-                // before: "المهاجمين استخدموا الأسلحة الرشاشة وأحرقوا")
-                let refers_back = kb.actors[a.actor].is_unidentified()
-                    && doc
-                        .word(doc.matches[a.mention].first_token)
-                        .starts_with("ال");
-                kb.actors[a.actor].is_armed()
-                    && !refers_back
+                armed_doer(a)
                     && (another_day
                         || was_target && frame.sub_event.event_type() == "Strategic developments"
-                        || [e.actor1, e.actor2]
-                            .iter()
-                            .flatten()
-                            .all(|b| !same_force(kb, e, a.actor, b.actor)))
+                        || stranger(e))
             });
         places_fit && dates_fit && !other_family && !separate
     };
@@ -174,8 +183,11 @@ pub(super) fn merge_or_push(
                 || events[t].location.is_some_and(|l| l.dateline)
                     && events[t].sentences.last() == frame.sentences.first()
                 // the same kind of event in the same province, with no day
-                // of its own: a source retelling it ("وقال مصدر أمني إن عبوة")
-                || frame.date.is_none() && frame.sub_event == events[t].sub_event
+                // of its own: a source retelling it ("وقال مصدر أمني إن عبوة"),
+                // unless another doer strikes back ("وردت فصائل المعارضة بقصف")
+                || frame.date.is_none()
+                    && frame.sub_event == events[t].sub_event
+                    && !stranger(&events[t])
                 // "وأضرموا النار في المنازل": destruction in the course of
                 // the violence told before, with no day of its own
                 || frame.date.is_none()
