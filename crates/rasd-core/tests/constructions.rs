@@ -117,6 +117,7 @@ const ARRESTS: &str = "Arrests";
 const DISRUPTED: &str = "Disrupted weapons use";
 const LOOTING: &str = "Looting/property destruction";
 const TRANSFER: &str = "Non-violent transfer of territory";
+const AGREEMENT: &str = "Agreement";
 
 const IS: Option<&str> = Some("Islamic State");
 const SHABAAB: Option<&str> = Some("Al Shabaab");
@@ -1513,7 +1514,7 @@ fn cases() -> Vec<Case> {
             "a_transitional_government_signs_a_ceasefire",
             "2026-12-07",
             "وقعت الحكومة الانتقالية في مالي وجماعات مسلحة من الطوارق اتفاقا لوقف إطلاق النار في مدينة كيدال يوم الاثنين برعاية جزائرية.",
-            vec![ev("Agreement", "ML", ANY, ANY, 0, "2026-12-07")],
+            vec![ev(AGREEMENT, "ML", ANY, ANY, 0, "2026-12-07")],
         ),
         case(
             "a_town_retaken_after_the_enemy_left_without_a_fight",
@@ -1829,6 +1830,18 @@ fn cases() -> Vec<Case> {
                 ev(SHELLING, "SY", Some("Military Forces of Syria"), Some("Civilians (Syria)"), 4, "2026-11-15"),
                 ev(SHELLING, "SY", Some("Opposition Rebels (Syria)"), Some("Military Forces of Syria"), 0, "2026-11-15"),
             ],
+        ),
+        case(
+            "a_toll_told_weeks_before_is_not_the_arrests_toll",
+            "2026-11-20",
+            "أعلنت وزارة الداخلية التونسية الثلاثاء أن وحداتها الأمنية أوقفت أحد عشر شخصا يشتبه في انتمائهم إلى خلية إرهابية في ولاية القصرين. ويأتي ذلك بعد أسابيع من مقتل عنصرين من الحرس الوطني في انفجار لغم بجبل الشعانبي.",
+            vec![ev(ARRESTS, "TN", ANY, ANY, 0, "2026-11-17")],
+        ),
+        case(
+            "what_an_agreement_provides_has_not_happened",
+            "2026-11-20",
+            "وقع الجيش السوداني وحركة تحرير السودان الأربعاء اتفاقا لوقف إطلاق النار في ولاية وسط دارفور. ونص الاتفاق على انسحاب قوات الحركة من مدينة زالنجي.",
+            vec![ev(AGREEMENT, "SD", ANY, ANY, 0, "2026-11-18")],
         ),
     ]
 }
