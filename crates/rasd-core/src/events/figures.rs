@@ -241,7 +241,8 @@ fn grievance(doc: &Document, kb: &Knowledge, cue: usize) -> bool {
 /// Whether token `token` lies within `reach` words after the grounds of a
 /// protest (تنديدا بمقتل ثلاثة شبان برصاص الشرطة), in the same clause.
 pub(super) fn in_grievance(doc: &Document, kb: &Knowledge, token: usize, reach: usize) -> bool {
-    doc.matches_in(token.saturating_sub(reach)..token)
+    let sentence_start = doc.sentences[doc.sentence_of(token)].tokens.start;
+    doc.matches_in(token.saturating_sub(reach).max(sentence_start)..token)
         .iter()
         .any(|g| {
             g.last_token < token

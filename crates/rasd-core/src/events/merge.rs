@@ -124,8 +124,15 @@ pub(super) fn merge_or_push(
         // (a march word is a protest's until its crowd is weighed)
         // (or the target of the event, striking back with arrests: "وردت قسد
         // بحملة دهم واعتقال")
+        // (not the police answering a riot: its arrests and its shooting
+        // are part of it)
+        let crowd_event = e.crowd
+            || matches!(e.sub_event.event_type(), "Protests" | "Riots")
+            || e.actor1.is_some_and(|b| kb.actors[b.actor].is_crowd());
+        let crowd_frame = matches!(frame.sub_event.event_type(), "Protests" | "Riots");
         let other_family = e.sub_event.event_type() != frame.sub_event.event_type()
             && !(e.march || frame.march)
+            && !(crowd_event && crowd_frame)
             && frame.actor1.is_some_and(|a| {
                 // (named in the frame's own sentence, not a speaker carried over)
                 let named_here = frame.sentences.first().is_some_and(|&s| {
@@ -133,10 +140,6 @@ pub(super) fn merge_or_push(
                         .tokens
                         .contains(&doc.matches[a.mention].first_token)
                 });
-                // (not the police answering a riot: its arrests are part of it)
-                let crowd_event = e.crowd
-                    || matches!(e.sub_event.event_type(), "Protests" | "Riots")
-                    || e.actor1.is_some_and(|b| kb.actors[b.actor].is_crowd());
                 let was_target = named_here
                     && !crowd_event
                     && e.actor2
