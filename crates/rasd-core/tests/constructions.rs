@@ -1849,6 +1849,17 @@ fn cases() -> Vec<Case> {
             "أحرق محتجون غاضبون مساء الاثنين مبنى مجلس محافظة البصرة احتجاجا على انقطاع الكهرباء. وأطلقت قوات مكافحة الشغب الرصاص الحي لتفريق المحتجين، ما أسفر عن مقتل متظاهر.",
             vec![ev(VIOLENT_DEMO, "IQ", Some("Rioters (Iraq)"), Some("Police Forces of Iraq"), 1, "2026-11-16")],
         ),
+        case(
+            "similar_vigils_in_three_cities_are_three_protests",
+            "2026-11-20",
+            "تظاهر آلاف المغاربة الأحد في شوارع الرباط تضامنا مع سكان قطاع غزة. وشهدت مدن الدار البيضاء وطنجة وفاس وقفات مماثلة.",
+            vec![
+                ev(PEACEFUL, "MA", Some("Protesters (Morocco)"), None, 0, "2026-11-15"),
+                ev(PEACEFUL, "MA", Some("Protesters (Morocco)"), None, 0, "2026-11-15"),
+                ev(PEACEFUL, "MA", Some("Protesters (Morocco)"), None, 0, "2026-11-15"),
+                ev(PEACEFUL, "MA", Some("Protesters (Morocco)"), None, 0, "2026-11-15"),
+            ],
+        ),
     ]
 }
 

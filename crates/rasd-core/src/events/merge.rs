@@ -239,8 +239,10 @@ fn like_the_last(
     last: Option<&EventFrame>,
     mut frame: EventFrame,
 ) -> EventFrame {
-    let after = doc.matches[frame.trigger].last_token + 1;
-    let similar = after < doc.tokens.len() && kb.is_cue_word(CueKind::Similar, doc.word(after));
+    // (the word after the trigger, or its own last: "وقفات مماثلة")
+    let end = doc.matches[frame.trigger].last_token;
+    let similar = (end..=end + 1)
+        .any(|t| t < doc.tokens.len() && kb.is_cue_word(CueKind::Similar, doc.word(t)));
     if let Some(last) = last.filter(|_| similar) {
         frame.sub_event = last.sub_event;
         frame.priority = frame.priority.max(last.priority);
