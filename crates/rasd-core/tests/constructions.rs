@@ -1860,6 +1860,18 @@ fn cases() -> Vec<Case> {
                 ev(PEACEFUL, "MA", Some("Protesters (Morocco)"), None, 0, "2026-11-15"),
             ],
         ),
+        case(
+            "an_intercepted_drone_is_disrupted_by_the_interceptor",
+            "2026-11-20",
+            "أعلن التحالف بقيادة السعودية، الأحد، أنه اعترض ودمر طائرة مسيرة مفخخة أطلقها الحوثيون باتجاه مدينة خميس مشيط.",
+            vec![ev(DISRUPTED, "SA", SAUDI_COALITION, HOUTHI, 0, "2026-11-15")],
+        ),
+        case(
+            "an_interception_told_as_a_noun_is_disrupted_too",
+            "2026-11-20",
+            "أعلن التحالف بقيادة السعودية، الأحد، اعتراض وتدمير طائرة مسيرة مفخخة أطلقها الحوثيون باتجاه مدينة خميس مشيط.",
+            vec![ev(DISRUPTED, "SA", SAUDI_COALITION, HOUTHI, 0, "2026-11-15")],
+        ),
     ]
 }
 

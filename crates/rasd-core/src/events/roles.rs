@@ -674,7 +674,9 @@ pub(super) fn assign_roles(
     };
     // "تفكيك العبوات التي زرعها التنظيم": who planted a defused bomb did
     // not defuse it
-    let defused = frame.sub_event == SubEventType::DisruptedWeaponsUse;
+    // (or a foiled bombing or strike, which refine makes one)
+    let defused = frame.sub_event == SubEventType::DisruptedWeaponsUse
+        || frame.attempted && frame.sub_event.event_type() == "Explosions/Remote violence";
     let is_agent = |a: &ActorMention| {
         (word_before(a, 1).is_some_and(agent_word) && refers_to_event(a) || attributed(a))
             && !defused
