@@ -1887,6 +1887,12 @@ fn cases() -> Vec<Case> {
                 ev(DISRUPTED, "SA", SAUDI_COALITION, HOUTHI, 0, "2026-11-15"),
             ],
         ),
+        case(
+            "a_woman_and_her_child_are_two_dead",
+            "2026-11-20",
+            "قتلت امرأة وطفلها وأصيب ثلاثة مدنيين آخرين، مساء الجمعة، جراء قذيفة هاون أطلقتها جماعة الحوثي على حي الجمهوري وسط مدينة تعز.",
+            vec![ev(SHELLING, "YE", HOUTHI, Some("Civilians (Yemen)"), 2, "2026-11-20")],
+        ),
     ]
 }
 
