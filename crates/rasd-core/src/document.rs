@@ -48,6 +48,7 @@ impl<'a> Document<'a> {
             matches.sort_by_key(|m| m.first_token);
         }
         let dates = find_dates(text, &tokens, published);
+        join_across_dates(kb, text, &tokens, &dates, &mut matches);
         let quantities = crate::numbers::find_quantities_with_dates(text, &tokens, &dates);
         let mut in_date = vec![false; tokens.len()];
         for d in &dates {
@@ -170,5 +171,71 @@ impl MatchExt for Match {
         self.entries
             .iter()
             .any(|e| matches!(e, Entry::Cue(i) if kb.cues[*i as usize].kind == kind))
+    }
+}
+
+/// "مفرزة للجيش قضت، مساء أمس الأربعاء، على ثلاثة إرهابيين": a name of
+/// several words (قضت على) that a date set off by commas splits is found
+/// across it, as one match over the date.
+fn join_across_dates(
+    kb: &Knowledge,
+    text: &str,
+    tokens: &[Token],
+    dates: &[DateMention],
+    matches: &mut Vec<Match>,
+) {
+    // (dates told one after another are one run: "مساء أمس الأربعاء 12
+    // أفريل 2023")
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for date in dates {
+        match runs.last_mut() {
+            Some(run) if run.end == date.tokens.start => run.end = date.tokens.end,
+            _ => runs.push(date.tokens.clone()),
+        }
+    }
+    for run in runs {
+        let (before, after) = (run.start.wrapping_sub(1), run.end);
+        if run.start == 0
+            || after >= tokens.len()
+            || !tokens[run.start].after_comma
+            || !tokens[after].after_comma
+        {
+            continue;
+        }
+        // the word before the date and the two after it, joined
+        let words: Vec<usize> = std::iter::once(before)
+            .chain((after..tokens.len()).take(2))
+            .collect();
+        let joined = words
+            .iter()
+            .map(|&t| tokens[t].span.slice(text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (joined_tokens, _) = tokenize(&joined);
+        if joined_tokens.len() != words.len() {
+            continue;
+        }
+        let across = kb
+            .matcher()
+            .find(&joined, &joined_tokens)
+            .into_iter()
+            .filter(|m| m.first_token == 0 && m.last_token >= 1)
+            .max_by_key(|m| m.last_token);
+        let Some(m) = across else {
+            continue;
+        };
+        let last = words[m.last_token];
+        let joined_match = Match {
+            span: Span::new(
+                tokens[before].span.start + m.span.start,
+                tokens[last].span.end,
+            ),
+            first_token: before,
+            last_token: last,
+            ..m
+        };
+        matches.retain(|o| o.last_token < before || o.first_token > last);
+        let at = matches.partition_point(|o| o.first_token < before);
+        matches.insert(at, joined_match);
     }
 }

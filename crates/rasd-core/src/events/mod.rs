@@ -251,9 +251,15 @@ pub fn detect(
                 actor1: None,
                 actor2: None,
                 location: best_location(doc, kb, locations, clause.tokens.clone()),
+                // (a trigger found across a date runs into the next clause:
+                // "قضت، مساء أمس الأربعاء، على")
                 date: best_date(
                     doc,
-                    clause.tokens.clone(),
+                    clause.tokens.start
+                        ..clause
+                            .tokens
+                            .end
+                            .max(doc.matches[trigger_match].last_token + 1),
                     doc.matches[trigger_match].first_token,
                 ),
                 figures: Vec::new(),
