@@ -1905,6 +1905,12 @@ fn cases() -> Vec<Case> {
             "أعلنت وزارة الدفاع الجزائرية أن مفرزة للجيش قضت على إرهابيين اثنين واسترجعت مسدسين رشاشين، إثر عملية تمشيط بولاية قسنطينة يوم الجمعة.",
             vec![ev(CLASH, "DZ", Some("Military Forces of Algeria"), ANY, 2, "2026-11-20")],
         ),
+        case(
+            "a_killer_described_as_suspected_members_still_counts_the_dead",
+            "2026-11-20",
+            "قتل مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام ما لا يقل عن اثني عشر مزارعا في هجوم على قرية في ولاية بورنو يوم الخميس.",
+            vec![ev(ATTACK, "NG", Some("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"), Some("Civilians (Nigeria)"), 12, "2026-11-19")],
+        ),
     ]
 }
 

@@ -88,15 +88,30 @@ pub(super) fn figures(
                         || q.qualifier_span
                             .is_some_and(|s| s.contains(doc.tokens[t].span))
                         || actors.iter().any(|a| {
-                            let name = &doc.matches[a.mention];
-                            let description = name.last_token + 1;
-                            (name.first_token..=name.last_token).contains(&t)
-                                || (description..=description + DESCRIPTION_WORDS).contains(&t)
+                            // (from the phrase's head to its name: "مسلحون
+                            // يشتبه في انتمائهم إلى جماعة بوكو حرام"; not a
+                            // person the figure word may count: "قتل قيادي في
+                            // كتائب حزب الله وأحد مرافقيه")
+                            let (head, name) = (&doc.matches[a.head], &doc.matches[a.mention]);
+                            let head = if head.has_cue(kb, CueKind::Person) {
+                                name
+                            } else {
+                                head
+                            };
+                            let first = head.first_token.min(name.first_token);
+                            let last = head.last_token.max(name.last_token);
+                            let described = |end: usize| {
+                                let description = end + 1;
+                                (description..=description + DESCRIPTION_WORDS).contains(&t)
                                     && description < doc.tokens.len()
                                     && kb.is_cue_word(
                                         CueKind::DoerDescription,
                                         doc.word(description),
                                     )
+                            };
+                            (first..=last).contains(&t)
+                                || described(last)
+                                || described(head.last_token)
                         })
                 };
                 // "قتل ضابط برتبة نقيب وثلاثة جنود": nor a person's rank
