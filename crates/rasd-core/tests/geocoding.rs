@@ -543,3 +543,18 @@ fn a_dateline_gives_way_to_a_district_of_its_country_later_in_the_sentence() {
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].location.as_deref(), Some("Ash Shaykh Uthman"));
 }
+
+#[test]
+fn a_neighbourhood_far_from_the_town_beside_it_gives_way_to_the_town() {
+    // "الزيتون" reads as a West Bank village; the Zeitoun quarter is in Gaza
+    let article = rasd_core::Article {
+        published: Some("2026-11-20".parse().unwrap()),
+        text:
+            "قتل عشرة أشخاص في غارة إسرائيلية استهدفت منزلا في حي الزيتون شرق مدينة غزة يوم الثلاثاء."
+                .into(),
+        ..rasd_core::Article::default()
+    };
+    let events = rasd_core::extract(&article, kb()).events;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].location.as_deref(), Some("Gaza"));
+}

@@ -332,12 +332,27 @@ pub fn detect(
         if sentence_frames.is_empty() {
             continue;
         }
-        // figures go to the frame whose trigger is nearest before them
+        // figures go to a new event told in their clause ("، فيما قتل ثمانية
+        // آخرون في قصف خيمة"), else to the frame whose trigger is nearest
+        // before them
+        let clause_of = |t: usize| {
+            (sentence.tokens.start + 1..=t)
+                .filter(|&u| doc.tokens[u].after_comma)
+                .count()
+        };
         for figure in figures {
             let at = figure.token;
+            let in_clause = |(f, anaphoric): &(EventFrame, bool)| {
+                !anaphoric && clause_of(doc.matches[f.trigger].first_token) == clause_of(at)
+            };
             let target = sentence_frames
                 .iter()
-                .rposition(|(f, _)| doc.matches[f.trigger].first_token <= at)
+                .position(in_clause)
+                .or_else(|| {
+                    sentence_frames
+                        .iter()
+                        .rposition(|(f, _)| doc.matches[f.trigger].first_token <= at)
+                })
                 .unwrap_or(0);
             sentence_frames[target].0.figures.push(figure);
         }
@@ -385,6 +400,22 @@ pub fn detect(
                     absorb(doc, kb, &mut events[target], frame);
                     continue;
                 }
+            }
+            // "غارة استهدفت منزلا ... فيما قتل ثمانية آخرون في قصف خيمة":
+            // remote violence told on in a sentence with no doer of its own
+            // is by the doer of the sentence's remote violence before it
+            let mut frame = frame;
+            if frame.actor1.is_none()
+                && frame.sub_event.event_type() == "Explosions/Remote violence"
+            {
+                frame.actor1 = events
+                    .iter()
+                    .rev()
+                    .find(|e| {
+                        e.sentences.contains(&s)
+                            && e.sub_event.event_type() == frame.sub_event.event_type()
+                    })
+                    .and_then(|e| e.actor1);
             }
             let before = events.len();
             merge_or_push(doc, kb, &mut events, frame, anaphoric);

@@ -17,13 +17,16 @@ pub(super) fn best_location(
     locations: &[Location],
     tokens: Range<usize>,
 ) -> Option<Location> {
-    locations
-        .iter()
-        .filter(|l| tokens.contains(&doc.matches[l.mention].first_token))
-        // the dateline or a hospital's town only when the words name no
-        // other place, the speaker's town only when what is said names
-        // none, and a place named to set another (شمال بغداد) only when
-        // that one is unknown
+    let in_range = || {
+        locations
+            .iter()
+            .filter(|l| tokens.contains(&doc.matches[l.mention].first_token))
+    };
+    // the dateline or a hospital's town only when the words name no
+    // other place, the speaker's town only when what is said names
+    // none, and a place named to set another (شمال بغداد) only when
+    // that one is unknown
+    let best = in_range()
         .max_by_key(|l| {
             (
                 !l.dateline,
@@ -34,7 +37,25 @@ pub(super) fn best_location(
                 std::cmp::Reverse(l.mention),
             )
         })
-        .copied()
+        .copied()?;
+    // "في حي الزيتون شرق مدينة غزة": a neighbourhood far from the town
+    // named beside it is a namesake elsewhere; the town is the place
+    let town_beside =
+        in_range().find(|l| !l.dateline && !l.after_locality_word && far_apart(kb, &best, l));
+    Some(match town_beside {
+        Some(town) if best.after_locality_word => *town,
+        _ => best,
+    })
+}
+
+/// Whether two places lie farther apart than a town and its
+/// neighbourhoods (a town the second must be).
+fn far_apart(kb: &Knowledge, quarter: &Location, town: &Location) -> bool {
+    let (Target::Place(q), Target::Place(t)) = (quarter.target, town.target) else {
+        return false;
+    };
+    let (q, t) = (&kb.places[q], &kb.places[t]);
+    t.kind == PlaceKind::City && km_between((q.lat, q.lon), (t.lat, t.lon)) > NEIGHBOURHOOD_KM
 }
 
 /// Where a speaker is, not the event: a place between a saying word and
@@ -95,15 +116,8 @@ pub(super) fn sharper_location(
     }
     // "وفي تعز، قتلت امرأة في حي الروضة": a neighbourhood far from the town
     // the sentence names is a namesake elsewhere; the town is the place
-    if let (Target::Place(quarter), Target::Place(town)) = (c.target, s.target) {
-        let (quarter, town) = (&kb.places[quarter], &kb.places[town]);
-        if c.after_locality_word
-            && !s.after_locality_word
-            && town.kind == PlaceKind::City
-            && km_between((quarter.lat, quarter.lon), (town.lat, town.lon)) > NEIGHBOURHOOD_KM
-        {
-            return Some(s);
-        }
+    if c.after_locality_word && !s.after_locality_word && far_apart(kb, &c, &s) {
+        return Some(s);
     }
     let inside = match (c.target, s.target) {
         (Target::Place(area), Target::Place(town)) => match kb.places[area].kind {
