@@ -558,3 +558,17 @@ fn a_neighbourhood_far_from_the_town_beside_it_gives_way_to_the_town() {
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].location.as_deref(), Some("Gaza"));
 }
+
+#[test]
+fn a_province_seat_is_in_the_datelines_town() {
+    // the province's building stands in its capital, here the dateline
+    let article = rasd_core::Article {
+        published: Some("2026-11-20".parse().unwrap()),
+        text: "الناصرية - أغلق مئات الخريجين، اليوم الأحد، الطرق المؤدية إلى مبنى محافظة ذي قار بالإطارات المشتعلة، مطالبين بفرص عمل.".into(),
+        ..rasd_core::Article::default()
+    };
+    let events = rasd_core::extract(&article, kb()).events;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].location.as_deref(), Some("Nasiriyah"));
+    assert_eq!(events[0].geo_precision, 1);
+}

@@ -42,8 +42,28 @@ pub(super) fn best_location(
     // named beside it is a namesake elsewhere; the town is the place
     let town_beside =
         in_range().find(|l| !l.dateline && !l.after_locality_word && far_apart(kb, &best, l));
-    Some(match town_beside {
-        Some(town) if best.after_locality_word => *town,
+    if let Some(town) = town_beside.filter(|_| best.after_locality_word) {
+        return Some(*town);
+    }
+    // "أمام مبنى محافظة ذي قار": the seat of a province stands in its
+    // capital, the dateline's town when that lies in the province
+    let Target::Place(area) = best.target else {
+        return Some(best);
+    };
+    let first = doc.matches[best.mention].first_token;
+    let at_seat = kb.places[area].kind == PlaceKind::Admin1
+        && (first.saturating_sub(2)..first).any(|t| kb.is_cue_word(CueKind::Seat, doc.word(t)));
+    let dateline_town = locations.iter().find(|l| {
+        l.dateline
+            && matches!(l.target, Target::Place(p) if kb.places[p].kind == PlaceKind::City
+                && kb.places[p].admin1 == kb.places[area].name)
+    });
+    // (placed by the seat, not by the dateline alone)
+    Some(match dateline_town {
+        Some(town) if at_seat => Location {
+            dateline: false,
+            ..*town
+        },
         _ => best,
     })
 }

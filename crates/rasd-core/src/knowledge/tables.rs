@@ -180,6 +180,10 @@ pub enum CueKind {
     /// A hospital (مستشفى): the town named after it is where the wounded
     /// or dead were taken, not where the event happened.
     Facility,
+    /// A seat of government (مبنى، ديوان، مجلس، مقر) before a province's
+    /// name: "أمام مبنى محافظة ذي قار" is in the province's capital, the
+    /// town of the dateline. Read a word at a time.
+    Seat,
     /// A court's ruling (قضت المحكمة، حكمت محكمة، بالسجن): the violence its
     /// sentence names is the case being judged, whatever day the ruling
     /// was given.
@@ -362,6 +366,7 @@ impl CueKind {
                 | NameHead
                 | Similar
                 | Pronoun
+                | Seat
         )
     }
 
@@ -419,6 +424,7 @@ impl CueKind {
             "contrast" => Contrast,
             "ruling" => Ruling,
             "facility" => Facility,
+            "seat" => Seat,
             "retold" => Retold,
             "among" => Among,
             "heading" => Heading,
